@@ -1,0 +1,121 @@
+import type { CaseDefinition, CasesDocument, Subject } from '@smart-task/schemas';
+import { createInMemoryActionPort, createInMemoryDataPort, mergeFixtures, type InMemoryActionPort, type InMemoryDataPort } from '../adapters/in-memory-ports.js';
+import type { Catalog } from '../catalog/catalog.js';
+import { createEngine } from '../engine.js';
+import { isSmartTaskError } from '../errors.js';
+import type { ConditionTrace, EvaluationResult, RuleOutcome } from '../evaluate/decision.js';
+import type { ActionPort, DataPort } from '../port.js';
+
+/** The outcome of one case. */
+export interface CaseResult {
+  readonly task: string;
+  readonly file: string;
+  readonly caseId: string;
+  readonly description: string;
+  readonly passed: boolean;
+  /** One line per mismatch: what was expected and what happened. */
+  readonly failures: readonly string[];
+  readonly result?: EvaluationResult;
+}
+
+/** Options of {@link runCases}. */
+export interface RunCasesOptions {
+  /** Clock for cases that fix none themselves (ISO date-time); defaults to the system clock. */
+  readonly now?: string;
+  /** Only the cases of this task. */
+  readonly taskId?: string;
+}
+
+const list = (values: readonly string[]) => `[${values.join(', ')}]`;
+
+function describeCondition(condition: ConditionTrace): string {
+  const left = `${condition.fact}${condition.path ? condition.path.slice(1) : ''}`;
+  const outcome = condition.result === undefined ? 'not evaluated' : String(condition.result);
+  return `${left} = ${JSON.stringify(condition.factValue)} ${condition.operator} ${JSON.stringify(condition.comparedWith ?? condition.value)} → ${outcome}`;
+}
+
+function explainRule(outcome: RuleOutcome | undefined): string {
+  if (!outcome || outcome.conditions.length === 0) return '';
+  return `\n      saw: ${outcome.conditions.map(describeCondition).join('\n           ')}`;
+}
+
+/** Compares a result with a case's expectations; returns the mismatches. */
+export function compareWithExpectation(testCase: CaseDefinition, result: EvaluationResult): string[] {
+  const { expect } = testCase;
+  const failures: string[] = [];
+  const rules = [...result.gates, ...result.checks];
+  if (expect.technicalFailure) {
+    if (result.kind !== 'technical-failure') {
+      failures.push(`outcome: expected technical failure ${expect.technicalFailure.code}, got verdict ${result.verdict}`);
+    } else {
+      if (result.error.code !== expect.technicalFailure.code) failures.push(`technical failure: expected ${expect.technicalFailure.code}, got ${result.error.code} (${result.error.message})`);
+      if (expect.technicalFailure.retryable !== undefined && result.retryable !== expect.technicalFailure.retryable) failures.push(`retryable: expected ${expect.technicalFailure.retryable}, got ${result.retryable}`);
+    }
+  } else if (result.kind === 'technical-failure') {
+    failures.push(`outcome: expected verdict ${expect.verdict}, got technical failure ${result.error.code}: ${result.error.message}`);
+  } else {
+    if (result.verdict !== expect.verdict) failures.push(`verdict: expected ${expect.verdict}, got ${result.verdict}`);
+    const reasons = result.reasons.map((reason) => reason.code);
+    const expectedReasons = expect.reasons ?? [];
+    if (list(reasons) !== list(expectedReasons)) {
+      const unexpected = result.reasons.filter((reason) => !expectedReasons.includes(reason.code));
+      const detail = unexpected.map((reason) => `\n      ${reason.ruleId} failed: ${reason.message.it}${explainRule(rules.find((rule) => rule.id === reason.ruleId))}`).join('');
+      failures.push(`reasons: expected ${list(expectedReasons)}, got ${list(reasons)}${detail}`);
+    }
+  }
+  if (expect.operations) {
+    const performed = result.operations.map((operation) => operation.id);
+    if (list(performed) !== list(expect.operations)) failures.push(`operations: expected ${list(expect.operations)}, got ${list(performed)}`);
+  }
+  for (const [id, status] of Object.entries(expect.checks ?? {})) {
+    const outcome = rules.find((rule) => rule.id === id);
+    if (outcome?.status !== status) failures.push(`${id}: expected ${status}, got ${outcome?.status ?? 'absent'}${explainRule(outcome)}`);
+  }
+  return failures;
+}
+
+/**
+ * Runs the cases of a catalog, each against its own in-memory ports and clock, and compares every
+ * outcome with what the case expects. Planned tasks are included.
+ */
+export async function runCases(catalog: Catalog, options: RunCasesOptions = {}): Promise<CaseResult[]> {
+  const dataPorts = new Map<string, InMemoryDataPort>();
+  const actionPorts = new Map<string, InMemoryActionPort>();
+  let now = new Date();
+  const routedDataPort: DataPort = { fetch: (fact, params, context) => (dataPorts.get(context.requestId) as InMemoryDataPort).fetch(fact, params, context) };
+  const routedActionPort: ActionPort = { perform: (call, context) => (actionPorts.get(context.requestId) as InMemoryActionPort).perform(call, context) };
+  const engine = createEngine({ catalog, dataPort: routedDataPort, actionPort: routedActionPort, clock: { now: () => now }, plannedTasks: 'all', timeoutMs: 1000 });
+
+  const results: CaseResult[] = [];
+  for (const task of catalog.tasks.values()) {
+    if (options.taskId && task.id !== options.taskId) continue;
+    for (const { file, document } of task.cases) {
+      for (const testCase of (document as CasesDocument).cases) {
+        const requestId = `case:${task.id}:${testCase.id}`;
+        const fixture = mergeFixtures(document.fixture, testCase.fixture);
+        dataPorts.set(requestId, createInMemoryDataPort(fixture));
+        actionPorts.set(requestId, createInMemoryActionPort(fixture));
+        const clock = testCase.now ?? document.now ?? options.now;
+        now = clock ? new Date(clock) : new Date();
+        const base = { task: task.id, file, caseId: testCase.id, description: testCase.description };
+        try {
+          const result = await engine.evaluate(task.id, {
+            requestId,
+            subject: (testCase.subject ?? document.subject) as Subject,
+            data: testCase.data,
+            ...(testCase.submittedAt !== undefined && { submittedAt: testCase.submittedAt }),
+          });
+          const failures = compareWithExpectation(testCase, result);
+          results.push({ ...base, passed: failures.length === 0, failures, result });
+        } catch (error) {
+          const message = isSmartTaskError(error) ? error.message : String(error);
+          results.push({ ...base, passed: false, failures: [`the request was refused before evaluation: ${message}`] });
+        } finally {
+          dataPorts.delete(requestId);
+          actionPorts.delete(requestId);
+        }
+      }
+    }
+  }
+  return results;
+}

@@ -1,0 +1,211 @@
+import {
+  portContract as bundledPortContract,
+  type CasesDocument,
+  type CatalogDocument,
+  type PortContractDocument,
+  type PortFixture,
+  type RequestSchemaDocument,
+  type RuleSetDocument,
+} from '@smart-task/schemas';
+import { SUBJECT_ONLY_FACTS, dependencyClosure } from '../compile/fact-graph.js';
+import { issue, type Issue, type Result } from '../errors.js';
+import { createAjv } from '../json/create-ajv.js';
+import { joinPointer } from '../json/pointer.js';
+import { didYouMean, quoteList } from '../text/suggest.js';
+import { compileRequestValidator } from '../validation/request-validator.js';
+import { createVocabulary, type Vocabulary } from '../vocabulary/vocabulary.js';
+import type { Catalog, LoadedDocument, TaskDefinition } from './catalog.js';
+import { crossCheckRuleSet } from './cross-check-rule-set.js';
+import { KIND_LABELS, kindOfFile, type DocumentKind } from './document-kinds.js';
+import { validateAgainstMetaSchema } from './meta-validation.js';
+import { requestFieldsOf } from './request-fields.js';
+
+/** Options of {@link loadCatalog}. */
+export interface LoadCatalogOptions {
+  /** Operators and helpers the rule sets may name; defaults to the built-ins. */
+  readonly vocabulary?: Vocabulary;
+  /** The port contract to use when the documents hold none; defaults to `@smart-task/schemas`'. */
+  readonly defaultPortContract?: PortContractDocument;
+}
+
+type Buckets = { [K in DocumentKind]: LoadedDocument<unknown>[] };
+
+function sortByKind(documents: readonly CatalogDocument[], issues: Issue[]): Buckets {
+  const buckets: Buckets = { ruleSet: [], cases: [], portFixture: [], requestSchema: [], portContract: [] };
+  for (const { file, content } of documents) {
+    const kind = kindOfFile(file);
+    if (!kind) {
+      issues.push(issue('UNKNOWN_FILE_KIND', file, '', `Cannot tell what this file is from its name. Name it ${quoteList(Object.values(KIND_LABELS))}.`));
+      continue;
+    }
+    const found = validateAgainstMetaSchema(file, kind, content);
+    issues.push(...found);
+    if (found.length === 0) buckets[kind].push({ file, document: content });
+  }
+  return buckets;
+}
+
+function overlaps(a: RuleSetDocument, b: RuleSetDocument): boolean {
+  const end = (ruleSet: RuleSetDocument) => ruleSet.validTo ?? '9999-12-31';
+  return a.validFrom <= end(b) && b.validFrom <= end(a);
+}
+
+function checkVersions(taskId: string, ruleSets: readonly LoadedDocument<RuleSetDocument>[], issues: Issue[]): void {
+  ruleSets.forEach((current, index) => {
+    const { document } = current;
+    if (document.validTo && document.validTo < document.validFrom) {
+      issues.push(issue('VERSION_OVERLAP', current.file, '/validTo', `validTo ${document.validTo} is before validFrom ${document.validFrom}. Swap or correct the dates.`));
+    }
+    for (const earlier of ruleSets.slice(0, index)) {
+      if (earlier.document.version === document.version) {
+        issues.push(issue('DUPLICATE_TASK_VERSION', current.file, '/version', `Task "${taskId}" version ${document.version} is also defined in ${earlier.file}. Give this rule set a new version.`));
+      } else if (overlaps(earlier.document, document)) {
+        issues.push(
+          issue('VERSION_OVERLAP', current.file, '/validFrom', `Version ${document.version} (from ${document.validFrom}) overlaps version ${earlier.document.version} of ${earlier.file} (${earlier.document.validFrom} – ${earlier.document.validTo ?? 'no end'}). Set validTo on the older version to the day before ${document.validFrom}.`),
+        );
+      }
+    }
+  });
+}
+
+function checkRequestSchema(
+  loaded: LoadedDocument<RequestSchemaDocument>,
+  ruleSets: readonly LoadedDocument<RuleSetDocument>[],
+  issues: Issue[],
+): void {
+  const { file, document } = loaded;
+  const required = new Set((document.required as string[] | undefined) ?? []);
+  const names = requestFieldsOf(document).map((field) => field.name);
+  for (const name of required) {
+    if (!names.includes(name)) issues.push(issue('UNKNOWN_REQUEST_FIELD', file, '/required', `"${name}" is required but not declared.${didYouMean(name, names)} Declare it under "properties" or remove it from "required".`));
+  }
+  for (const field of requestFieldsOf(document)) {
+    const pointer = field.conditional === undefined ? joinPointer('/properties', field.name) : joinPointer('/allOf', field.conditional, 'then', 'properties', field.name);
+    const known = field.schema['x-known'] as { fact: string } | undefined;
+    const options = field.schema['x-options'] as { fact: string } | undefined;
+    if (known && required.has(field.name)) {
+      issues.push(issue('KNOWN_FIELD_REQUIRED', file, joinPointer(pointer, 'x-known'), `Field "${field.name}" is known to the system (x-known) and also required: when the port has no value the form asks for it, so it cannot be required. Remove "${field.name}" from "required".`));
+    }
+    for (const [annotation, reference] of [['x-known', known], ['x-options', options]] as const) {
+      if (!reference) continue;
+      for (const { file: ruleFile, document: ruleSet } of ruleSets) {
+        const declared = new Set([...SUBJECT_ONLY_FACTS, ...Object.keys(ruleSet.facts)]);
+        if (!declared.has(reference.fact)) {
+          issues.push(issue('UNKNOWN_FACT', file, joinPointer(pointer, annotation, 'fact'), `Fact "${reference.fact}" is not declared in ${ruleFile}.${didYouMean(reference.fact, declared)} Declare it under "facts" there.`));
+          continue;
+        }
+        const needs = [...dependencyClosure([reference.fact], ruleSet.facts)].filter((fact) => !ruleSet.facts[fact] && !SUBJECT_ONLY_FACTS.has(fact));
+        if (needs.length > 0) {
+          issues.push(issue('FORM_FACT_NEEDS_REQUEST', file, joinPointer(pointer, annotation, 'fact'), `The form cannot show "${reference.fact}" before the request is filled in: it depends on ${quoteList(needs)}. Use a fact whose parameters come only from "subject" or "today".`));
+        }
+      }
+    }
+  }
+}
+
+function checkCases(
+  loaded: LoadedDocument<CasesDocument>,
+  task: TaskDefinition | undefined,
+  contract: PortContractDocument,
+  validateData: ((data: unknown) => { issues: readonly { pointer: string; message: { en: string } }[] }) | undefined,
+  issues: Issue[],
+): void {
+  const { file, document } = loaded;
+  if (!task) {
+    issues.push(issue('UNKNOWN_TASK', file, '/task', `There is no task "${document.task}" in the catalog. Use the id of a rule set.`));
+    return;
+  }
+  const checkIds = new Set(task.ruleSets.flatMap(({ document: ruleSet }) => [...ruleSet.gates, ...ruleSet.checks].map((rule) => rule.id)));
+  const checkFixture = (fixture: PortFixture | undefined, pointer: string) => {
+    for (const fact of Object.keys(fixture?.facts ?? {})) {
+      if (!contract.facts[fact]) issues.push(issue('UNKNOWN_PORT_FACT', file, joinPointer(pointer, 'facts', fact), `The port contract has no fact "${fact}".${didYouMean(fact, Object.keys(contract.facts))} Answer a fact of the port contract.`));
+    }
+    for (const action of Object.keys(fixture?.actions ?? {})) {
+      if (!contract.actions[action]) issues.push(issue('UNKNOWN_ACTION', file, joinPointer(pointer, 'actions', action), `The port contract has no action "${action}".${didYouMean(action, Object.keys(contract.actions))}`));
+    }
+  };
+  checkFixture(document.fixture, '/fixture');
+  const caseIds = new Set<string>();
+  document.cases.forEach((testCase, index) => {
+    const pointer = joinPointer('/cases', index);
+    if (caseIds.has(testCase.id)) issues.push(issue('DUPLICATE_ID', file, joinPointer(pointer, 'id'), `Case id "${testCase.id}" is used twice. Give each case its own id.`));
+    caseIds.add(testCase.id);
+    if (!testCase.subject && !document.subject) issues.push(issue('SCHEMA_VIOLATION', file, pointer, 'This case has no subject. Add "subject" to the case or to the file.'));
+    checkFixture(testCase.fixture, joinPointer(pointer, 'fixture'));
+    for (const checkId of Object.keys(testCase.expect.checks ?? {})) {
+      if (!checkIds.has(checkId)) issues.push(issue('UNKNOWN_CHECK', file, joinPointer(pointer, 'expect', 'checks', checkId), `The task has no gate or check "${checkId}".${didYouMean(checkId, checkIds)}`));
+    }
+    for (const found of validateData?.(testCase.data).issues ?? []) {
+      issues.push(issue('INVALID_REQUEST', file, joinPointer(pointer, 'data') + found.pointer, `${found.message.en} Cases must hold data the form would accept.`));
+    }
+  });
+}
+
+/**
+ * Loads a catalog from parsed DSL documents: checks each against its meta-schema, then cross-checks
+ * them (facts, operators, actions, request fields, placeholders, versions, cases). Never throws for bad
+ * content: problems come back as issues with file, JSON pointer, code and a message saying how to fix it.
+ *
+ * @example
+ * const loaded = loadCatalog([...schemaDocuments, ...ruleDocuments]);
+ * if (!loaded.ok) for (const item of loaded.issues) console.error(formatIssue(item));
+ */
+export function loadCatalog(documents: readonly CatalogDocument[], options: LoadCatalogOptions = {}): Result<Catalog> {
+  const issues: Issue[] = [];
+  const vocabulary = options.vocabulary ?? createVocabulary();
+  const buckets = sortByKind(documents, issues);
+
+  const contracts = buckets.portContract as LoadedDocument<PortContractDocument>[];
+  if (contracts.length > 1) {
+    for (const extra of contracts.slice(1)) issues.push(issue('MISSING_PORT_CONTRACT', extra.file, '', `A catalog has one port contract; ${contracts[0]?.file} is one already. Remove this one.`));
+  }
+  const portContract: LoadedDocument<PortContractDocument> = contracts[0] ?? {
+    file: '@smart-task/schemas/port-contract.json',
+    document: options.defaultPortContract ?? bundledPortContract,
+  };
+
+  const requestSchemas = new Map<string, LoadedDocument<RequestSchemaDocument>>();
+  for (const loaded of buckets.requestSchema as LoadedDocument<RequestSchemaDocument>[]) {
+    const taskId = loaded.document['x-task'];
+    const existing = requestSchemas.get(taskId);
+    if (existing) issues.push(issue('DUPLICATE_ID', loaded.file, '/x-task', `Task "${taskId}" already has a request schema in ${existing.file}. Keep one.`));
+    else requestSchemas.set(taskId, loaded);
+  }
+
+  const ruleSetsByTask = new Map<string, LoadedDocument<RuleSetDocument>[]>();
+  for (const loaded of buckets.ruleSet as LoadedDocument<RuleSetDocument>[]) {
+    const requestSchema = requestSchemas.get(loaded.document.id);
+    if (!requestSchema) {
+      issues.push(issue('MISSING_REQUEST_SCHEMA', loaded.file, '/id', `Task "${loaded.document.id}" has no request schema. Add ${loaded.document.id}.schema.json with "x-task": "${loaded.document.id}".`));
+    }
+    issues.push(...crossCheckRuleSet(loaded.file, loaded.document, portContract.document, requestSchema?.document, vocabulary));
+    const list = ruleSetsByTask.get(loaded.document.id) ?? [];
+    list.push(loaded);
+    ruleSetsByTask.set(loaded.document.id, list);
+  }
+
+  const tasks = new Map<string, TaskDefinition>();
+  const ajv = createAjv();
+  const validators = new Map<string, ReturnType<typeof compileRequestValidator>>();
+  for (const [taskId, requestSchema] of requestSchemas) {
+    const ruleSets = (ruleSetsByTask.get(taskId) ?? []).sort((a, b) => a.document.validFrom.localeCompare(b.document.validFrom));
+    if (ruleSets.length === 0) {
+      issues.push(issue('MISSING_RULE_SET', requestSchema.file, '/x-task', `Task "${taskId}" has a request schema but no rule set. Add ${taskId}.rules.json or fix "x-task".`));
+      continue;
+    }
+    checkVersions(taskId, ruleSets, issues);
+    checkRequestSchema(requestSchema, ruleSets, issues);
+    validators.set(taskId, compileRequestValidator(ajv, requestSchema.document));
+    tasks.set(taskId, { id: taskId, requestSchema, ruleSets, cases: [] });
+  }
+
+  for (const loaded of buckets.cases as LoadedDocument<CasesDocument>[]) {
+    const task = tasks.get(loaded.document.task);
+    checkCases(loaded, task, portContract.document, validators.get(loaded.document.task), issues);
+    if (task) (task.cases as LoadedDocument<CasesDocument>[]).push(loaded);
+  }
+
+  const errors = issues.filter((item) => item.severity === 'error');
+  if (errors.length > 0) return { ok: false, issues };
+  return { ok: true, value: { portContract, tasks, fixtures: buckets.portFixture as LoadedDocument<PortFixture>[] }, issues };
+}

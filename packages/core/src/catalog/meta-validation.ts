@@ -1,0 +1,98 @@
+import type { ErrorObject, ValidateFunction } from 'ajv';
+import { META_SCHEMA_IDS, metaSchemas } from '@smart-task/schemas';
+import { issue, type Issue } from '../errors.js';
+import { createAjv } from '../json/create-ajv.js';
+import { joinPointer } from '../json/pointer.js';
+import { quoteList } from '../text/suggest.js';
+import { KIND_LABELS, kindOfMetaSchema, type DocumentKind } from './document-kinds.js';
+
+const LOCALES = new Set(['it', 'en']);
+let validators: ReadonlyMap<DocumentKind, ValidateFunction> | undefined;
+
+function metaValidators(): ReadonlyMap<DocumentKind, ValidateFunction> {
+  if (validators) return validators;
+  const ajv = createAjv();
+  for (const schema of Object.values(metaSchemas)) ajv.addSchema(schema as object);
+  validators = new Map(
+    (Object.keys(META_SCHEMA_IDS) as DocumentKind[]).map((kind) => [kind, ajv.getSchema(META_SCHEMA_IDS[kind]) as ValidateFunction]),
+  );
+  return validators;
+}
+
+function describeType(value: unknown): string {
+  if (value === null) return 'null';
+  if (Array.isArray(value)) return 'an array';
+  return typeof value === 'object' ? 'an object' : `${typeof value} ${JSON.stringify(value)}`;
+}
+
+function toIssue(file: string, error: ErrorObject): Issue | undefined {
+  const pointer = error.instancePath;
+  const params = error.params as Record<string, unknown>;
+  switch (error.keyword) {
+    case 'if':
+    case 'oneOf':
+      return undefined;
+    case 'required': {
+      const missing = String(params.missingProperty);
+      if (LOCALES.has(missing)) {
+        const language = missing === 'it' ? 'Italian' : 'English';
+        return issue('MISSING_TRANSLATION', file, pointer, `Missing the ${language} text. Add "${missing}": "…" to this object: every text needs "it" and "en".`);
+      }
+      return issue('SCHEMA_VIOLATION', file, pointer, `Missing required property "${missing}". Add it to this object.`);
+    }
+    case 'additionalProperties': {
+      const extra = String(params.additionalProperty);
+      const allowed = Object.keys((error.parentSchema as { properties?: object } | undefined)?.properties ?? {});
+      const hint = allowed.length > 0 ? ` Allowed here: ${quoteList(allowed)}.` : '';
+      return issue('SCHEMA_VIOLATION', file, joinPointer(pointer, extra), `Property "${extra}" is not allowed here. Remove it or fix its spelling.${hint}`);
+    }
+    case 'pattern':
+      if (String(params.pattern).startsWith('^\\$')) {
+        return issue('INVALID_PATH', file, pointer, `${JSON.stringify(error.data)} is not a path of the DSL. Write a dotted path such as "$.stato" or "$.deleghe[0].id".`);
+      }
+      return issue('SCHEMA_VIOLATION', file, pointer, `${JSON.stringify(error.data)} does not have the expected form (${String(error.parentSchema && (error.parentSchema as { description?: string }).description ? (error.parentSchema as { description: string }).description : `pattern ${String(params.pattern)}`)}). Correct the value.`);
+    case 'enum':
+      return issue('SCHEMA_VIOLATION', file, pointer, `${JSON.stringify(error.data)} is not allowed here. Use one of: ${quoteList((params.allowedValues as unknown[]).map(String))}.`);
+    case 'const':
+      return issue('SCHEMA_VIOLATION', file, pointer, `Must be ${JSON.stringify(params.allowedValue)}; found ${JSON.stringify(error.data)}. Set it to ${JSON.stringify(params.allowedValue)}.`);
+    case 'type':
+      return issue('SCHEMA_VIOLATION', file, pointer, `Expected ${String(params.type)} here, found ${describeType(error.data)}. Change the value's type.`);
+    case 'minItems':
+    case 'minLength':
+    case 'minProperties':
+      return issue('SCHEMA_VIOLATION', file, pointer, `Must not be empty (${error.message}). Fill it in.`);
+    default:
+      return issue('SCHEMA_VIOLATION', file, pointer, `${error.message ?? 'Invalid value'}. Correct the value.`);
+  }
+}
+
+/**
+ * Checks a document against the meta-schema of its kind: first its `$schema`, then its content.
+ * Returns the issues, each with the file, a JSON pointer and a message that says how to fix it.
+ */
+export function validateAgainstMetaSchema(file: string, kind: DocumentKind, content: unknown): Issue[] {
+  const expected = META_SCHEMA_IDS[kind];
+  if (content === null || typeof content !== 'object' || Array.isArray(content)) {
+    return [issue('SCHEMA_VIOLATION', file, '', `A ${KIND_LABELS[kind]} must be a JSON object. Wrap the content in { … } with "$schema": "${expected}".`)];
+  }
+  const declared = (content as Record<string, unknown>).$schema;
+  if (declared !== expected && !(kind === 'portFixture' && declared === undefined)) {
+    const otherKind = kindOfMetaSchema(declared);
+    const found = declared === undefined ? 'no "$schema"' : `"$schema": ${JSON.stringify(declared)}`;
+    const hint = otherKind ? ` That is the meta-schema of a ${KIND_LABELS[otherKind]}: rename the file or` : '';
+    return [issue('WRONG_SCHEMA', file, declared === undefined ? '' : '/$schema', `A ${KIND_LABELS[kind]} must declare "$schema": "${expected}"; found ${found}.${hint} Set "$schema" to "${expected}".`)];
+  }
+  const validate = metaValidators().get(kind) as ValidateFunction;
+  if (validate(content)) return [];
+  const seen = new Set<string>();
+  const issues: Issue[] = [];
+  for (const error of validate.errors ?? []) {
+    const item = toIssue(file, error);
+    if (!item) continue;
+    const key = `${item.pointer} ${item.message}`;
+    if (seen.has(key)) continue;
+    seen.add(key);
+    issues.push(item);
+  }
+  return issues.length > 0 ? issues : [issue('SCHEMA_VIOLATION', file, '', 'The document does not match its meta-schema. Compare it with the DSL reference in docs/dsl-reference.md.')];
+}

@@ -1,0 +1,30 @@
+import type { JsonSchema, RequestSchemaDocument } from '@smart-task/schemas';
+
+/** A field of a request schema: top-level, or declared in a conditional `then` (`conditional` = its index). */
+export interface RequestField {
+  readonly name: string;
+  readonly schema: JsonSchema;
+  readonly conditional: number | undefined;
+}
+
+interface Conditional {
+  readonly if: { readonly properties: Readonly<Record<string, JsonSchema>>; readonly required: readonly string[] };
+  readonly then: { readonly properties: Readonly<Record<string, JsonSchema>>; readonly required?: readonly string[] };
+}
+
+/** The conditional blocks (`allOf` of `if`/`then`) of a request schema. */
+export function conditionalsOf(schema: RequestSchemaDocument): readonly Conditional[] {
+  return (schema.allOf as readonly Conditional[] | undefined) ?? [];
+}
+
+/** Every field a request schema declares, in declaration order, conditional ones after the base ones. */
+export function requestFieldsOf(schema: RequestSchemaDocument): RequestField[] {
+  const fields: RequestField[] = Object.entries(schema.properties).map(([name, field]) => ({ name, schema: field, conditional: undefined }));
+  conditionalsOf(schema).forEach((block, index) => {
+    for (const [name, field] of Object.entries(block.then.properties)) fields.push({ name, schema: field, conditional: index });
+  });
+  return fields;
+}
+
+/** The names of the subject's fields, for checking `subject` paths. */
+export const SUBJECT_FIELDS: ReadonlySet<string> = new Set(['cf', 'profilo', 'soggettoCf', 'matricola']);

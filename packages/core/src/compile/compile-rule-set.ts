@@ -1,0 +1,94 @@
+import { Almanac, Engine, type RuleProperties, type TopLevelCondition } from 'json-rules-engine';
+import type { CheckDefinition, Condition, GateDefinition, RuleSetDocument } from '@smart-task/schemas';
+import { contentHash } from '../json/canonical-hash.js';
+import { resolvePath } from '../json/path.js';
+import type { EvaluationContext } from '../evaluate/evaluation-context.js';
+import type { Vocabulary } from '../vocabulary/vocabulary.js';
+import { BUILT_IN_FACTS, dependencyClosure, factsReadBy } from './fact-graph.js';
+
+/** The almanac of one evaluation: json-rules-engine's, carrying our context for the fact functions. */
+export class EvaluationAlmanac extends Almanac {
+  constructor(readonly context: EvaluationContext) {
+    super({ allowUndefinedFacts: false, pathResolver: resolvePath as (value: object, path: string) => unknown });
+  }
+}
+
+/** A gate or check with what the compiler derived from it. */
+export interface CompiledRule {
+  readonly definition: GateDefinition | CheckDefinition;
+  readonly kind: 'gate' | 'check';
+  /** Every fact it reads, with their dependencies: if one failed, the rule's result means nothing. */
+  readonly factsRead: ReadonlySet<string>;
+}
+
+/** A rule set ready to evaluate: one json-rules-engine engine holding one rule. */
+export interface CompiledRuleSet {
+  readonly file: string;
+  readonly document: RuleSetDocument;
+  readonly engine: Engine;
+  /** An engine with the gates only, for forms: who may file the request, read before anything else. */
+  readonly gateEngine: Engine;
+  readonly gates: readonly CompiledRule[];
+  readonly checks: readonly CompiledRule[];
+  /** The content hash of the rule set, computed once. */
+  hash(): Promise<string>;
+}
+
+/** The priority of the first gate; later gates get lower ones, the checks' block gets 1. */
+function gatePriority(index: number, count: number): number {
+  return count - index + 1;
+}
+
+function checkNode(check: CheckDefinition): Condition {
+  if (!check.applicableWhen) return { all: [check.conditions] };
+  return { any: [{ not: check.applicableWhen, priority: 2 }, { all: [check.conditions], priority: 1 }] };
+}
+
+/**
+ * Builds the single json-rules-engine rule of a rule set: gates one after the other (descending
+ * priorities, so `all` stops at the first failed gate and later facts are never read), then every check
+ * in one block of equal priority (all evaluated, their facts fetched concurrently). A check with
+ * `applicableWhen` tests applicability first and skips its conditions when it does not apply.
+ */
+export function buildRootCondition(document: RuleSetDocument, withChecks = true): Condition {
+  const gates = document.gates.map((gate, index) => ({ all: [gate.conditions], priority: gatePriority(index, document.gates.length) }));
+  const checks = withChecks ? [{ all: document.checks.map(checkNode), priority: 1 }] : [];
+  return { all: [...gates, ...checks] };
+}
+
+/** A json-rules-engine engine with our operators, our lazy facts and one rule. */
+function createRulesEngine(document: RuleSetDocument, vocabulary: Vocabulary, condition: Condition): Engine {
+  const engine = new Engine([], { allowUndefinedFacts: false, pathResolver: resolvePath as (value: object, path: string) => unknown });
+  for (const [name, operator] of vocabulary.operators) engine.addOperator(name, (factValue: unknown, value: unknown) => operator.evaluate(factValue, value));
+  for (const name of [...BUILT_IN_FACTS, ...Object.keys(document.facts)]) {
+    engine.addFact(name, (_params, almanac) => (almanac as EvaluationAlmanac).context.valueOf(name), { cache: false });
+  }
+  const rule: RuleProperties = { name: document.id, conditions: condition as unknown as TopLevelCondition, event: { type: 'istruttoria' } };
+  engine.addRule(rule);
+  return engine;
+}
+
+/** Compiles a rule set once; evaluations then reuse its engines. */
+export function compileRuleSet(file: string, document: RuleSetDocument, vocabulary: Vocabulary): CompiledRuleSet {
+  const engine = createRulesEngine(document, vocabulary, buildRootCondition(document));
+  const gateEngine = createRulesEngine(document, vocabulary, buildRootCondition(document, false));
+
+  const compileRule = (definition: GateDefinition | CheckDefinition, kind: 'gate' | 'check'): CompiledRule => ({
+    definition,
+    kind,
+    factsRead: dependencyClosure(
+      [...factsReadBy(definition.conditions), ...factsReadBy('applicableWhen' in definition ? definition.applicableWhen : undefined)],
+      document.facts,
+    ),
+  });
+  let hash: Promise<string> | undefined;
+  return {
+    file,
+    document,
+    engine,
+    gateEngine,
+    gates: document.gates.map((gate) => compileRule(gate, 'gate')),
+    checks: document.checks.map((check) => compileRule(check, 'check')),
+    hash: () => (hash ??= contentHash(document)),
+  };
+}

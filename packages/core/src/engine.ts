@@ -1,0 +1,291 @@
+import type { ValidateFunction } from 'ajv';
+import type { CatalogDocument, JsonSchema, Locale, PortContractDocument, Profilo, RuleSetDocument, Subject, TaskStatus } from '@smart-task/schemas';
+import { PROFILI } from '@smart-task/schemas';
+import type { Catalog, TaskDefinition } from './catalog/catalog.js';
+import { loadCatalog } from './catalog/load-catalog.js';
+import { compileRuleSet, type CompiledRuleSet } from './compile/compile-rule-set.js';
+import { SmartTaskError, issue } from './errors.js';
+import type { EvaluationResult, TechnicalFailure } from './evaluate/decision.js';
+import { EvaluationContext, type FactResolvers } from './evaluate/evaluation-context.js';
+import { evaluateRules, runIstruttoria } from './evaluate/run-istruttoria.js';
+import type { ComposedForm } from './form/composed-form.js';
+import { composeForm } from './form/compose-form.js';
+import { compileHiddenFieldPruner, type HiddenFieldPruner } from './form/prune-hidden.js';
+import { createAjv, type Ajv } from './json/create-ajv.js';
+import type { ActionPort, Clock, DataPort } from './port.js';
+import { compileRequestValidator, type RequestValidation, type RequestValidator } from './validation/request-validator.js';
+import { isoDateInTimeZone } from './vocabulary/iso-dates.js';
+import { createVocabulary, type VocabularyExtensions } from './vocabulary/vocabulary.js';
+
+/** A request to evaluate: who files it, on which position (`subject`), with which data. */
+export interface SmartTaskRequest {
+  /** The host's id of the request (e.g. its protocol number); part of every idempotency key. */
+  readonly requestId: string;
+  readonly subject: Subject;
+  readonly data: Readonly<Record<string, unknown>>;
+  /** ISO date-time of submission; defaults to the clock. Chooses the rule-set version in force. */
+  readonly submittedAt?: string;
+}
+
+/** A task as `listTasks` offers it. */
+export interface TaskSummary {
+  readonly id: string;
+  readonly title: string;
+  readonly description: string;
+  readonly status: TaskStatus;
+  readonly version: string;
+  readonly requesters: readonly Profilo[];
+}
+
+/** Whether a planned task is switched on: `true`, or from a date (`{ from: 'YYYY-MM-DD' }`). */
+export type PlannedTaskActivation = boolean | { readonly from: string };
+
+/** Options of {@link createEngine}. */
+export interface EngineOptions {
+  /** A loaded catalog, or the documents to load (a broken document throws a {@link SmartTaskError} with its issues). */
+  readonly catalog: Catalog | readonly CatalogDocument[];
+  readonly dataPort: DataPort;
+  readonly actionPort: ActionPort;
+  /** Defaults to the system clock. */
+  readonly clock?: Clock;
+  /** Language of forms and task lists; defaults to Italian. */
+  readonly locale?: Locale;
+  /** Time limit of each port call, in milliseconds; defaults to 5000. */
+  readonly timeoutMs?: number;
+  /** Time zone in which "today" is counted; defaults to Europe/Rome. */
+  readonly timeZone?: string;
+  /** Planned tasks to offer: `'all'`, or by task id. Planned tasks are not offered otherwise. */
+  readonly plannedTasks?: 'all' | Readonly<Record<string, PlannedTaskActivation>>;
+  /** Extra operators and fact helpers the rule sets may name. */
+  readonly vocabulary?: VocabularyExtensions;
+}
+
+/** Per-call options of the asynchronous engine methods. */
+export interface CallOptions {
+  readonly signal?: AbortSignal;
+  readonly locale?: Locale;
+}
+
+/** The engine a host application uses: list tasks, compose forms, validate and evaluate requests. */
+export interface SmartTaskEngine {
+  readonly catalog: Catalog;
+  /** The tasks `subject` may file today: profile allowed, and active or switched-on planned tasks. */
+  listTasks(subject: Subject, options?: { readonly locale?: Locale }): TaskSummary[];
+  /** The form of a task for `subject`: what must still be asked, the known data, the UI hints. */
+  composeForm(taskId: string, subject: Subject, options?: CallOptions): Promise<ComposedForm>;
+  /** Field-level issues of request data, in Italian and English. */
+  validate(taskId: string, data: unknown): RequestValidation;
+  /** Drops the values of conditional fields that are hidden. */
+  pruneHidden(taskId: string, data: Readonly<Record<string, unknown>>): Record<string, unknown>;
+  /** The automated istruttoria of a request: a decision, or a technical failure (never a verdict). */
+  evaluate(taskId: string, request: SmartTaskRequest, options?: CallOptions): Promise<EvaluationResult>;
+  /** The rule-set version of a task in force on a date (`YYYY-MM-DD`). */
+  ruleSetInForce(taskId: string, date: string): RuleSetDocument | undefined;
+}
+
+interface CompiledTask {
+  readonly definition: TaskDefinition;
+  readonly ruleSets: readonly CompiledRuleSet[];
+  readonly validate: RequestValidator;
+  readonly prune: HiddenFieldPruner;
+}
+
+const systemClock: Clock = { now: () => new Date() };
+
+function withDefinitions(schema: JsonSchema, contract: PortContractDocument): object {
+  const definitions = (contract as unknown as { definitions?: object }).definitions;
+  return definitions ? { ...schema, definitions } : schema;
+}
+
+function portValidators(ajv: Ajv, contract: PortContractDocument) {
+  const compile = (schema: JsonSchema) => ajv.compile(withDefinitions(schema, contract)) as ValidateFunction;
+  return {
+    params: new Map(Object.entries(contract.facts).map(([name, fact]) => [name, compile(fact.params)])),
+    results: new Map(Object.entries(contract.facts).map(([name, fact]) => [name, compile(fact.result)])),
+    actions: new Map(Object.entries(contract.actions).map(([name, action]) => [name, compile(action.params)])),
+  };
+}
+
+function checkSubject(subject: unknown): void {
+  const value = subject as Partial<Subject> | undefined;
+  const problems: string[] = [];
+  for (const key of ['cf', 'soggettoCf', 'matricola'] as const) if (typeof value?.[key] !== 'string' || value[key] === '') problems.push(`"${key}" must be a non-empty string`);
+  if (!PROFILI.includes(value?.profilo as Profilo)) problems.push(`"profilo" must be one of ${PROFILI.join(', ')}`);
+  if (problems.length > 0) {
+    throw new SmartTaskError('Invalid subject', [issue('INVALID_REQUEST', '<request>', '/subject', `The subject is not valid: ${problems.join('; ')}. Pass the authenticated requester and the position in focus.`)]);
+  }
+}
+
+/**
+ * Creates the engine: loads (if needed) and compiles the catalog once, then serves every request with
+ * the compiled rule sets and validators.
+ *
+ * @example
+ * const engine = createEngine({ catalog: catalogDocuments, dataPort, actionPort });
+ * const result = await engine.evaluate('revoca-delega-intermediario', { requestId: 'R-1', subject, data });
+ * if (result.kind === 'decision') console.log(result.verdict, result.reasons);
+ */
+export function createEngine(options: EngineOptions): SmartTaskEngine {
+  const vocabulary = createVocabulary(options.vocabulary);
+  let catalog: Catalog;
+  if (Array.isArray(options.catalog)) {
+    const loaded = loadCatalog(options.catalog as readonly CatalogDocument[], { vocabulary });
+    if (!loaded.ok) throw new SmartTaskError('The catalog has errors', loaded.issues);
+    catalog = loaded.value;
+  } else {
+    catalog = options.catalog as Catalog;
+  }
+  const clock = options.clock ?? systemClock;
+  const defaultLocale = options.locale ?? 'it';
+  const timeoutMs = options.timeoutMs ?? 5000;
+  const timeZone = options.timeZone ?? 'Europe/Rome';
+  const ajv = createAjv();
+  const contract = catalog.portContract.document;
+  const validators = portValidators(ajv, contract);
+
+  const tasks = new Map<string, CompiledTask>();
+  for (const [id, definition] of catalog.tasks) {
+    tasks.set(id, {
+      definition,
+      ruleSets: definition.ruleSets.map(({ file, document }) => compileRuleSet(file, document, vocabulary)),
+      validate: compileRequestValidator(ajv, definition.requestSchema.document),
+      prune: compileHiddenFieldPruner(ajv, definition.requestSchema.document),
+    });
+  }
+
+  const taskOrThrow = (taskId: string): CompiledTask => {
+    const task = tasks.get(taskId);
+    if (!task) throw new SmartTaskError(`Unknown task "${taskId}"`, [issue('UNKNOWN_TASK', '<request>', '', `There is no task "${taskId}". Known tasks: ${[...tasks.keys()].join(', ')}.`)]);
+    return task;
+  };
+  const inForce = (task: CompiledTask, date: string) =>
+    task.ruleSets.find(({ document }) => document.validFrom <= date && (document.validTo === undefined || document.validTo === null || date <= document.validTo));
+  const today = () => isoDateInTimeZone(clock.now(), timeZone);
+  const resolversFor = (compiled: CompiledRuleSet): FactResolvers => ({
+    declarations: compiled.document.facts,
+    helpers: vocabulary.helpers,
+    helperArgsValidators: vocabulary.helperArgsValidators,
+    portParamsValidators: validators.params,
+    portResultValidators: validators.results,
+  });
+  const isOffered = (document: RuleSetDocument, date: string): boolean => {
+    if (document.status === 'active') return true;
+    const planned = options.plannedTasks;
+    if (planned === 'all') return true;
+    const activation = planned?.[document.id];
+    return activation === true || (typeof activation === 'object' && activation.from <= date);
+  };
+
+  return {
+    catalog,
+    listTasks(subject, callOptions = {}) {
+      const locale = callOptions.locale ?? defaultLocale;
+      const date = today();
+      const offered: TaskSummary[] = [];
+      for (const task of tasks.values()) {
+        const document = inForce(task, date)?.document;
+        if (!document || !document.requesters.includes(subject.profilo) || !isOffered(document, date)) continue;
+        offered.push({ id: document.id, title: document.title[locale], description: document.description[locale], status: document.status, version: document.version, requesters: document.requesters });
+      }
+      return offered.sort((a, b) => a.title.localeCompare(b.title, locale));
+    },
+
+    async composeForm(taskId, subject, callOptions = {}) {
+      const task = taskOrThrow(taskId);
+      checkSubject(subject);
+      const date = today();
+      const compiled = inForce(task, date);
+      if (!compiled) return { status: 'unavailable', taskId, error: { code: 'NO_RULE_SET_IN_FORCE', message: `No version of "${taskId}" is in force on ${date}.` }, retryable: false };
+      const context = new EvaluationContext(resolversFor(compiled), {
+        requestId: `form:${taskId}`,
+        taskId,
+        subject,
+        data: {},
+        today: date,
+        submittedOn: date,
+        dataPort: options.dataPort,
+        timeoutMs,
+        signal: callOptions.signal,
+      });
+      const gates = await evaluateRules(compiled, context, 'gates');
+      return composeForm({
+        taskId,
+        requestSchema: task.definition.requestSchema.document,
+        ruleSet: compiled.document,
+        contract,
+        context,
+        gates,
+        locale: callOptions.locale ?? defaultLocale,
+      });
+    },
+
+    validate(taskId, data) {
+      return taskOrThrow(taskId).validate(data);
+    },
+
+    pruneHidden(taskId, data) {
+      return taskOrThrow(taskId).prune(data);
+    },
+
+    async evaluate(taskId, request, callOptions = {}) {
+      const task = taskOrThrow(taskId);
+      checkSubject(request.subject);
+      if (typeof request.requestId !== 'string' || request.requestId === '') {
+        throw new SmartTaskError('Invalid request', [issue('INVALID_REQUEST', '<request>', '/requestId', 'The request needs a non-empty "requestId": it makes operations idempotent.')]);
+      }
+      const validation = task.validate(request.data);
+      if (!validation.ok) {
+        throw new SmartTaskError(
+          'The request data is not valid',
+          validation.issues.map((found) => issue('INVALID_REQUEST', '<request>', `/data${found.pointer}`, found.message.en)),
+        );
+      }
+      const now = clock.now();
+      const submittedAt = request.submittedAt ?? now.toISOString();
+      const submittedOn = isoDateInTimeZone(new Date(submittedAt), timeZone);
+      const compiled = inForce(task, submittedOn);
+      if (!compiled) {
+        const failure: TechnicalFailure = {
+          kind: 'technical-failure',
+          requestId: request.requestId,
+          taskId,
+          title: task.definition.ruleSets[0]?.document.title ?? { it: taskId, en: taskId },
+          subject: request.subject,
+          request: request.data,
+          submittedAt,
+          referenceDate: submittedOn,
+          evaluatedAt: now.toISOString(),
+          gates: [],
+          checks: [],
+          operations: [],
+          facts: {},
+          portCalls: [],
+          timings: { totalMs: 0, rulesMs: 0, operationsMs: 0 },
+          error: { code: 'NO_RULE_SET_IN_FORCE', message: `No version of "${taskId}" is in force on ${submittedOn}. Add a rule-set version covering that date.` },
+          retryable: false,
+        };
+        return failure;
+      }
+      return runIstruttoria({
+        compiled,
+        resolvers: resolversFor(compiled),
+        operations: { requestId: request.requestId, actionPort: options.actionPort, timeoutMs, actionParamsValidators: validators.actions },
+        dataPort: options.dataPort,
+        requestId: request.requestId,
+        taskId,
+        subject: request.subject,
+        data: task.prune(request.data),
+        submittedAt,
+        submittedOn,
+        evaluatedAt: now.toISOString(),
+        today: isoDateInTimeZone(now, timeZone),
+        timeoutMs,
+        signal: callOptions.signal,
+      });
+    },
+
+    ruleSetInForce(taskId, date) {
+      return inForce(taskOrThrow(taskId), date)?.document;
+    },
+  };
+}

@@ -1,0 +1,82 @@
+/** Stable codes of the issues the loader, the request validator and the engine report. */
+export type IssueCode =
+  | 'FILE_UNREADABLE'
+  | 'JSON_SYNTAX'
+  | 'UNKNOWN_FILE_KIND'
+  | 'WRONG_SCHEMA'
+  | 'SCHEMA_VIOLATION'
+  | 'MISSING_TRANSLATION'
+  | 'INVALID_PATH'
+  | 'UNKNOWN_OPERATOR'
+  | 'INVALID_OPERATOR_VALUE'
+  | 'UNKNOWN_FACT'
+  | 'UNKNOWN_PORT_FACT'
+  | 'UNKNOWN_HELPER'
+  | 'INVALID_FACT_PARAMS'
+  | 'FACT_CYCLE'
+  | 'UNKNOWN_ACTION'
+  | 'INVALID_ACTION_PARAMS'
+  | 'UNKNOWN_REQUEST_FIELD'
+  | 'UNKNOWN_PLACEHOLDER'
+  | 'DUPLICATE_ID'
+  | 'DUPLICATE_REASON_CODE'
+  | 'DUPLICATE_TASK_VERSION'
+  | 'VERSION_OVERLAP'
+  | 'MISSING_REQUEST_SCHEMA'
+  | 'MISSING_RULE_SET'
+  | 'MISSING_PORT_CONTRACT'
+  | 'FORM_FACT_NEEDS_REQUEST'
+  | 'GATE_READS_REQUEST'
+  | 'KNOWN_FIELD_REQUIRED'
+  | 'UNKNOWN_TASK'
+  | 'UNKNOWN_CHECK'
+  | 'INVALID_REQUEST';
+
+/** Whether an issue stops loading (`error`) or is only reported (`warning`). */
+export type IssueSeverity = 'error' | 'warning';
+
+/**
+ * One problem found in a file or a request: what (`code`), where (`file` and RFC 6901 `pointer`) and
+ * how to fix it (`message`).
+ */
+export interface Issue {
+  readonly code: IssueCode;
+  readonly severity: IssueSeverity;
+  readonly file: string;
+  readonly pointer: string;
+  readonly message: string;
+}
+
+/** A result that either holds a value or the issues that prevented it. */
+export type Result<T> =
+  | { readonly ok: true; readonly value: T; readonly issues: readonly Issue[] }
+  | { readonly ok: false; readonly issues: readonly Issue[] };
+
+/** Builds an error issue. */
+export function issue(code: IssueCode, file: string, pointer: string, message: string): Issue {
+  return { code, severity: 'error', file, pointer, message };
+}
+
+/** Formats an issue as `file:pointer code message`, the line the CLI prints. */
+export function formatIssue(item: Issue): string {
+  return `${item.file}:${item.pointer || '/'} ${item.code} ${item.message}`;
+}
+
+const SMART_TASK_ERROR = Symbol.for('smart-task.error');
+
+/** The one error class the library throws; it carries the issues that caused it. */
+export class SmartTaskError extends Error {
+  override readonly name = 'SmartTaskError';
+  readonly [SMART_TASK_ERROR] = true;
+  constructor(
+    message: string,
+    readonly issues: readonly Issue[] = [],
+  ) {
+    super(issues.length === 0 ? message : `${message}\n${issues.map(formatIssue).join('\n')}`);
+  }
+}
+
+/** True when `value` is a {@link SmartTaskError}, also across copies of the library. */
+export function isSmartTaskError(value: unknown): value is SmartTaskError {
+  return typeof value === 'object' && value !== null && (value as Record<symbol, unknown>)[SMART_TASK_ERROR] === true;
+}

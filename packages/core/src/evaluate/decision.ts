@@ -1,0 +1,163 @@
+import type { LocalizedText, Severity, Subject } from '@smart-task/schemas';
+
+/** The two verdicts of an istruttoria. A technical failure is not a verdict. */
+export type Verdict = 'ACCOLTA' | 'NON_ACCOLTA';
+
+/** What happened to a gate or check. */
+export type RuleStatus = 'PASSED' | 'FAILED' | 'NOT_EVALUATED';
+
+/** One leaf comparison as it ran: the value the fact had, what it was compared with, and the outcome. */
+export interface ConditionTrace {
+  readonly fact: string;
+  readonly path?: string;
+  readonly operator: string;
+  /** The condition's `value` as written (a literal or a `{ fact, path }` reference). */
+  readonly value: unknown;
+  /** The fact value the comparison saw (after `path`). */
+  readonly factValue?: unknown;
+  /** The right-hand value the comparison saw (after resolving a reference). */
+  readonly comparedWith?: unknown;
+  /** Absent when the comparison did not run. */
+  readonly result?: boolean;
+}
+
+/** The outcome of one gate or check. */
+export interface RuleOutcome {
+  readonly id: string;
+  readonly kind: 'gate' | 'check';
+  readonly description: LocalizedText;
+  readonly severity: Severity;
+  readonly status: RuleStatus;
+  readonly reasonCode: string;
+  /** The filled-in message, when the rule failed. */
+  readonly message?: LocalizedText;
+  readonly legalReference?: string;
+  /** Why a rule was not evaluated: a gate failed before it, it did not apply, or its data could not be read. */
+  readonly notEvaluatedBecause?: 'GATE_FAILED' | 'NOT_APPLICABLE' | 'TECHNICAL_FAILURE';
+  readonly conditions: readonly ConditionTrace[];
+}
+
+/** A reason the request was not accepted (BLOCKING) or a warning shown with the outcome. */
+export interface Reason {
+  readonly code: string;
+  readonly ruleId: string;
+  readonly severity: Severity;
+  readonly message: LocalizedText;
+}
+
+/** One operation the action port performed for an accepted request. */
+export interface OperationRecord {
+  readonly id: string;
+  readonly action: string;
+  readonly description: LocalizedText;
+  readonly params: Readonly<Record<string, unknown>>;
+  readonly idempotencyKey: string;
+  readonly status: 'PERFORMED' | 'ALREADY_PERFORMED';
+  readonly details?: Readonly<Record<string, unknown>>;
+  readonly durationMs: number;
+}
+
+/** One call made to the data port, for the operator view and the audit record. */
+export interface PortCallRecord {
+  readonly fact: string;
+  readonly params: Readonly<Record<string, unknown>>;
+  readonly startedAtMs: number;
+  readonly durationMs: number;
+  readonly outcome: 'OK' | 'ERROR' | 'TIMEOUT' | 'ABORTED' | 'CONTRACT_VIOLATION';
+  /** The answer, as validated against the port contract (absent when the call failed). */
+  readonly response?: unknown;
+  readonly error?: string;
+}
+
+/** Which rule set decided: id, version and content hash. */
+export interface RuleSetReference {
+  readonly id: string;
+  readonly version: string;
+  readonly hash: string;
+  readonly validFrom: string;
+  readonly validTo: string | null;
+}
+
+/** Where the time went, in milliseconds. */
+export interface Timings {
+  readonly totalMs: number;
+  readonly rulesMs: number;
+  readonly operationsMs: number;
+}
+
+/** What every evaluation result carries, verdict or not. */
+interface EvaluationTrace {
+  readonly requestId: string;
+  readonly taskId: string;
+  readonly title: LocalizedText;
+  readonly subject: Subject;
+  readonly request: Readonly<Record<string, unknown>>;
+  readonly submittedAt: string;
+  /** The date the rule-set version was chosen by (the submission date). */
+  readonly referenceDate: string;
+  readonly evaluatedAt: string;
+  readonly gates: readonly RuleOutcome[];
+  readonly checks: readonly RuleOutcome[];
+  readonly operations: readonly OperationRecord[];
+  /** The fact values the rules read, by fact name. */
+  readonly facts: Readonly<Record<string, unknown>>;
+  readonly portCalls: readonly PortCallRecord[];
+  readonly timings: Timings;
+}
+
+/** The decision of an istruttoria: `ACCOLTA` or `NON_ACCOLTA`, with everything that led to it. */
+export interface Decision extends EvaluationTrace {
+  readonly kind: 'decision';
+  readonly verdict: Verdict;
+  readonly ruleSet: RuleSetReference;
+  /** Every BLOCKING gate or check that failed, in order. */
+  readonly reasons: readonly Reason[];
+  /** Every WARNING check that failed, in order. */
+  readonly warnings: readonly Reason[];
+}
+
+/** Stable codes of technical failures. */
+export type TechnicalFailureCode =
+  | 'PORT_UNAVAILABLE'
+  | 'PORT_TIMEOUT'
+  | 'PORT_ERROR'
+  | 'PORT_CONTRACT_VIOLATION'
+  | 'FACT_PARAMS_INVALID'
+  | 'HELPER_FAILED'
+  | 'OPERATION_FAILED'
+  | 'ABORTED'
+  | 'RULE_ERROR'
+  | 'NO_RULE_SET_IN_FORCE';
+
+/** Why an evaluation ended without a verdict. */
+export interface TechnicalError {
+  readonly code: TechnicalFailureCode;
+  readonly message: string;
+  readonly fact?: string;
+  readonly operation?: string;
+}
+
+/**
+ * An evaluation that ended without a verdict (port error, timeout, contract violation, failed
+ * operation). It carries the partial trace and whether retrying can help; after the host's retries the
+ * request goes to a Sede operator.
+ */
+export interface TechnicalFailure extends EvaluationTrace {
+  readonly kind: 'technical-failure';
+  readonly error: TechnicalError;
+  readonly retryable: boolean;
+  readonly ruleSet?: RuleSetReference;
+}
+
+/** What `evaluate` returns: a decision or a technical failure, never both. */
+export type EvaluationResult = Decision | TechnicalFailure;
+
+/** True when the result is a decision (has a verdict). */
+export function isDecision(result: EvaluationResult): result is Decision {
+  return result.kind === 'decision';
+}
+
+/** True when the result is a technical failure (no verdict). */
+export function isTechnicalFailure(result: EvaluationResult): result is TechnicalFailure {
+  return result.kind === 'technical-failure';
+}

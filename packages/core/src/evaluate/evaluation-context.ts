@@ -1,0 +1,221 @@
+import type { ValidateFunction } from 'ajv';
+import type { FactDeclaration, ParamValue, Subject } from '@smart-task/schemas';
+import { canonicalJson } from '../json/canonical-hash.js';
+import { resolvePath } from '../json/path.js';
+import { PortError, type DataPort } from '../port.js';
+import type { FactHelperDefinition } from '../vocabulary/fact-helpers.js';
+import { isFactReference, type BuiltInFact } from '../compile/fact-graph.js';
+import type { PortCallRecord, TechnicalError, TechnicalFailureCode } from './decision.js';
+
+/** Marks a fact whose value could not be obtained; never reaches a verdict. */
+export const FACT_FAILED: unique symbol = Symbol('smart-task.fact-failed');
+
+/** What the context needs to know about the port and the vocabulary, prepared once per engine. */
+export interface FactResolvers {
+  readonly declarations: Readonly<Record<string, FactDeclaration>>;
+  readonly helpers: ReadonlyMap<string, FactHelperDefinition>;
+  readonly helperArgsValidators: ReadonlyMap<string, ValidateFunction>;
+  readonly portParamsValidators: ReadonlyMap<string, ValidateFunction>;
+  readonly portResultValidators: ReadonlyMap<string, ValidateFunction>;
+}
+
+/** The per-evaluation inputs. */
+export interface EvaluationInputs {
+  readonly requestId: string;
+  readonly taskId: string;
+  readonly subject: Subject;
+  readonly data: Readonly<Record<string, unknown>>;
+  readonly today: string;
+  readonly submittedOn: string;
+  readonly dataPort: DataPort;
+  readonly timeoutMs: number;
+  readonly signal: AbortSignal | undefined;
+}
+
+function describeAjvErrors(validate: ValidateFunction): string {
+  return (validate.errors ?? [])
+    .slice(0, 3)
+    .map((error) => `${error.instancePath || '/'} ${error.message ?? 'is invalid'}`)
+    .join('; ');
+}
+
+function abortReason(signal: AbortSignal): unknown {
+  return signal.reason ?? new Error('aborted');
+}
+
+/** Rejects when `signal` aborts, so that a port that ignores its signal still times out. */
+export function rejectOnAbort(signal: AbortSignal): Promise<never> {
+  return new Promise((_, reject) => {
+    if (signal.aborted) reject(abortReason(signal));
+    else signal.addEventListener('abort', () => reject(abortReason(signal)), { once: true });
+  });
+}
+
+/**
+ * The facts of one evaluation: resolved lazily when a rule first reads them, each port call made at most
+ * once (memoised by fact and parameters), with a timeout and an AbortSignal, answers validated against
+ * the port contract, and every call recorded. The first failure aborts the calls still running.
+ */
+export class EvaluationContext {
+  readonly portCalls: PortCallRecord[] = [];
+  failure: { readonly error: TechnicalError; readonly retryable: boolean } | undefined;
+  private readonly values = new Map<string, Promise<unknown>>();
+  private readonly settled = new Map<string, unknown>();
+  private readonly portMemo = new Map<string, Promise<unknown>>();
+  private readonly controller = new AbortController();
+  private readonly builtIns: Readonly<Record<BuiltInFact, unknown>>;
+  private readonly startedAt = performance.now();
+
+  constructor(
+    private readonly resolvers: FactResolvers,
+    private readonly inputs: EvaluationInputs,
+  ) {
+    this.builtIns = {
+      request: inputs.data,
+      subject: inputs.subject,
+      today: inputs.today,
+      submittedOn: inputs.submittedOn,
+      requestId: inputs.requestId,
+      task: inputs.taskId,
+    };
+    if (inputs.signal) {
+      if (inputs.signal.aborted) this.fail({ code: 'ABORTED', message: 'The evaluation was cancelled before it started.' }, true);
+      else inputs.signal.addEventListener('abort', () => this.fail({ code: 'ABORTED', message: 'The evaluation was cancelled by the host.' }, true), { once: true });
+    }
+  }
+
+  /** The AbortSignal shared by this evaluation's port calls. */
+  get signal(): AbortSignal {
+    return this.controller.signal;
+  }
+
+  /** Records the first failure and aborts everything still running. */
+  fail(error: TechnicalError, retryable: boolean): void {
+    if (this.failure) return;
+    this.failure = { error, retryable };
+    this.controller.abort(new Error(error.message));
+  }
+
+  /** The value of a fact, fetching or computing it on first use; {@link FACT_FAILED} when it could not be had. */
+  valueOf(name: string): Promise<unknown> {
+    let value = this.values.get(name);
+    if (value === undefined) {
+      value = this.compute(name).then((result) => {
+        this.settled.set(name, result);
+        return result;
+      });
+      this.values.set(name, value);
+    }
+    return value;
+  }
+
+  /** A fact value already obtained (`undefined` when it was never read or failed). */
+  settledValue(name: string): unknown {
+    const value = name in this.builtIns ? this.builtIns[name as BuiltInFact] : this.settled.get(name);
+    return value === FACT_FAILED ? undefined : value;
+  }
+
+  /** True when the fact was read and could not be obtained. */
+  hasFailed(name: string): boolean {
+    return this.settled.get(name) === FACT_FAILED;
+  }
+
+  /** Every declared fact that was read successfully, by name: the data the decision used. */
+  factsUsed(): Record<string, unknown> {
+    const used: Record<string, unknown> = {};
+    for (const [name, value] of this.settled) if (value !== FACT_FAILED) used[name] = value;
+    return used;
+  }
+
+  /** Resolves parameter values: literals as they are, references through {@link valueOf}. */
+  async resolveParams(params: Readonly<Record<string, ParamValue>>): Promise<Record<string, unknown> | typeof FACT_FAILED> {
+    const entries = await Promise.all(
+      Object.entries(params).map(async ([key, value]) => {
+        if (!isFactReference(value)) return [key, value] as const;
+        const resolved = await this.valueOf(value.fact);
+        return [key, resolved === FACT_FAILED ? FACT_FAILED : resolvePath(resolved, value.path)] as const;
+      }),
+    );
+    const result: Record<string, unknown> = {};
+    for (const [key, value] of entries) {
+      if (value === FACT_FAILED) return FACT_FAILED;
+      if (value !== undefined) result[key] = value;
+    }
+    return result;
+  }
+
+  private async compute(name: string): Promise<unknown> {
+    if (name in this.builtIns) return this.builtIns[name as BuiltInFact];
+    const declaration = this.resolvers.declarations[name];
+    if (!declaration) {
+      this.fail({ code: 'RULE_ERROR', message: `Fact "${name}" is not declared.`, fact: name }, false);
+      return FACT_FAILED;
+    }
+    if (this.failure) return FACT_FAILED;
+    if ('port' in declaration) {
+      const params = await this.resolveParams(declaration.params);
+      if (params === FACT_FAILED) return FACT_FAILED;
+      return this.callPort(name, declaration.port, params);
+    }
+    const args = await this.resolveParams(declaration.args);
+    if (args === FACT_FAILED) return FACT_FAILED;
+    const validate = this.resolvers.helperArgsValidators.get(declaration.helper) as ValidateFunction;
+    if (!validate(args)) {
+      this.fail({ code: 'HELPER_FAILED', message: `Helper "${declaration.helper}" for fact "${name}" got invalid arguments ${JSON.stringify(args)}: ${describeAjvErrors(validate)}.`, fact: name }, false);
+      return FACT_FAILED;
+    }
+    try {
+      return (this.resolvers.helpers.get(declaration.helper) as FactHelperDefinition).compute(args);
+    } catch (error) {
+      this.fail({ code: 'HELPER_FAILED', message: `Helper "${declaration.helper}" for fact "${name}" failed: ${(error as Error).message}`, fact: name }, false);
+      return FACT_FAILED;
+    }
+  }
+
+  private callPort(name: string, port: string, params: Record<string, unknown>): Promise<unknown> {
+    const key = `${port} ${canonicalJson(params)}`;
+    let call = this.portMemo.get(key);
+    if (call === undefined) {
+      call = this.fetchFromPort(name, port, params);
+      this.portMemo.set(key, call);
+    }
+    return call;
+  }
+
+  private async fetchFromPort(name: string, port: string, params: Record<string, unknown>): Promise<unknown> {
+    const validateParams = this.resolvers.portParamsValidators.get(port);
+    if (validateParams && !validateParams(params)) {
+      this.fail({ code: 'FACT_PARAMS_INVALID', message: `Fact "${name}" would call the port fact "${port}" with invalid parameters ${JSON.stringify(params)}: ${describeAjvErrors(validateParams)}.`, fact: name }, false);
+      return FACT_FAILED;
+    }
+    const started = performance.now();
+    const signal = AbortSignal.any([this.controller.signal, AbortSignal.timeout(this.inputs.timeoutMs)]);
+    const record = (outcome: PortCallRecord['outcome'], extra: Partial<PortCallRecord> = {}) =>
+      this.portCalls.push({ fact: port, params, startedAtMs: started - this.startedAt, durationMs: performance.now() - started, outcome, ...extra });
+    let response: unknown;
+    try {
+      response = await Promise.race([this.inputs.dataPort.fetch(port, params, { signal, requestId: this.inputs.requestId }), rejectOnAbort(signal)]);
+    } catch (error) {
+      const timedOut = signal.aborted && !this.controller.signal.aborted;
+      if (this.failure && !timedOut) {
+        record('ABORTED', { error: 'aborted after an earlier failure' });
+        return FACT_FAILED;
+      }
+      const portError = error instanceof PortError ? error : undefined;
+      const code: TechnicalFailureCode = timedOut || portError?.code === 'TIMEOUT' ? 'PORT_TIMEOUT' : portError?.code === 'UNAVAILABLE' ? 'PORT_UNAVAILABLE' : 'PORT_ERROR';
+      const message = timedOut ? `The data port did not answer "${port}" within ${this.inputs.timeoutMs} ms.` : `The data port failed on "${port}": ${(error as Error)?.message ?? String(error)}`;
+      record(code === 'PORT_TIMEOUT' ? 'TIMEOUT' : 'ERROR', { error: message });
+      this.fail({ code, message, fact: name }, portError ? portError.retryable : true);
+      return FACT_FAILED;
+    }
+    const validate = this.resolvers.portResultValidators.get(port);
+    if (validate && !validate(response)) {
+      const message = `The data port answered "${port}" with data that violates the port contract: ${describeAjvErrors(validate)}.`;
+      record('CONTRACT_VIOLATION', { error: message });
+      this.fail({ code: 'PORT_CONTRACT_VIOLATION', message, fact: name }, false);
+      return FACT_FAILED;
+    }
+    record('OK', { response });
+    return response;
+  }
+}

@@ -1,0 +1,65 @@
+import type { ValidateFunction } from 'ajv';
+import type { OperationDefinition } from '@smart-task/schemas';
+import { PortError, type ActionPort } from '../port.js';
+import type { OperationRecord } from './decision.js';
+import { FACT_FAILED, rejectOnAbort, type EvaluationContext } from './evaluation-context.js';
+import { renderLocalized } from './read-outcomes.js';
+
+/** What performing operations needs besides the context. */
+export interface OperationsSetup {
+  readonly requestId: string;
+  readonly actionPort: ActionPort;
+  readonly timeoutMs: number;
+  readonly actionParamsValidators: ReadonlyMap<string, ValidateFunction>;
+}
+
+/**
+ * Performs the operations of an accepted request in declared order, each with the idempotency key
+ * `<requestId>:<operationId>`. Stops at the first failure, which it records on the context; the records
+ * of the operations performed so far are returned either way.
+ */
+export async function performOperations(
+  operations: readonly OperationDefinition[],
+  context: EvaluationContext,
+  setup: OperationsSetup,
+): Promise<OperationRecord[]> {
+  const records: OperationRecord[] = [];
+  for (const operation of operations) {
+    if (context.failure) break;
+    const params = await context.resolveParams(operation.params);
+    if (params === FACT_FAILED) break;
+    const validate = setup.actionParamsValidators.get(operation.action);
+    if (validate && !validate(params)) {
+      const detail = (validate.errors ?? []).map((error) => `${error.instancePath || '/'} ${error.message ?? ''}`).join('; ');
+      context.fail({ code: 'OPERATION_FAILED', message: `Operation "${operation.id}" would call "${operation.action}" with invalid parameters ${JSON.stringify(params)}: ${detail}.`, operation: operation.id }, false);
+      break;
+    }
+    const idempotencyKey = `${setup.requestId}:${operation.id}`;
+    const started = performance.now();
+    const signal = AbortSignal.any([context.signal, AbortSignal.timeout(setup.timeoutMs)]);
+    try {
+      const outcome = await Promise.race([
+        setup.actionPort.perform({ requestId: setup.requestId, operationId: operation.id, action: operation.action, params, idempotencyKey }, { signal, requestId: setup.requestId }),
+        rejectOnAbort(signal),
+      ]);
+      records.push({
+        id: operation.id,
+        action: operation.action,
+        description: await renderLocalized(operation.description, context),
+        params,
+        idempotencyKey,
+        status: outcome.status,
+        ...(outcome.details !== undefined && { details: outcome.details }),
+        durationMs: performance.now() - started,
+      });
+    } catch (error) {
+      const timedOut = signal.aborted && !context.signal.aborted;
+      const message = timedOut
+        ? `The action port did not confirm "${operation.action}" within ${setup.timeoutMs} ms.`
+        : `The action port failed on "${operation.action}": ${(error as Error)?.message ?? String(error)}`;
+      context.fail({ code: 'OPERATION_FAILED', message, operation: operation.id }, error instanceof PortError ? error.retryable : true);
+      break;
+    }
+  }
+  return records;
+}

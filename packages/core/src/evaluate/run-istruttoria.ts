@@ -1,0 +1,129 @@
+import type { Subject } from '@smart-task/schemas';
+import type { CompiledRuleSet } from '../compile/compile-rule-set.js';
+import { EvaluationAlmanac } from '../compile/compile-rule-set.js';
+import type { Decision, EvaluationResult, Reason, RuleOutcome, RuleSetReference, TechnicalFailure } from './decision.js';
+import { EvaluationContext, type FactResolvers } from './evaluation-context.js';
+import { performOperations, type OperationsSetup } from './perform-operations.js';
+import { readOutcome, type EvaluatedCondition, type RuleNode } from './read-outcomes.js';
+
+/** Everything one istruttoria needs; prepared by the engine. */
+export interface IstruttoriaInputs {
+  readonly compiled: CompiledRuleSet;
+  readonly resolvers: FactResolvers;
+  readonly operations: OperationsSetup;
+  readonly dataPort: import('../port.js').DataPort;
+  readonly requestId: string;
+  readonly taskId: string;
+  readonly subject: Subject;
+  readonly data: Readonly<Record<string, unknown>>;
+  readonly submittedAt: string;
+  readonly submittedOn: string;
+  readonly evaluatedAt: string;
+  readonly today: string;
+  readonly timeoutMs: number;
+  readonly signal: AbortSignal | undefined;
+}
+
+function locateRules(compiled: CompiledRuleSet, root: EvaluatedCondition | undefined): RuleNode[] {
+  const top = root?.all ?? [];
+  const gateCount = compiled.gates.length;
+  const gates = compiled.gates.map((rule, index) => ({ rule, node: top[index], notApplicable: undefined }));
+  const block = top[gateCount]?.all ?? [];
+  const checks = compiled.checks.map((rule, index) => {
+    const node = block[index];
+    if (!('applicableWhen' in rule.definition) || rule.definition.applicableWhen === undefined) return { rule, node, notApplicable: undefined };
+    return { rule, node: node?.any?.[1], notApplicable: node?.any?.[0] };
+  });
+  return [...gates, ...checks];
+}
+
+function reasonOf(outcome: RuleOutcome): Reason {
+  return { code: outcome.reasonCode, ruleId: outcome.id, severity: outcome.severity, message: outcome.message as NonNullable<RuleOutcome['message']> };
+}
+
+/**
+ * Runs the rule set's engine (all rules, or the gates only) and reads every rule's outcome. A rule
+ * error is recorded on the context as a technical failure.
+ */
+export async function evaluateRules(compiled: CompiledRuleSet, context: EvaluationContext, scope: 'gates' | 'all'): Promise<RuleOutcome[]> {
+  let root: EvaluatedCondition | undefined;
+  try {
+    const run = await (scope === 'all' ? compiled.engine : compiled.gateEngine).run({}, { almanac: new EvaluationAlmanac(context) });
+    root = ((run.results[0] ?? run.failureResults[0]) as unknown as { conditions: EvaluatedCondition } | undefined)?.conditions;
+  } catch (error) {
+    context.fail({ code: 'RULE_ERROR', message: `The rules could not be evaluated: ${(error as Error)?.message ?? String(error)}` }, false);
+  }
+  const outcomes: RuleOutcome[] = [];
+  let gateFailed = false;
+  for (const located of locateRules(compiled, root)) {
+    if (scope === 'gates' && located.rule.kind !== 'gate') continue;
+    const outcome = await readOutcome(located, context, gateFailed);
+    if (outcome.kind === 'gate' && outcome.status === 'FAILED') gateFailed = true;
+    outcomes.push(outcome);
+  }
+  return outcomes;
+}
+
+/**
+ * Runs one istruttoria: gates → facts → checks → verdict → operations. Returns a decision, or a
+ * technical failure with the partial trace when any fact, rule or operation could not be completed.
+ */
+export async function runIstruttoria(inputs: IstruttoriaInputs): Promise<EvaluationResult> {
+  const started = performance.now();
+  const { compiled } = inputs;
+  const context = new EvaluationContext(inputs.resolvers, {
+    requestId: inputs.requestId,
+    taskId: inputs.taskId,
+    subject: inputs.subject,
+    data: inputs.data,
+    today: inputs.today,
+    submittedOn: inputs.submittedOn,
+    dataPort: inputs.dataPort,
+    timeoutMs: inputs.timeoutMs,
+    signal: inputs.signal,
+  });
+
+  const outcomes = await evaluateRules(compiled, context, 'all');
+  const rulesDone = performance.now();
+  const gates = outcomes.filter((outcome) => outcome.kind === 'gate');
+  const checks = outcomes.filter((outcome) => outcome.kind === 'check');
+  const failed = outcomes.filter((outcome) => outcome.status === 'FAILED');
+  const reasons = failed.filter((outcome) => outcome.severity === 'BLOCKING').map(reasonOf);
+  const warnings = failed.filter((outcome) => outcome.severity === 'WARNING').map(reasonOf);
+  const verdict = reasons.length === 0 ? 'ACCOLTA' : 'NON_ACCOLTA';
+
+  const operationsStarted = performance.now();
+  const operations = !context.failure && verdict === 'ACCOLTA' ? await performOperations(compiled.document.operations, context, inputs.operations) : [];
+  const finished = performance.now();
+
+  const ruleSet: RuleSetReference = {
+    id: compiled.document.id,
+    version: compiled.document.version,
+    hash: await compiled.hash(),
+    validFrom: compiled.document.validFrom,
+    validTo: compiled.document.validTo ?? null,
+  };
+  const trace = {
+    requestId: inputs.requestId,
+    taskId: inputs.taskId,
+    title: compiled.document.title,
+    subject: inputs.subject,
+    request: inputs.data,
+    submittedAt: inputs.submittedAt,
+    referenceDate: inputs.submittedOn,
+    evaluatedAt: inputs.evaluatedAt,
+    ruleSet,
+    gates,
+    checks,
+    operations,
+    facts: context.factsUsed(),
+    portCalls: context.portCalls,
+    timings: { totalMs: finished - started, rulesMs: rulesDone - started, operationsMs: finished - operationsStarted },
+  };
+  if (context.failure) {
+    const failure: TechnicalFailure = { kind: 'technical-failure', ...trace, error: context.failure.error, retryable: context.failure.retryable };
+    return failure;
+  }
+  const decision: Decision = { kind: 'decision', ...trace, verdict, reasons, warnings };
+  return decision;
+}

@@ -1,0 +1,159 @@
+import type { JsonSchema, Locale, LocalizedText, PortContractDocument, RequestSchemaDocument, RuleSetDocument } from '@smart-task/schemas';
+import { conditionalsOf, requestFieldsOf } from '../catalog/request-fields.js';
+import { FACT_FAILED, type EvaluationContext } from '../evaluate/evaluation-context.js';
+import type { RuleOutcome } from '../evaluate/decision.js';
+import { resolvePath } from '../json/path.js';
+import { renderTemplate } from '../text/template.js';
+import { filterItems } from '../vocabulary/item-matcher.js';
+import type { ComposedForm, FormNotice, KnownValue } from './composed-form.js';
+import { jsonFormsUiSchema, rjsfUiSchema, type FormField } from './ui-schemas.js';
+
+interface FactReference {
+  readonly fact: string;
+  readonly path?: string;
+}
+
+interface OptionsAnnotation extends FactReference {
+  readonly value: string;
+  readonly label: LocalizedText;
+  readonly where?: Readonly<Record<string, unknown>>;
+}
+
+/** Annotations that only the composer reads; the rest (`x-format`, `x-widget`) stay as hints. */
+const COMPOSER_ANNOTATIONS = ['x-known', 'x-options', 'x-i18n', 'x-messages'];
+
+const NO_OPTIONS: LocalizedText = {
+  it: 'Non ci sono elementi da scegliere: al momento la richiesta non può essere presentata.',
+  en: 'There is nothing to choose from: the request cannot be filed at the moment.',
+};
+
+function localizedTitle(schema: JsonSchema, locale: Locale, fallback: string): string {
+  if (locale === 'en') {
+    const en = (schema['x-i18n'] as { en?: { title?: string } } | undefined)?.en?.title;
+    if (en) return en;
+  }
+  return (schema.title as string | undefined) ?? fallback;
+}
+
+function localize(schema: JsonSchema, locale: Locale): Record<string, unknown> {
+  const result: Record<string, unknown> = {};
+  for (const [key, value] of Object.entries(schema)) if (!COMPOSER_ANNOTATIONS.includes(key)) result[key] = value;
+  const en = (schema['x-i18n'] as { en?: { title?: string; description?: string } } | undefined)?.en;
+  if (locale === 'en' && en) {
+    if (en.title) result.title = en.title;
+    if (en.description !== undefined) result.description = en.description;
+  }
+  if (Array.isArray(schema.oneOf)) {
+    result.oneOf = (schema.oneOf as JsonSchema[]).map((option) => localize(option, locale));
+  }
+  if (schema.properties) {
+    result.properties = Object.fromEntries(Object.entries(schema.properties as Record<string, JsonSchema>).map(([name, child]) => [name, localize(child, locale)]));
+  }
+  if (schema.items) result.items = localize(schema.items as JsonSchema, locale);
+  if (Array.isArray(schema.allOf)) {
+    result.allOf = (schema.allOf as { if: JsonSchema; then: JsonSchema }[]).map((block) => ({ if: block.if, then: localize(block.then, locale) }));
+  }
+  return result;
+}
+
+async function read(context: EvaluationContext, reference: FactReference): Promise<unknown> {
+  const value = await context.valueOf(reference.fact);
+  return value === FACT_FAILED ? FACT_FAILED : resolvePath(value, reference.path);
+}
+
+/** What composing a form needs, prepared by the engine. */
+export interface ComposeInputs {
+  readonly taskId: string;
+  readonly requestSchema: RequestSchemaDocument;
+  readonly ruleSet: RuleSetDocument;
+  readonly contract: PortContractDocument;
+  readonly context: EvaluationContext;
+  readonly gates: readonly RuleOutcome[];
+  readonly locale: Locale;
+}
+
+/**
+ * Composes the form of a task for a subject: after the gates pass, values the port knows move to the
+ * read-only block of known data (with provenance), choices are filled from port data, and the rest is
+ * emitted in the portable JSON Schema subset with an RJSF uiSchema and a JSON Forms UI schema.
+ */
+export async function composeForm(inputs: ComposeInputs): Promise<ComposedForm> {
+  const { taskId, requestSchema, ruleSet, contract, context, locale } = inputs;
+  const failedGates = inputs.gates.filter((gate) => gate.status === 'FAILED');
+  if (context.failure) return { status: 'unavailable', taskId, error: context.failure.error, retryable: context.failure.retryable };
+  if (failedGates.length > 0) {
+    return { status: 'not-allowed', taskId, reasons: failedGates.map((gate) => ({ code: gate.reasonCode, message: gate.message as LocalizedText })) };
+  }
+
+  const schema = localize(requestSchema, locale);
+  delete schema.$schema;
+  delete schema['x-task'];
+  schema.$schema = 'http://json-schema.org/draft-07/schema#';
+  const properties = schema.properties as Record<string, Record<string, unknown>>;
+  const conditionals = (schema.allOf as { if: JsonSchema; then: { properties: Record<string, Record<string, unknown>>; required?: string[] } }[] | undefined) ?? [];
+  const sourceConditionals = conditionalsOf(requestSchema);
+
+  const known: KnownValue[] = [];
+  const notices: FormNotice[] = [];
+  const fields: FormField[] = [];
+  let canSubmit = true;
+  for (const field of requestFieldsOf(requestSchema)) {
+    const target = field.conditional === undefined ? properties : (conditionals[field.conditional]?.then.properties as Record<string, Record<string, unknown>>);
+    const knownRef = field.schema['x-known'] as FactReference | undefined;
+    if (knownRef) {
+      const value = await read(context, knownRef);
+      if (value === FACT_FAILED) break;
+      if (value !== undefined && value !== null) {
+        const declaration = ruleSet.facts[knownRef.fact];
+        const port = declaration && 'port' in declaration ? contract.facts[declaration.port] : undefined;
+        known.push({
+          field: field.name,
+          title: localizedTitle(field.schema, locale, field.name),
+          value,
+          source: { fact: knownRef.fact, description: port ? port.source[locale] : knownRef.fact === 'subject' ? (locale === 'it' ? 'Cassetto previdenziale: profilo e posizione selezionati' : 'Cassetto previdenziale: selected profile and position') : knownRef.fact },
+        });
+        delete target[field.name];
+        continue;
+      }
+    }
+    const optionsRef = field.schema['x-options'] as OptionsAnnotation | undefined;
+    if (optionsRef) {
+      const list = await read(context, optionsRef);
+      if (list === FACT_FAILED) break;
+      const options = filterItems(list, optionsRef.where).map((item) => ({
+        const: resolvePath(item, optionsRef.value) as string | number,
+        title: renderTemplate(optionsRef.label[locale], (name) => (item as Record<string, unknown>)[name]),
+      }));
+      const output = target[field.name] as Record<string, unknown>;
+      if (options.length > 0) {
+        output.oneOf = options;
+      } else {
+        output.readOnly = true;
+        notices.push({ field: field.name, code: 'NO_OPTIONS', message: NO_OPTIONS[locale] });
+        const required = field.conditional === undefined ? requestSchema.required : sourceConditionals[field.conditional]?.then.required;
+        if ((required as readonly string[] | undefined)?.includes(field.name)) canSubmit = false;
+      }
+    }
+    fields.push({
+      name: field.name,
+      schema: field.schema,
+      conditional: field.conditional,
+      condition: field.conditional === undefined ? undefined : (sourceConditionals[field.conditional]?.if as unknown as JsonSchema),
+    });
+  }
+  const failure = context.failure as EvaluationContext['failure'];
+  if (failure) return { status: 'unavailable', taskId, error: failure.error, retryable: failure.retryable };
+
+  return {
+    status: 'ready',
+    taskId,
+    ruleSetVersion: ruleSet.version,
+    locale,
+    schema,
+    uiSchema: rjsfUiSchema(fields),
+    jsonFormsUiSchema: jsonFormsUiSchema(fields),
+    known,
+    notices,
+    canSubmit,
+  };
+}

@@ -1,0 +1,55 @@
+import type { JsonSchema, Locale, LocalizedText } from '@smart-task/schemas';
+import type { TechnicalError } from '../evaluate/decision.js';
+
+/** A value the system already knows, shown read-only with where it comes from. */
+export interface KnownValue {
+  readonly field: string;
+  readonly title: string;
+  readonly value: unknown;
+  /** Where the value comes from: the fact read and the archive it belongs to. */
+  readonly source: { readonly fact: string; readonly description: string };
+}
+
+/** Something the requester should know about the form (e.g. a choice with no options). */
+export interface FormNotice {
+  readonly field: string;
+  readonly code: 'NO_OPTIONS';
+  readonly message: string;
+}
+
+/** A form ready to render: the schema of what must still be asked, both UI hint documents and the known data. */
+export interface ReadyForm {
+  readonly status: 'ready';
+  readonly taskId: string;
+  readonly ruleSetVersion: string;
+  readonly locale: Locale;
+  /** Draft-07 JSON Schema in the portable subset: RJSF and JSON Forms render it unchanged. */
+  readonly schema: JsonSchema;
+  /** RJSF `uiSchema`. */
+  readonly uiSchema: JsonSchema;
+  /** JSON Forms UI schema (always use it: JSON Forms' generated one cannot show conditional fields). */
+  readonly jsonFormsUiSchema: JsonSchema;
+  /** Values not asked because the system knows them, for the read-only block. */
+  readonly known: readonly KnownValue[];
+  readonly notices: readonly FormNotice[];
+  /** False when a required choice has no options: the request cannot be filed now. */
+  readonly canSubmit: boolean;
+}
+
+/** The requester may not file this request on this position: a gate failed. */
+export interface NotAllowedForm {
+  readonly status: 'not-allowed';
+  readonly taskId: string;
+  readonly reasons: readonly { readonly code: string; readonly message: LocalizedText }[];
+}
+
+/** The form could not be composed because port data could not be read; retrying may help. */
+export interface UnavailableForm {
+  readonly status: 'unavailable';
+  readonly taskId: string;
+  readonly error: TechnicalError;
+  readonly retryable: boolean;
+}
+
+/** What `composeForm` returns. */
+export type ComposedForm = ReadyForm | NotAllowedForm | UnavailableForm;

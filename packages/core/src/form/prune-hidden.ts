@@ -1,0 +1,27 @@
+import type { ValidateFunction } from 'ajv';
+import type { RequestSchemaDocument } from '@smart-task/schemas';
+import type { Ajv } from '../json/create-ajv.js';
+import { conditionalsOf } from '../catalog/request-fields.js';
+
+/** Removes the values of conditional fields whose condition does not hold. */
+export type HiddenFieldPruner = (data: Readonly<Record<string, unknown>>) => Record<string, unknown>;
+
+/**
+ * Compiles the pruner of a request schema: a conditional field (declared only in a `then`) is visible,
+ * required, validated and submitted exactly when its `if` holds, so hidden values never reach the rules.
+ */
+export function compileHiddenFieldPruner(ajv: Ajv, schema: RequestSchemaDocument): HiddenFieldPruner {
+  const base = new Set(Object.keys(schema.properties));
+  const blocks = conditionalsOf(schema).map((block) => ({
+    test: ajv.compile(block.if as object) as ValidateFunction,
+    fields: Object.keys(block.then.properties).filter((name) => !base.has(name)),
+  }));
+  return (data) => {
+    const visible = new Set<string>();
+    const hidden = new Set<string>();
+    for (const block of blocks) for (const name of block.fields) (block.test(data) ? visible : hidden).add(name);
+    const pruned: Record<string, unknown> = {};
+    for (const [key, value] of Object.entries(data)) if (!hidden.has(key) || visible.has(key)) pruned[key] = value;
+    return pruned;
+  };
+}

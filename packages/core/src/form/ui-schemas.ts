@@ -1,0 +1,41 @@
+import type { JsonSchema } from '@smart-task/schemas';
+
+/** A field as it appears in the composed form, with what the UI hints need. */
+export interface FormField {
+  readonly name: string;
+  readonly schema: JsonSchema;
+  /** Index of its conditional block in `allOf`, or undefined for a base field. */
+  readonly conditional: number | undefined;
+  readonly condition: JsonSchema | undefined;
+}
+
+const RJSF_WIDGETS: Readonly<Record<string, string>> = { textarea: 'textarea', radio: 'radio', select: 'select', checkbox: 'checkbox' };
+const JSON_FORMS_OPTIONS: Readonly<Record<string, JsonSchema>> = { textarea: { multi: true }, radio: { format: 'radio' } };
+
+/** The RJSF `uiSchema`: field order (conditional fields included) and widgets. */
+export function rjsfUiSchema(fields: readonly FormField[]): JsonSchema {
+  const uiSchema: Record<string, unknown> = { 'ui:order': fields.map((field) => field.name) };
+  for (const field of fields) {
+    const widget = field.schema['x-widget'] as string | undefined;
+    if (widget && RJSF_WIDGETS[widget]) uiSchema[field.name] = { 'ui:widget': RJSF_WIDGETS[widget] };
+  }
+  return uiSchema;
+}
+
+/** The JSON Forms UI schema: one Control per field, conditional ones shown by a rule on the same `if`. */
+export function jsonFormsUiSchema(fields: readonly FormField[]): JsonSchema {
+  return {
+    type: 'VerticalLayout',
+    elements: fields.map((field) => {
+      const widget = field.schema['x-widget'] as string | undefined;
+      const options = widget ? JSON_FORMS_OPTIONS[widget] : undefined;
+      const scope = field.conditional === undefined ? `#/properties/${field.name}` : `#/allOf/${field.conditional}/then/properties/${field.name}`;
+      return {
+        type: 'Control',
+        scope,
+        ...(options && { options }),
+        ...(field.condition && { rule: { effect: 'SHOW', condition: { scope: '#', schema: field.condition } } }),
+      };
+    }),
+  };
+}

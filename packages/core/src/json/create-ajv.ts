@@ -1,0 +1,39 @@
+import AjvModule from 'ajv';
+import addFormatsModule from 'ajv-formats';
+import { domainFormats, type DomainFormatName } from '../formats/index.js';
+
+type Ajv = import('ajv').default;
+const Ajv = ((AjvModule as unknown as { default?: typeof AjvModule }).default ?? AjvModule) as unknown as typeof import('ajv').default;
+const addFormats = ((addFormatsModule as unknown as { default?: typeof addFormatsModule }).default ?? addFormatsModule) as unknown as typeof import('ajv-formats').default;
+
+/** The `x-*` annotations of request schemas that carry no validation of their own. */
+const ANNOTATION_KEYWORDS = ['x-task', 'x-i18n', 'x-known', 'x-options', 'x-messages', 'x-widget'];
+
+/**
+ * An Ajv instance configured for Smart-Task documents: all errors, date/email/uri formats, the
+ * annotation keywords, and `x-format` validating the domain formats (codice fiscale, PEC, ...).
+ */
+export function createAjv(): Ajv {
+  const ajv = new Ajv({ allErrors: true, strict: false, allowUnionTypes: true });
+  addFormats(ajv, ['date', 'date-time', 'email', 'uri']);
+  for (const keyword of ANNOTATION_KEYWORDS) ajv.addKeyword({ keyword });
+  ajv.addKeyword({
+    keyword: 'x-format',
+    type: 'string',
+    schemaType: 'string',
+    errors: true,
+    validate: function validateDomainFormat(this: unknown, format: string, data: string) {
+      const check = domainFormats[format as DomainFormatName];
+      if (check === undefined) return true;
+      const outcome = check(data);
+      if (outcome.ok) return true;
+      (validateDomainFormat as unknown as { errors: unknown[] }).errors = [
+        { keyword: 'x-format', message: outcome.message.en, params: { format, code: outcome.code, it: outcome.message.it, en: outcome.message.en } },
+      ];
+      return false;
+    },
+  });
+  return ajv;
+}
+
+export type { Ajv };

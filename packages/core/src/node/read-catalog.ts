@@ -1,0 +1,85 @@
+import { readdirSync, readFileSync, statSync } from 'node:fs';
+import { join, relative, sep } from 'node:path';
+import type { CatalogDocument } from '@smart-task/schemas';
+import { kindOfFile } from '../catalog/document-kinds.js';
+import { loadCatalog, type LoadCatalogOptions } from '../catalog/load-catalog.js';
+import type { Catalog } from '../catalog/catalog.js';
+import { issue, type Issue, type Result } from '../errors.js';
+
+const SKIPPED_DIRECTORIES = new Set(['node_modules', 'dist', '.git', 'coverage']);
+
+/** Documents read from disk, and the files that could not be read or parsed. */
+export interface ReadOutcome {
+  readonly documents: CatalogDocument[];
+  readonly issues: Issue[];
+}
+
+function lineAndColumn(text: string, position: number): string {
+  const before = text.slice(0, position);
+  const line = before.split('\n').length;
+  return `line ${line}, column ${position - before.lastIndexOf('\n')}`;
+}
+
+/** Reads and parses one JSON file; a syntax error becomes an issue with the line and column. */
+export function readJsonFile(path: string, displayName = path): { content?: unknown; issues: Issue[] } {
+  let text: string;
+  try {
+    text = readFileSync(path, 'utf8');
+  } catch (error) {
+    return { issues: [issue('FILE_UNREADABLE', displayName, '', `Cannot read the file: ${(error as Error).message}. Check the path and permissions.`)] };
+  }
+  try {
+    return { content: JSON.parse(text), issues: [] };
+  } catch (error) {
+    const message = (error as Error).message;
+    const position = /position (\d+)/.exec(message);
+    const where = position ? ` at ${lineAndColumn(text, Number(position[1]))}` : '';
+    return { issues: [issue('JSON_SYNTAX', displayName, '', `Not valid JSON${where}: ${message}. Fix the syntax (a missing comma or quote, a trailing comma).`)] };
+  }
+}
+
+function walk(directory: string, found: string[]): void {
+  for (const entry of readdirSync(directory, { withFileTypes: true })) {
+    if (entry.isDirectory()) {
+      if (!SKIPPED_DIRECTORIES.has(entry.name) && !entry.name.startsWith('.')) walk(join(directory, entry.name), found);
+    } else if (entry.isFile() && kindOfFile(entry.name)) {
+      found.push(join(directory, entry.name));
+    }
+  }
+}
+
+/**
+ * Reads every DSL file under the directories (`*.rules.json`, `*.cases.json`, `*.schema.json`,
+ * `*.fixture.json`, `port-contract.json`), skipping node_modules and dist. File names in documents and
+ * issues are relative to `base` (default: the working directory).
+ */
+export function readCatalogDocuments(directories: readonly string[], base = process.cwd()): ReadOutcome {
+  const documents: CatalogDocument[] = [];
+  const issues: Issue[] = [];
+  for (const directory of directories) {
+    let files: string[] = [];
+    try {
+      if (statSync(directory).isDirectory()) walk(directory, files);
+      else files = [directory];
+    } catch (error) {
+      issues.push(issue('FILE_UNREADABLE', directory, '', `Cannot read "${directory}": ${(error as Error).message}. Give an existing directory.`));
+      continue;
+    }
+    for (const path of files.sort()) {
+      const file = relative(base, path).split(sep).join('/');
+      const read = readJsonFile(path, file);
+      issues.push(...read.issues);
+      if (read.content !== undefined) documents.push({ file, content: read.content });
+    }
+  }
+  return { documents, issues };
+}
+
+/** Reads, validates and cross-checks the catalog found under the directories. */
+export function loadCatalogFromDirectories(directories: readonly string[], options: LoadCatalogOptions & { readonly base?: string } = {}): Result<Catalog> {
+  const read = readCatalogDocuments(directories, options.base);
+  const loaded = loadCatalog(read.documents, options);
+  const issues = [...read.issues, ...loaded.issues];
+  if (!loaded.ok || read.issues.length > 0) return { ok: false, issues };
+  return { ok: true, value: loaded.value, issues };
+}

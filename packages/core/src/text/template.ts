@@ -1,0 +1,56 @@
+import { resolvePath } from '../json/path.js';
+
+/**
+ * Message templates: `{fact}` or `{fact.a.b}` placeholders, optionally with a formatter
+ * (`{posizione.dataStato|date}`), filled from the values a check saw.
+ */
+
+/** A placeholder found in a template. */
+export interface Placeholder {
+  readonly fact: string;
+  readonly path: string | undefined;
+  readonly formatter: string | undefined;
+  readonly raw: string;
+}
+
+/** The formatters a placeholder may name. */
+export const TEMPLATE_FORMATTERS = ['date', 'list'] as const;
+
+const PLACEHOLDER = /\{([A-Za-z_][A-Za-z0-9_]*)((?:\.[A-Za-z_][A-Za-z0-9_]*|\[[0-9]+\])*)(?:\|([a-z]+))?\}/g;
+
+/** Lists the placeholders of a template. */
+export function placeholdersOf(template: string): Placeholder[] {
+  const found: Placeholder[] = [];
+  for (const match of template.matchAll(PLACEHOLDER)) {
+    found.push({
+      fact: match[1] as string,
+      path: match[2] ? `$${match[2]}` : undefined,
+      formatter: match[3],
+      raw: match[0],
+    });
+  }
+  return found;
+}
+
+/** Formats an ISO date (`YYYY-MM-DD…`) as `DD/MM/YYYY`; other values unchanged. */
+export function formatItalianDate(value: unknown): string {
+  if (typeof value !== 'string') return displayValue(value);
+  const match = /^(\d{4})-(\d{2})-(\d{2})/.exec(value);
+  return match ? `${match[3]}/${match[2]}/${match[1]}` : value;
+}
+
+function displayValue(value: unknown): string {
+  if (value === undefined || value === null) return '—';
+  if (typeof value === 'string') return value;
+  if (Array.isArray(value)) return value.map(displayValue).join(', ');
+  return typeof value === 'object' ? JSON.stringify(value) : String(value);
+}
+
+/** Fills a template; `lookup(fact)` gives a fact's value. Unknown values show as `—`. */
+export function renderTemplate(template: string, lookup: (fact: string) => unknown): string {
+  return template.replace(PLACEHOLDER, (_raw, fact: string, path: string, formatter: string | undefined) => {
+    const value = resolvePath(lookup(fact), path ? `$${path}` : undefined);
+    if (formatter === 'date') return formatItalianDate(value);
+    return displayValue(value);
+  });
+}

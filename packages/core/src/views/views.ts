@@ -1,0 +1,115 @@
+import type { Locale } from '@smart-task/schemas';
+import type { EvaluationResult, PortCallRecord, RuleOutcome, RuleSetReference, RuleStatus, Timings } from '../evaluate/decision.js';
+
+/** The outcome as the contributor sees it: `IN_LAVORAZIONE` while a technical failure is being handled. */
+export type ContributorOutcome = 'ACCOLTA' | 'NON_ACCOLTA' | 'IN_LAVORAZIONE';
+
+/** What the contributor (azienda, intermediario, dipendente delegato) sees of an istruttoria. */
+export interface ContributorView {
+  readonly requestId: string;
+  readonly task: { readonly id: string; readonly title: string };
+  readonly outcome: ContributorOutcome;
+  readonly outcomeLabel: string;
+  /** A sentence that says what happened and what to do next. */
+  readonly summary: string;
+  readonly checks: readonly { readonly id: string; readonly description: string; readonly result: RuleStatus }[];
+  readonly reasons: readonly { readonly code: string; readonly message: string }[];
+  readonly warnings: readonly { readonly code: string; readonly message: string }[];
+  readonly operations: readonly { readonly description: string }[];
+}
+
+/** What an INPS operator sees (Fascicolo elettronico): the contributor view plus the full trace. */
+export interface OperatorView extends Omit<ContributorView, 'checks'> {
+  readonly ruleSet: RuleSetReference | undefined;
+  readonly subject: EvaluationResult['subject'];
+  readonly request: EvaluationResult['request'];
+  readonly submittedAt: string;
+  readonly referenceDate: string;
+  readonly evaluatedAt: string;
+  readonly checks: readonly (RuleOutcome & { readonly descriptionText: string; readonly messageText?: string })[];
+  readonly operations: readonly { readonly id: string; readonly action: string; readonly description: string; readonly params: Readonly<Record<string, unknown>>; readonly idempotencyKey: string; readonly status: string; readonly durationMs: number }[];
+  readonly facts: EvaluationResult['facts'];
+  readonly portCalls: readonly PortCallRecord[];
+  readonly timings: Timings;
+  readonly technicalFailure?: { readonly code: string; readonly message: string; readonly retryable: boolean };
+}
+
+const LABELS: Readonly<Record<Locale, Readonly<Record<ContributorOutcome, string>>>> = {
+  it: { ACCOLTA: 'Accolta', NON_ACCOLTA: 'Non accolta', IN_LAVORAZIONE: 'In lavorazione' },
+  en: { ACCOLTA: 'Accepted', NON_ACCOLTA: 'Not accepted', IN_LAVORAZIONE: 'In progress' },
+};
+
+const SUMMARIES: Readonly<Record<Locale, Readonly<Record<ContributorOutcome, string>>>> = {
+  it: {
+    ACCOLTA: 'La richiesta è stata accolta: le operazioni elencate sono state eseguite.',
+    NON_ACCOLTA: 'La richiesta non è stata accolta per i motivi elencati. Puoi presentarne una nuova dopo aver sistemato quanto indicato.',
+    IN_LAVORAZIONE: 'La richiesta è in lavorazione: non è stato possibile completare la verifica automatica e riceverai l\'esito appena disponibile.',
+  },
+  en: {
+    ACCOLTA: 'The request was accepted: the operations listed were performed.',
+    NON_ACCOLTA: 'The request was not accepted for the reasons listed. You can file a new one once you have dealt with them.',
+    IN_LAVORAZIONE: 'The request is being processed: the automatic review could not be completed and you will be told the outcome as soon as it is available.',
+  },
+};
+
+function outcomeOf(result: EvaluationResult): ContributorOutcome {
+  return result.kind === 'decision' ? result.verdict : 'IN_LAVORAZIONE';
+}
+
+/**
+ * The contributor view: outcome, checks with descriptions and results, reasons and operations, in one
+ * language. It holds nothing internal: no fact values, port calls, parameters, hashes or timings.
+ */
+export function toContributorView(result: EvaluationResult, locale: Locale = 'it'): ContributorView {
+  const outcome = outcomeOf(result);
+  const decided = result.kind === 'decision';
+  return {
+    requestId: result.requestId,
+    task: { id: result.taskId, title: result.title[locale] },
+    outcome,
+    outcomeLabel: LABELS[locale][outcome],
+    summary: SUMMARIES[locale][outcome],
+    checks: decided ? [...result.gates, ...result.checks].map((rule) => ({ id: rule.id, description: rule.description[locale], result: rule.status })) : [],
+    reasons: decided ? result.reasons.map((reason) => ({ code: reason.code, message: reason.message[locale] })) : [],
+    warnings: decided ? result.warnings.map((reason) => ({ code: reason.code, message: reason.message[locale] })) : [],
+    operations: decided ? result.operations.map((operation) => ({ description: operation.description[locale] })) : [],
+  };
+}
+
+/** The operator view (Fascicolo elettronico): everything, including data used, versions, timings and port calls. */
+export function toOperatorView(result: EvaluationResult, locale: Locale = 'it'): OperatorView {
+  const outcome = outcomeOf(result);
+  return {
+    requestId: result.requestId,
+    task: { id: result.taskId, title: result.title[locale] },
+    outcome,
+    outcomeLabel: LABELS[locale][outcome],
+    summary: SUMMARIES[locale][outcome],
+    ruleSet: result.ruleSet,
+    subject: result.subject,
+    request: result.request,
+    submittedAt: result.submittedAt,
+    referenceDate: result.referenceDate,
+    evaluatedAt: result.evaluatedAt,
+    checks: [...result.gates, ...result.checks].map((rule) => ({
+      ...rule,
+      descriptionText: rule.description[locale],
+      ...(rule.message && { messageText: rule.message[locale] }),
+    })),
+    reasons: result.kind === 'decision' ? result.reasons.map((reason) => ({ code: reason.code, message: reason.message[locale] })) : [],
+    warnings: result.kind === 'decision' ? result.warnings.map((reason) => ({ code: reason.code, message: reason.message[locale] })) : [],
+    operations: result.operations.map((operation) => ({
+      id: operation.id,
+      action: operation.action,
+      description: operation.description[locale],
+      params: operation.params,
+      idempotencyKey: operation.idempotencyKey,
+      status: operation.status,
+      durationMs: operation.durationMs,
+    })),
+    facts: result.facts,
+    portCalls: result.portCalls,
+    timings: result.timings,
+    ...(result.kind === 'technical-failure' && { technicalFailure: { code: result.error.code, message: result.error.message, retryable: result.retryable } }),
+  };
+}

@@ -1,0 +1,48 @@
+/** Calendar arithmetic on ISO dates (`YYYY-MM-DD`), in UTC so that no time zone shifts a day. */
+
+const ISO_DATE = /^(\d{4})-(\d{2})-(\d{2})/;
+
+/** The `YYYY-MM-DD` part of an ISO date or date-time, or `undefined` when it is not a real date. */
+export function toIsoDate(value: unknown): string | undefined {
+  if (typeof value !== 'string') return undefined;
+  const match = ISO_DATE.exec(value);
+  if (!match) return undefined;
+  const [year, month, day] = [Number(match[1]), Number(match[2]), Number(match[3])];
+  if (month < 1 || month > 12 || day < 1 || day > daysInMonth(year, month)) return undefined;
+  return match[0];
+}
+
+/** Number of days in a month (1–12) of a year. */
+export function daysInMonth(year: number, month: number): number {
+  return new Date(Date.UTC(year, month, 0)).getUTCDate();
+}
+
+function formatUtc(date: Date): string {
+  return date.toISOString().slice(0, 10);
+}
+
+/**
+ * Adds calendar months: same day of the month, or the last day of the target month when that day does
+ * not exist (31 January + 1 month = 28 or 29 February).
+ */
+export function addMonths(isoDate: string, months: number): string {
+  const [year, month, day] = isoDate.split('-').map(Number) as [number, number, number];
+  const index = year * 12 + (month - 1) + months;
+  const targetYear = Math.floor(index / 12);
+  const targetMonth = (index % 12) + 1;
+  const targetDay = Math.min(day, daysInMonth(targetYear, targetMonth));
+  return formatUtc(new Date(Date.UTC(targetYear, targetMonth - 1, targetDay)));
+}
+
+/** Adds (or with a negative number subtracts) calendar days. */
+export function addDays(isoDate: string, days: number): string {
+  const [year, month, day] = isoDate.split('-').map(Number) as [number, number, number];
+  return formatUtc(new Date(Date.UTC(year, month - 1, day + days)));
+}
+
+/** The calendar date of an instant in a time zone (default Europe/Rome, where INPS works). */
+export function isoDateInTimeZone(instant: Date, timeZone = 'Europe/Rome'): string {
+  const parts = new Intl.DateTimeFormat('en-CA', { timeZone, year: 'numeric', month: '2-digit', day: '2-digit' }).formatToParts(instant);
+  const part = (type: string) => parts.find((item) => item.type === type)?.value ?? '';
+  return `${part('year')}-${part('month')}-${part('day')}`;
+}

@@ -1,0 +1,205 @@
+/**
+ * Types of the Smart-Task DSL documents. They mirror the meta-schemas in `meta/` (version 1): the
+ * meta-schemas are the contract an analyst's editor and the loader check; these types are what a host
+ * or the engine reads after a document has passed that check.
+ */
+
+/** A language the library speaks to contributors; Italian is the default. */
+export type Locale = 'it' | 'en';
+
+/** A text in every supported language. */
+export interface LocalizedText {
+  readonly it: string;
+  readonly en: string;
+}
+
+/** The profile a requester authenticated with in the Cassetto previdenziale. */
+export type Profilo = 'AZIENDA' | 'INTERMEDIARIO' | 'DIPENDENTE_DELEGATO';
+
+/** Every profile, in the order INPS lists them. */
+export const PROFILI: readonly Profilo[] = ['AZIENDA', 'INTERMEDIARIO', 'DIPENDENTE_DELEGATO'];
+
+/**
+ * The requester and the position they act on: the authenticated person (`cf`, `profilo`), the soggetto
+ * contribuente they act for (`soggettoCf`) and the posizione contributiva in focus (`matricola`).
+ */
+export interface Subject {
+  readonly cf: string;
+  readonly profilo: Profilo;
+  readonly soggettoCf: string;
+  readonly matricola: string;
+}
+
+/** A reference to a fact value, optionally a path inside it (`$.a.b[0]`). */
+export interface FactReference {
+  readonly fact: string;
+  readonly path?: string;
+}
+
+/** A parameter of a port fact, helper or operation: a literal or a reference to a fact value. */
+export type ParamValue = FactReference | string | number | boolean | null;
+
+/** A fact fetched from the data port. */
+export interface PortFactDeclaration {
+  readonly port: string;
+  readonly params: Readonly<Record<string, ParamValue>>;
+}
+
+/** A fact computed by a registered helper (e.g. `addMonths`) from other facts. */
+export interface HelperFactDeclaration {
+  readonly helper: string;
+  readonly args: Readonly<Record<string, ParamValue>>;
+}
+
+/** A fact a rule set reads: from the port or from a helper. */
+export type FactDeclaration = PortFactDeclaration | HelperFactDeclaration;
+
+/** A leaf condition in json-rules-engine's format. */
+export interface LeafCondition {
+  readonly fact: string;
+  readonly path?: string;
+  readonly operator: string;
+  readonly value: unknown;
+  readonly priority?: number;
+}
+
+/** A condition tree in json-rules-engine's format. */
+export type Condition =
+  | LeafCondition
+  | { readonly all: readonly Condition[]; readonly priority?: number }
+  | { readonly any: readonly Condition[]; readonly priority?: number }
+  | { readonly not: Condition; readonly priority?: number };
+
+/** Whether a failed check makes the request Non Accolta (`BLOCKING`) or is only reported (`WARNING`). */
+export type Severity = 'BLOCKING' | 'WARNING';
+
+/** A gate: an authorisation check that runs before anything else about the target is read. */
+export interface GateDefinition {
+  readonly id: string;
+  readonly description: LocalizedText;
+  readonly reasonCode: string;
+  readonly message: LocalizedText;
+  readonly legalReference?: string;
+  readonly conditions: Condition;
+}
+
+/** A check of the istruttoria: passes when its conditions hold. */
+export interface CheckDefinition extends GateDefinition {
+  readonly severity: Severity;
+  /** When present and false, the check does not apply and is reported as NOT_EVALUATED. */
+  readonly applicableWhen?: Condition;
+}
+
+/** An operation performed through the action port when the request is Accolta. */
+export interface OperationDefinition {
+  readonly id: string;
+  readonly action: string;
+  readonly description: LocalizedText;
+  readonly params: Readonly<Record<string, ParamValue>>;
+}
+
+/** Whether a task is offered to everyone (`active`) or only where the host switches it on (`planned`). */
+export type TaskStatus = 'active' | 'planned';
+
+/** A rule set: one version of a Smart-Task's istruttoria. */
+export interface RuleSetDocument {
+  readonly $schema: string;
+  readonly id: string;
+  readonly version: string;
+  readonly validFrom: string;
+  readonly validTo?: string | null;
+  readonly status: TaskStatus;
+  readonly title: LocalizedText;
+  readonly description: LocalizedText;
+  readonly requesters: readonly Profilo[];
+  readonly facts: Readonly<Record<string, FactDeclaration>>;
+  readonly gates: readonly GateDefinition[];
+  readonly checks: readonly CheckDefinition[];
+  readonly operations: readonly OperationDefinition[];
+}
+
+/** A JSON Schema (draft-07, portable subset) as plain data. */
+export type JsonSchema = { readonly [keyword: string]: unknown };
+
+/** A request schema: the data of one Smart-Task's request, with `x-*` annotations for the form. */
+export interface RequestSchemaDocument extends JsonSchema {
+  readonly $schema: string;
+  readonly 'x-task': string;
+  readonly type: 'object';
+  readonly properties: Readonly<Record<string, JsonSchema>>;
+}
+
+/** One fact of the port contract: its parameters, result shape and where its data comes from. */
+export interface PortContractFact {
+  readonly description: LocalizedText;
+  readonly source: LocalizedText;
+  readonly params: JsonSchema;
+  readonly result: JsonSchema;
+}
+
+/** One action of the port contract: an operation the action port can perform. */
+export interface PortContractAction {
+  readonly description: LocalizedText;
+  readonly params: JsonSchema;
+}
+
+/** The data-port contract: every fact and action a rule set may use. */
+export interface PortContractDocument {
+  readonly $schema: string;
+  readonly version: string;
+  readonly facts: Readonly<Record<string, PortContractFact>>;
+  readonly actions: Readonly<Record<string, PortContractAction>>;
+}
+
+/** How a fixture entry makes the in-memory port fail. */
+export interface FixtureFailure {
+  readonly code: 'UNAVAILABLE' | 'TIMEOUT' | 'ERROR';
+  readonly message?: string;
+  readonly retryable?: boolean;
+}
+
+/** One answer of the in-memory port: for calls whose parameters include `params`. */
+export interface FixtureEntry {
+  readonly params?: Readonly<Record<string, unknown>>;
+  readonly result?: unknown;
+  readonly fail?: FixtureFailure;
+  readonly delayMs?: number;
+}
+
+/** Data for the in-memory ports: fact answers and action failures. */
+export interface PortFixture {
+  readonly $schema?: string;
+  readonly facts: Readonly<Record<string, readonly FixtureEntry[]>>;
+  readonly actions?: Readonly<Record<string, { readonly fail?: FixtureFailure }>>;
+}
+
+/** What a case expects. Exactly one of `verdict` and `technicalFailure`. */
+export interface CaseExpectation {
+  readonly verdict?: 'ACCOLTA' | 'NON_ACCOLTA';
+  readonly reasons?: readonly string[];
+  readonly operations?: readonly string[];
+  readonly checks?: Readonly<Record<string, 'PASSED' | 'FAILED' | 'NOT_EVALUATED'>>;
+  readonly technicalFailure?: { readonly code: string; readonly retryable?: boolean };
+}
+
+/** One test case of a Smart-Task. */
+export interface CaseDefinition {
+  readonly id: string;
+  readonly description: string;
+  readonly now?: string;
+  readonly submittedAt?: string;
+  readonly subject?: Subject;
+  readonly data: Readonly<Record<string, unknown>>;
+  readonly fixture?: PortFixture;
+  readonly expect: CaseExpectation;
+}
+
+/** A cases file: shared clock, subject and fixture, and the cases. */
+export interface CasesDocument {
+  readonly $schema: string;
+  readonly task: string;
+  readonly now?: string;
+  readonly subject?: Subject;
+  readonly fixture?: PortFixture;
+  readonly cases: readonly CaseDefinition[];
+}
