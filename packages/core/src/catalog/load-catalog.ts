@@ -28,10 +28,20 @@ export interface LoadCatalogOptions {
   readonly defaultPortContract?: PortContractDocument;
 }
 
-type Buckets = { [K in DocumentKind]: LoadedDocument<unknown>[] };
+type Buckets = { [K in DocumentKind]: LoadedDocument<unknown>[] } & {
+  /** Tasks named by documents that failed their meta-schema: their absence is not reported again. */
+  readonly brokenTasks: Set<string>;
+};
+
+function taskNamedBy(content: unknown): string | undefined {
+  if (content === null || typeof content !== 'object') return undefined;
+  const record = content as Record<string, unknown>;
+  const id = record.id ?? record['x-task'];
+  return typeof id === 'string' ? id : undefined;
+}
 
 function sortByKind(documents: readonly CatalogDocument[], issues: Issue[]): Buckets {
-  const buckets: Buckets = { ruleSet: [], cases: [], portFixture: [], requestSchema: [], portContract: [] };
+  const buckets: Buckets = { ruleSet: [], cases: [], portFixture: [], requestSchema: [], portContract: [], brokenTasks: new Set() };
   for (const { file, content } of documents) {
     const kind = kindOfFile(file);
     if (!kind) {
@@ -41,6 +51,7 @@ function sortByKind(documents: readonly CatalogDocument[], issues: Issue[]): Buc
     const found = validateAgainstMetaSchema(file, kind, content);
     issues.push(...found);
     if (found.length === 0) buckets[kind].push({ file, document: content });
+    else if (taskNamedBy(content)) buckets.brokenTasks.add(taskNamedBy(content) as string);
   }
   return buckets;
 }
@@ -175,7 +186,7 @@ export function loadCatalog(documents: readonly CatalogDocument[], options: Load
   const ruleSetsByTask = new Map<string, LoadedDocument<RuleSetDocument>[]>();
   for (const loaded of buckets.ruleSet as LoadedDocument<RuleSetDocument>[]) {
     const requestSchema = requestSchemas.get(loaded.document.id);
-    if (!requestSchema) {
+    if (!requestSchema && !buckets.brokenTasks.has(loaded.document.id)) {
       issues.push(issue('MISSING_REQUEST_SCHEMA', loaded.file, '/id', `Task "${loaded.document.id}" has no request schema. Add ${loaded.document.id}.schema.json with "x-task": "${loaded.document.id}".`));
     }
     issues.push(...crossCheckRuleSet(loaded.file, loaded.document, portContract.document, requestSchema?.document, vocabulary));
@@ -190,6 +201,7 @@ export function loadCatalog(documents: readonly CatalogDocument[], options: Load
   for (const [taskId, requestSchema] of requestSchemas) {
     const ruleSets = (ruleSetsByTask.get(taskId) ?? []).sort((a, b) => a.document.validFrom.localeCompare(b.document.validFrom));
     if (ruleSets.length === 0) {
+      if (buckets.brokenTasks.has(taskId)) continue;
       issues.push(issue('MISSING_RULE_SET', requestSchema.file, '/x-task', `Task "${taskId}" has a request schema but no rule set. Add ${taskId}.rules.json or fix "x-task".`));
       continue;
     }
@@ -201,6 +213,7 @@ export function loadCatalog(documents: readonly CatalogDocument[], options: Load
 
   for (const loaded of buckets.cases as LoadedDocument<CasesDocument>[]) {
     const task = tasks.get(loaded.document.task);
+    if (!task && buckets.brokenTasks.has(loaded.document.task)) continue;
     checkCases(loaded, task, portContract.document, validators.get(loaded.document.task), issues);
     if (task) (task.cases as LoadedDocument<CasesDocument>[]).push(loaded);
   }

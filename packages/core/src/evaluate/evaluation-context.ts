@@ -5,7 +5,11 @@ import { resolvePath } from '../json/path.js';
 import { PortError, type DataPort } from '../port.js';
 import type { FactHelperDefinition } from '../vocabulary/fact-helpers.js';
 import { isFactReference, type BuiltInFact } from '../compile/fact-graph.js';
+import { DeadlineExceeded, callWithDeadline } from './call-with-deadline.js';
 import type { PortCallRecord, TechnicalError, TechnicalFailureCode } from './decision.js';
+
+/** Built-in facts the decision records in fields of their own. */
+const RECORDED_APART: ReadonlySet<string> = new Set(['request', 'subject', 'requestId', 'task']);
 
 /** Marks a fact whose value could not be obtained; never reaches a verdict. */
 export const FACT_FAILED: unique symbol = Symbol('smart-task.fact-failed');
@@ -37,18 +41,6 @@ function describeAjvErrors(validate: ValidateFunction): string {
     .slice(0, 3)
     .map((error) => `${error.instancePath || '/'} ${error.message ?? 'is invalid'}`)
     .join('; ');
-}
-
-function abortReason(signal: AbortSignal): unknown {
-  return signal.reason ?? new Error('aborted');
-}
-
-/** Rejects when `signal` aborts, so that a port that ignores its signal still times out. */
-export function rejectOnAbort(signal: AbortSignal): Promise<never> {
-  return new Promise((_, reject) => {
-    if (signal.aborted) reject(abortReason(signal));
-    else signal.addEventListener('abort', () => reject(abortReason(signal)), { once: true });
-  });
 }
 
 /**
@@ -120,10 +112,10 @@ export class EvaluationContext {
     return this.settled.get(name) === FACT_FAILED;
   }
 
-  /** Every declared fact that was read successfully, by name: the data the decision used. */
+  /** Every fact read successfully, by name: the data the decision used (request and subject are recorded apart). */
   factsUsed(): Record<string, unknown> {
     const used: Record<string, unknown> = {};
-    for (const [name, value] of this.settled) if (value !== FACT_FAILED) used[name] = value;
+    for (const [name, value] of this.settled) if (value !== FACT_FAILED && !RECORDED_APART.has(name)) used[name] = value;
     return used;
   }
 
@@ -189,14 +181,15 @@ export class EvaluationContext {
       return FACT_FAILED;
     }
     const started = performance.now();
-    const signal = AbortSignal.any([this.controller.signal, AbortSignal.timeout(this.inputs.timeoutMs)]);
     const record = (outcome: PortCallRecord['outcome'], extra: Partial<PortCallRecord> = {}) =>
       this.portCalls.push({ fact: port, params, startedAtMs: started - this.startedAt, durationMs: performance.now() - started, outcome, ...extra });
     let response: unknown;
     try {
-      response = await Promise.race([this.inputs.dataPort.fetch(port, params, { signal, requestId: this.inputs.requestId }), rejectOnAbort(signal)]);
+      response = await callWithDeadline(this.controller.signal, this.inputs.timeoutMs, (signal) =>
+        this.inputs.dataPort.fetch(port, params, { signal, requestId: this.inputs.requestId }),
+      );
     } catch (error) {
-      const timedOut = signal.aborted && !this.controller.signal.aborted;
+      const timedOut = error instanceof DeadlineExceeded;
       if (this.failure && !timedOut) {
         record('ABORTED', { error: 'aborted after an earlier failure' });
         return FACT_FAILED;

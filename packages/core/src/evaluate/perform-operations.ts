@@ -2,7 +2,8 @@ import type { ValidateFunction } from 'ajv';
 import type { OperationDefinition } from '@smart-task/schemas';
 import { PortError, type ActionPort } from '../port.js';
 import type { OperationRecord } from './decision.js';
-import { FACT_FAILED, rejectOnAbort, type EvaluationContext } from './evaluation-context.js';
+import { DeadlineExceeded, callWithDeadline } from './call-with-deadline.js';
+import { FACT_FAILED, type EvaluationContext } from './evaluation-context.js';
 import { renderLocalized } from './read-outcomes.js';
 
 /** What performing operations needs besides the context. */
@@ -36,12 +37,9 @@ export async function performOperations(
     }
     const idempotencyKey = `${setup.requestId}:${operation.id}`;
     const started = performance.now();
-    const signal = AbortSignal.any([context.signal, AbortSignal.timeout(setup.timeoutMs)]);
     try {
-      const outcome = await Promise.race([
-        setup.actionPort.perform({ requestId: setup.requestId, operationId: operation.id, action: operation.action, params, idempotencyKey }, { signal, requestId: setup.requestId }),
-        rejectOnAbort(signal),
-      ]);
+      const call = { requestId: setup.requestId, operationId: operation.id, action: operation.action, params, idempotencyKey };
+      const outcome = await callWithDeadline(context.signal, setup.timeoutMs, (signal) => setup.actionPort.perform(call, { signal, requestId: setup.requestId }));
       records.push({
         id: operation.id,
         action: operation.action,
@@ -53,7 +51,7 @@ export async function performOperations(
         durationMs: performance.now() - started,
       });
     } catch (error) {
-      const timedOut = signal.aborted && !context.signal.aborted;
+      const timedOut = error instanceof DeadlineExceeded;
       const message = timedOut
         ? `The action port did not confirm "${operation.action}" within ${setup.timeoutMs} ms.`
         : `The action port failed on "${operation.action}": ${(error as Error)?.message ?? String(error)}`;

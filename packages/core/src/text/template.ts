@@ -18,8 +18,12 @@ export const TEMPLATE_FORMATTERS = ['date', 'list'] as const;
 
 const PLACEHOLDER = /\{([A-Za-z_][A-Za-z0-9_]*)((?:\.[A-Za-z_][A-Za-z0-9_]*|\[[0-9]+\])*)(?:\|([a-z]+))?\}/g;
 
-/** Lists the placeholders of a template. */
-export function placeholdersOf(template: string): Placeholder[] {
+const parsed = new Map<string, readonly Placeholder[]>();
+
+/** Lists the placeholders of a template (parsed once per template text). */
+export function placeholdersOf(template: string): readonly Placeholder[] {
+  const cached = parsed.get(template);
+  if (cached) return cached;
   const found: Placeholder[] = [];
   for (const match of template.matchAll(PLACEHOLDER)) {
     found.push({
@@ -29,6 +33,7 @@ export function placeholdersOf(template: string): Placeholder[] {
       raw: match[0],
     });
   }
+  parsed.set(template, found);
   return found;
 }
 

@@ -64,6 +64,7 @@ export function compileRequestValidator(ajv: Ajv, schema: RequestSchemaDocument)
   const validate: ValidateFunction = ajv.compile(body);
   const texts = fieldTexts(schema);
   const prune = compileHiddenFieldPruner(ajv, schema);
+  const order = new Map(requestFieldsOf(schema).map((field, index) => [field.name, index]));
   const notAnObject: RequestIssue = {
     code: 'TYPE',
     pointer: '',
@@ -122,6 +123,7 @@ export function compileRequestValidator(ajv: Ajv, schema: RequestSchemaDocument)
         issues.push(item);
       }
     }
+    issues.sort((a, b) => (order.get(a.field) ?? order.size) - (order.get(b.field) ?? order.size));
     return { ok: issues.length === 0, issues };
   };
 }

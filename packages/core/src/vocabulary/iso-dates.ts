@@ -40,9 +40,15 @@ export function addDays(isoDate: string, days: number): string {
   return formatUtc(new Date(Date.UTC(year, month - 1, day + days)));
 }
 
+const formatters = new Map<string, Intl.DateTimeFormat>();
+
 /** The calendar date of an instant in a time zone (default Europe/Rome, where INPS works). */
 export function isoDateInTimeZone(instant: Date, timeZone = 'Europe/Rome'): string {
-  const parts = new Intl.DateTimeFormat('en-CA', { timeZone, year: 'numeric', month: '2-digit', day: '2-digit' }).formatToParts(instant);
-  const part = (type: string) => parts.find((item) => item.type === type)?.value ?? '';
-  return `${part('year')}-${part('month')}-${part('day')}`;
+  let formatter = formatters.get(timeZone);
+  if (formatter === undefined) {
+    formatter = new Intl.DateTimeFormat('en-CA', { timeZone, year: 'numeric', month: '2-digit', day: '2-digit' });
+    formatters.set(timeZone, formatter);
+  }
+  // The en-CA locale formats dates as YYYY-MM-DD.
+  return formatter.format(instant);
 }

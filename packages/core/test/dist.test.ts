@@ -1,0 +1,62 @@
+import { execFileSync } from 'node:child_process';
+import { existsSync } from 'node:fs';
+import { fileURLToPath } from 'node:url';
+import { beforeAll, describe, expect, it } from 'vitest';
+
+const root = fileURLToPath(new URL('../../..', import.meta.url));
+
+/** A host application's script: uses only the published entry points, resolved through the exports maps. */
+const HOST_SCRIPT = (load: string) => `
+${load}
+const dataPort = core.createInMemoryDataPort({ facts: {
+  abilitazioni: [{ result: [] }],
+  posizioneContributiva: [{ result: { matricola: '1234567860', cfSoggetto: '12345670488', gestione: 'DM', stato: 1, dataStato: '2015-03-01', dataInizio: '2015-03-01' } }],
+  delega: [{ result: null }],
+  richiesteAperte: [{ result: [] }],
+} });
+const engine = core.createEngine({ catalog: rules.catalogDocuments, dataPort, actionPort: core.createInMemoryActionPort(), clock: { now: () => new Date('2026-03-10T09:00:00Z') } });
+engine.evaluate('revoca-delega-intermediario', {
+  requestId: 'DIST-1',
+  subject: { cf: 'RSSMRA80A01H501U', profilo: 'AZIENDA', soggettoCf: '12345670488', matricola: '1234567860' },
+  data: { delegaId: 'DEL-404', dataEfficacia: '2026-03-10', motivo: 'CESSAZIONE_INCARICO' },
+}).then((result) => console.log(JSON.stringify({
+  kind: result.kind, verdict: result.verdict, reasons: result.reasons.map((reason) => reason.code),
+  node: typeof nodeEntry.loadCatalogFromDirectories, formats: Object.keys(core.domainFormats).length, meta: Object.keys(schemas.META_SCHEMA_IDS).length,
+})));
+`;
+
+const ESM = HOST_SCRIPT(`
+const core = await import('@smart-task/core');
+const nodeEntry = await import('@smart-task/core/node');
+const rules = await import('@smart-task/rules');
+const schemas = await import('@smart-task/schemas');`);
+
+const CJS = HOST_SCRIPT(`
+const core = require('@smart-task/core');
+const nodeEntry = require('@smart-task/core/node');
+const rules = require('@smart-task/rules');
+const schemas = require('@smart-task/schemas');`);
+
+const EXPECTED = { kind: 'decision', verdict: 'NON_ACCOLTA', reasons: ['NA-DELEGA-NON-ATTIVA'], node: 'function', formats: 7, meta: 5 };
+
+describe('the built packages', () => {
+  beforeAll(() => {
+    if (!existsSync(`${root}/packages/core/dist/index.cjs`)) execFileSync('pnpm', ['build'], { cwd: root, stdio: 'ignore' });
+  }, 180_000);
+
+  it('work when imported from ESM', () => {
+    const output = execFileSync(process.execPath, ['--input-type=module', '-e', ESM], { cwd: root, encoding: 'utf8' });
+    expect(JSON.parse(output)).toEqual(EXPECTED);
+  });
+
+  it('work when required from CommonJS', () => {
+    const output = execFileSync(process.execPath, ['--input-type=commonjs', '-e', CJS], { cwd: root, encoding: 'utf8' });
+    expect(JSON.parse(output)).toEqual(EXPECTED);
+  });
+
+  it('ship type declarations for both module systems', () => {
+    for (const file of ['core/dist/index.d.ts', 'core/dist/index.d.cts', 'core/dist/node.d.ts', 'rules/dist/index.d.ts', 'schemas/dist/index.d.cts']) {
+      expect(existsSync(`${root}/packages/${file}`), file).toBe(true);
+    }
+  });
+});

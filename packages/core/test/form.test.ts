@@ -1,0 +1,102 @@
+import { catalogDocuments } from '@smart-task/rules';
+import { META_SCHEMA_IDS, metaSchemas } from '@smart-task/schemas';
+import { describe, expect, it } from 'vitest';
+import { createEngine, createInMemoryActionPort, createInMemoryDataPort, type ReadyForm } from '../src/index.js';
+import { createAjv } from '../src/json/create-ajv.js';
+import { NOW, TASK, azienda, intermediarioSenzaDelega, revocaFixture } from './support/revoca.js';
+
+const fixture = revocaFixture();
+const memory = createInMemoryDataPort(fixture);
+const engine = createEngine({ catalog: catalogDocuments, dataPort: memory, actionPort: createInMemoryActionPort(), clock: { now: () => NOW } });
+
+async function readyForm(locale: 'it' | 'en' = 'it'): Promise<ReadyForm> {
+  const form = await engine.composeForm(TASK, azienda, { locale });
+  if (form.status !== 'ready') throw new Error(`expected a ready form, got ${form.status}`);
+  return form;
+}
+
+/** The composed schema must stay inside the portable subset that RJSF and JSON Forms both render. */
+function portableSubsetIssues(schema: Record<string, unknown>): unknown[] {
+  const ajv = createAjv();
+  const validate = ajv.compile(metaSchemas.requestSchema as object);
+  const asDocument = { ...schema, $schema: META_SCHEMA_IDS.requestSchema, 'x-task': TASK };
+  return validate(asDocument) ? [] : (validate.errors ?? []);
+}
+
+describe('composeForm', () => {
+  it('moves what the port knows into the read-only block, with provenance', async () => {
+    const form = await readyForm();
+    expect(form.known).toEqual([
+      expect.objectContaining({ field: 'matricola', value: '1234567860', source: expect.objectContaining({ fact: 'subject' }) }),
+    ]);
+    const properties = form.schema.properties as Record<string, unknown>;
+    expect(Object.keys(properties)).toEqual(['delegaId', 'dataEfficacia', 'motivo']);
+  });
+
+  it('builds the choice of delega from port data, active deleghe only', async () => {
+    const form = await readyForm();
+    const delega = (form.schema.properties as Record<string, { oneOf?: unknown[] }>).delegaId;
+    expect(delega?.oneOf).toEqual([{ const: 'DEL-001', title: 'Studio Verdi Consulenti (VRDLGU75C12F205G), attiva dal 10/01/2022' }]);
+    expect(form.canSubmit).toBe(true);
+  });
+
+  it('emits draft-07 in the portable subset, with both UI hint documents covering the conditional field', async () => {
+    const form = await readyForm();
+    expect(form.schema.$schema).toBe('http://json-schema.org/draft-07/schema#');
+    expect(portableSubsetIssues(form.schema)).toEqual([]);
+    expect(form.uiSchema['ui:order']).toEqual(['delegaId', 'dataEfficacia', 'motivo', 'noteMotivo']);
+    const elements = (form.jsonFormsUiSchema as { elements: { scope: string; rule?: unknown }[] }).elements;
+    expect(elements.map((element) => element.scope)).toEqual([
+      '#/properties/delegaId',
+      '#/properties/dataEfficacia',
+      '#/properties/motivo',
+      '#/allOf/0/then/properties/noteMotivo',
+    ]);
+    expect(elements[3]?.rule).toEqual({
+      effect: 'SHOW',
+      condition: { scope: '#', schema: { properties: { motivo: { const: 'ALTRO' } }, required: ['motivo'] } },
+    });
+  });
+
+  it('speaks English when asked', async () => {
+    const form = await readyForm('en');
+    expect(form.schema.title).toBe("Revocation of an intermediary's delega");
+    expect((form.schema.properties as Record<string, { title: string }>).dataEfficacia?.title).toBe('Date of effect of the revocation');
+  });
+
+  it('runs the gates first: a requester without delega gets the reason and no target data', async () => {
+    const before = memory.calls.length;
+    const form = await engine.composeForm(TASK, intermediarioSenzaDelega);
+    expect(form).toEqual({ status: 'not-allowed', taskId: TASK, reasons: [expect.objectContaining({ code: 'NA-AUTH-NO-DELEGA' })] });
+    expect(memory.calls.slice(before).map((call) => call.fact)).toEqual(['abilitazioni']);
+  });
+
+  it('says the request cannot be filed when a required choice has no options', async () => {
+    const empty = createEngine({
+      catalog: catalogDocuments,
+      dataPort: createInMemoryDataPort(revocaFixture({ deleghe: [{ result: [] }] })),
+      actionPort: createInMemoryActionPort(),
+      clock: { now: () => NOW },
+    });
+    const form = await empty.composeForm(TASK, azienda);
+    if (form.status !== 'ready') throw new Error('expected a ready form');
+    expect(form.canSubmit).toBe(false);
+    expect(form.notices).toEqual([expect.objectContaining({ field: 'delegaId', code: 'NO_OPTIONS' })]);
+  });
+});
+
+describe('pruneHidden and validate share one condition model', () => {
+  it('drops a conditional value whose condition does not hold, and keeps it when it does', () => {
+    const data = { delegaId: 'DEL-001', dataEfficacia: '2026-03-10', motivo: 'CESSAZIONE_INCARICO', noteMotivo: 'testo' };
+    expect(engine.pruneHidden(TASK, data)).not.toHaveProperty('noteMotivo');
+    expect(engine.pruneHidden(TASK, { ...data, motivo: 'ALTRO' })).toHaveProperty('noteMotivo', 'testo');
+  });
+
+  it('requires a conditional field exactly when it is shown', () => {
+    const data = { delegaId: 'DEL-001', dataEfficacia: '2026-03-10', motivo: 'ALTRO' };
+    expect(engine.validate(TASK, data).issues).toEqual([
+      { code: 'REQUIRED', pointer: '/noteMotivo', field: 'noteMotivo', message: { it: 'Compila il campo «Descrivi il motivo».', en: 'Fill in «Describe the reason».' } },
+    ]);
+    expect(engine.validate(TASK, { ...data, motivo: 'RINUNCIA_INTERMEDIARIO' }).ok).toBe(true);
+  });
+});

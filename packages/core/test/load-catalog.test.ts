@@ -1,0 +1,72 @@
+import { catalogDocuments } from '@smart-task/rules';
+import type { CatalogDocument } from '@smart-task/schemas';
+import { describe, expect, it } from 'vitest';
+import { loadCatalog, type Issue } from '../src/index.js';
+
+const RULES = 'rules/tasks/revoca-delega-intermediario.rules.json';
+const SCHEMA = 'schemas/tasks/revoca-delega-intermediario.schema.json';
+
+/** The catalog with one document changed by `edit` (applied to a deep copy). */
+function withEdit(file: string, edit: (content: any) => void): CatalogDocument[] {
+  return catalogDocuments.map((document) => {
+    if (document.file !== file) return document;
+    const content = structuredClone(document.content);
+    edit(content);
+    return { file, content };
+  });
+}
+
+function issuesOf(documents: readonly CatalogDocument[]): Pick<Issue, 'code' | 'file' | 'pointer'>[] {
+  const loaded = loadCatalog(documents);
+  expect(loaded.ok).toBe(false);
+  return loaded.issues.map(({ code, file, pointer }) => ({ code, file, pointer }));
+}
+
+describe('loadCatalog reports broken files with code, file and JSON pointer', () => {
+  it('the bundled catalog loads cleanly', () => {
+    expect(loadCatalog(catalogDocuments).issues).toEqual([]);
+  });
+
+  it.each([
+    ['a fact nobody declared', (rules: any) => (rules.checks[0].conditions.all[0].fact = 'deleghina'), { code: 'UNKNOWN_FACT', pointer: '/checks/0/conditions/all/0/fact' }],
+    ['a port fact missing from the contract', (rules: any) => (rules.facts.delega.port = 'delegaX'), { code: 'UNKNOWN_PORT_FACT', pointer: '/facts/delega/port' }],
+    ['a parameter the port fact does not take', (rules: any) => (rules.facts.delega.params.anno = 2026), { code: 'INVALID_FACT_PARAMS', pointer: '/facts/delega/params/anno' }],
+    ['an unknown helper', (rules: any) => (rules.facts.primoGiornoAmmesso.helper = 'addWeeks'), { code: 'UNKNOWN_HELPER', pointer: '/facts/primoGiornoAmmesso/helper' }],
+    ['a literal the operator cannot compare with', (rules: any) => (rules.checks[0].conditions.all[2].value = 'INTERMEDIARIO'), { code: 'INVALID_OPERATOR_VALUE', pointer: '/checks/0/conditions/all/2/value' }],
+    ['a request field that does not exist', (rules: any) => (rules.checks[2].conditions.all[0].path = '$.dataEffetto'), { code: 'UNKNOWN_REQUEST_FIELD', pointer: '/checks/2/conditions/all/0/path' }],
+    ['a jsonpath the DSL does not support', (rules: any) => (rules.checks[0].conditions.all[0].path = '$..stato'), { code: 'INVALID_PATH', pointer: '/checks/0/conditions/all/0/path' }],
+    ['a placeholder naming no fact', (rules: any) => (rules.checks[0].message.en = 'Delega {delegaX.stato} is not active.'), { code: 'UNKNOWN_PLACEHOLDER', pointer: '/checks/0/message/en' }],
+    ['two checks with one reason code', (rules: any) => (rules.checks[1].reasonCode = rules.checks[0].reasonCode), { code: 'DUPLICATE_REASON_CODE', pointer: '/checks/1/reasonCode' }],
+    ['an action missing from the contract', (rules: any) => (rules.operations[0].action = 'revocaTutto'), { code: 'UNKNOWN_ACTION', pointer: '/operations/0/action' }],
+    ['facts that depend on each other', (rules: any) => (rules.facts.delega.params.delegaId = { fact: 'richiesteAperte', path: '$[0].requestId' }, rules.facts.richiesteAperte.params.riferimento = { fact: 'delega', path: '$.id' }), { code: 'FACT_CYCLE' }],
+    ['a gate that reads the request', (rules: any) => rules.gates[0].conditions.all.push({ fact: 'request', path: '$.motivo', operator: 'exists', value: true }), { code: 'GATE_READS_REQUEST', pointer: '/gates/0/conditions' }],
+    ['a missing English message', (rules: any) => delete rules.checks[1].message.en, { code: 'MISSING_TRANSLATION', pointer: '/checks/1/message' }],
+    ['an unexpected property', (rules: any) => (rules.checks[0].severita = 'BLOCKING'), { code: 'SCHEMA_VIOLATION', pointer: '/checks/0/severita' }],
+  ])('%s', (_name, edit, expected) => {
+    expect(issuesOf(withEdit(RULES, edit))).toEqual([{ file: RULES, pointer: expect.any(String), ...expected }]);
+  });
+
+  it('a known field that is also required', () => {
+    const documents = withEdit(SCHEMA, (schema) => schema.required.push('matricola'));
+    expect(issuesOf(documents)).toContainEqual({ code: 'KNOWN_FIELD_REQUIRED', file: SCHEMA, pointer: '/properties/matricola/x-known' });
+  });
+
+  it('a form fact that needs the request', () => {
+    const documents = withEdit(SCHEMA, (schema) => (schema.properties.matricola['x-known'] = { fact: 'delega', path: '$.matricola' }));
+    expect(issuesOf(documents)).toEqual([{ code: 'FORM_FACT_NEEDS_REQUEST', file: SCHEMA, pointer: '/properties/matricola/x-known/fact' }]);
+  });
+
+  it('a rule set without request schema, and a file of unknown kind', () => {
+    const documents = [...catalogDocuments.filter((document) => document.file !== SCHEMA), { file: 'notes.json', content: {} }];
+    const codes = issuesOf(documents).map((found) => found.code);
+    expect(codes).toContain('MISSING_REQUEST_SCHEMA');
+    expect(codes).toContain('UNKNOWN_FILE_KIND');
+  });
+
+  it('messages say how to fix the problem', () => {
+    const loaded = loadCatalog(withEdit(RULES, (rules) => (rules.checks[0].conditions.all[0].operator = 'equals')));
+    expect(loaded.issues).toEqual([
+      expect.objectContaining({ code: 'UNKNOWN_OPERATOR', pointer: '/checks/0/conditions/all/0/operator', message: expect.stringContaining('Did you mean "equal"?') }),
+    ]);
+  });
+});

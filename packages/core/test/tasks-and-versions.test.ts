@@ -1,0 +1,54 @@
+import { ruleSets } from '@smart-task/rules';
+import { schemaDocuments, type RuleSetDocument } from '@smart-task/schemas';
+import { describe, expect, it } from 'vitest';
+import { createEngine, createInMemoryActionPort, createInMemoryDataPort, loadCatalog, type EngineOptions } from '../src/index.js';
+import { NOW, TASK, azienda, revocaData, revocaFixture } from './support/revoca.js';
+
+const documents = [...schemaDocuments, ...ruleSets.map((content) => ({ file: `rules/${content.id}.rules.json`, content }))];
+const ports = { dataPort: createInMemoryDataPort(revocaFixture()), actionPort: createInMemoryActionPort() };
+const engineAt = (date: string, options: Partial<EngineOptions> = {}) => createEngine({ catalog: documents, ...ports, clock: { now: () => new Date(date) }, ...options });
+
+describe('listTasks', () => {
+  it('offers the active tasks the profile may file, planned ones only when the host enables them', () => {
+    const ids = (options: Partial<EngineOptions> = {}) => engineAt('2026-03-10T09:00:00Z', options).listTasks(azienda).map((task) => task.id);
+    expect(ids()).toEqual(['revoca-delega-intermediario', 'variazione-indirizzo-pec-aziendale']);
+    expect(ids({ plannedTasks: 'all' })).toContain('riattivazione-posizione-contributiva');
+    expect(ids({ plannedTasks: { 'riattivazione-posizione-contributiva': { from: '2026-04-01' } } })).not.toContain('riattivazione-posizione-contributiva');
+    expect(ids({ plannedTasks: { 'riattivazione-posizione-contributiva': { from: '2026-03-10' } } })).toContain('riattivazione-posizione-contributiva');
+  });
+
+  it('hides tasks the profile may not file', () => {
+    const tasks = engineAt('2026-03-10T09:00:00Z').listTasks({ ...azienda, profilo: 'DIPENDENTE_DELEGATO' });
+    expect(tasks.map((task) => task.id)).toEqual(['variazione-indirizzo-pec-aziendale']);
+  });
+});
+
+describe('versions in time', () => {
+  const v1 = ruleSets.find((ruleSet) => ruleSet.id === TASK) as RuleSetDocument;
+  const v2: RuleSetDocument = {
+    ...v1,
+    version: '2.0.0',
+    validFrom: '2026-07-01',
+    checks: v1.checks.map((check) => (check.id === 'DEL-RI-03' ? { ...check, conditions: { all: [{ fact: 'request', path: '$.dataEfficacia', operator: 'dateOnOrAfter', value: { fact: 'submittedOn' } }] } } : check)),
+  };
+  const versioned = [...documents.filter((document) => !document.file.includes(TASK + '.rules')), { file: 'rules/v1.rules.json', content: { ...v1, validTo: '2026-06-30' } }, { file: 'rules/v2.rules.json', content: v2 }];
+
+  it('evaluates a request with the version in force on its submission date and says which', async () => {
+    const engine = createEngine({ catalog: versioned, ...ports, clock: { now: () => NOW } });
+    const data = { ...revocaData, dataEfficacia: '2026-06-15' };
+    const before = await engine.evaluate(TASK, { requestId: 'V-1', subject: azienda, data, submittedAt: '2026-06-20T10:00:00+02:00' });
+    const after = await engine.evaluate(TASK, { requestId: 'V-2', subject: azienda, data, submittedAt: '2026-07-01T10:00:00+02:00' });
+    expect(before.ruleSet?.version).toBe('1.0.0');
+    expect(after.ruleSet?.version).toBe('2.0.0');
+    expect(before.kind === 'decision' && before.verdict).toBe('ACCOLTA');
+    expect(after.kind === 'decision' && after.reasons.map((reason) => reason.code)).toEqual(['NA-DATA-NON-AMMESSA']);
+    expect(before.ruleSet?.hash).not.toBe(after.ruleSet?.hash);
+  });
+
+  it('refuses overlapping versions when loading', () => {
+    const overlapping = [...versioned.filter((document) => document.file !== 'rules/v1.rules.json'), { file: 'rules/v1.rules.json', content: v1 }];
+    const loaded = loadCatalog(overlapping);
+    expect(loaded.ok).toBe(false);
+    expect(loaded.issues).toEqual([expect.objectContaining({ code: 'VERSION_OVERLAP', pointer: '/validFrom' })]);
+  });
+});
