@@ -30,6 +30,12 @@ export const builtInFactHelpers: readonly FactHelperDefinition[] = [
     compute: ({ date, days }) => addDays(toIsoDate(date) as string, days as number),
   },
   {
+    name: 'normalizeEmail',
+    description: 'An e-mail or PEC address trimmed and in lower case, as addresses are stored and compared.',
+    argsSchema: { type: 'object', required: ['address'], additionalProperties: false, properties: { address: { type: 'string' } } },
+    compute: ({ address }) => (address as string).trim().toLowerCase(),
+  },
+  {
     name: 'firstOf',
     description: 'The first of the arguments first, second, third that is neither null nor absent.',
     argsSchema: { type: 'object', required: ['first'], additionalProperties: false, properties: { first: {}, second: {}, third: {} } },

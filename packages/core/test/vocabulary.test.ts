@@ -1,0 +1,103 @@
+import fc from 'fast-check';
+import { describe, expect, it } from 'vitest';
+import { builtInOperators, createVocabulary, type OperatorDefinition } from '../src/index.js';
+import { addDays, addMonths, daysInMonth, toIsoDate } from '../src/vocabulary/iso-dates.js';
+
+const operator = (name: string) => builtInOperators.find((definition) => definition.name === name) as OperatorDefinition;
+const isoDate = fc.date({ min: new Date('1990-01-01T00:00:00Z'), max: new Date('2060-12-31T00:00:00Z'), noInvalidDate: true }).map((date) => date.toISOString().slice(0, 10));
+const anything = fc.jsonValue();
+
+describe('operators', () => {
+  it('never throw, whatever the values', () => {
+    fc.assert(
+      fc.property(fc.constantFrom(...builtInOperators), anything, anything, (definition, left, right) => {
+        expect(typeof definition.evaluate(left, right)).toBe('boolean');
+      }),
+    );
+  });
+
+  it('date comparisons agree with each other and with time order', () => {
+    fc.assert(
+      fc.property(isoDate, isoDate, (a, b) => {
+        const before = operator('dateBefore').evaluate(a, b);
+        const after = operator('dateAfter').evaluate(a, b);
+        expect(operator('dateOnOrBefore').evaluate(a, b)).toBe(!after);
+        expect(operator('dateOnOrAfter').evaluate(a, b)).toBe(!before);
+        expect(before).toBe(Date.parse(a) < Date.parse(b));
+      }),
+    );
+  });
+
+  it('date comparisons are false, not true, for a date that does not exist', () => {
+    for (const name of ['dateBefore', 'dateOnOrBefore', 'dateAfter', 'dateOnOrAfter']) {
+      expect(operator(name).evaluate('2026-02-30', '2026-03-01')).toBe(false);
+      expect(operator(name).evaluate(undefined, '2026-03-01')).toBe(false);
+    }
+  });
+
+  it('numeric comparisons refuse what is not a number instead of coercing it', () => {
+    expect(operator('greaterThanInclusive').evaluate('60', 50)).toBe(false);
+    expect(operator('greaterThanInclusive').evaluate(60, 60)).toBe(true);
+    expect(operator('lessThan').evaluate(null, 1)).toBe(false);
+  });
+
+  it('hasItemMatching and hasNoItemMatching are complements on arrays', () => {
+    const item = fc.record({ stato: fc.constantFrom('ATTIVA', 'REVOCATA'), tipo: fc.constantFrom('INTERMEDIARIO', 'SUBDELEGA', 'DIPENDENTE') });
+    fc.assert(
+      fc.property(fc.array(item), fc.record({ stato: fc.constantFrom('ATTIVA', 'REVOCATA') }), (items, where) => {
+        expect(operator('hasNoItemMatching').evaluate(items, where)).toBe(!operator('hasItemMatching').evaluate(items, where));
+      }),
+    );
+    expect(operator('hasItemMatching').evaluate([{ tipo: 'SUBDELEGA', stato: 'ATTIVA' }], { tipo: ['INTERMEDIARIO', 'SUBDELEGA'], stato: 'ATTIVA' })).toBe(true);
+    expect(operator('hasNoItemMatching').evaluate(undefined, { stato: 'ATTIVA' })).toBe(false);
+  });
+
+  it('equalIgnoreCase and notEqualIgnoreCase ignore case and surrounding spaces', () => {
+    expect(operator('equalIgnoreCase').evaluate(' Aurora@PEC.it ', 'aurora@pec.it')).toBe(true);
+    expect(operator('notEqualIgnoreCase').evaluate('a@pec.it', null)).toBe(false);
+  });
+
+  it('emailDomainIn accepts a listed domain and its subdomains only', () => {
+    const domains = ['pec.it', 'legalmail.it'];
+    expect(operator('emailDomainIn').evaluate('studio@aurora.pec.it', domains)).toBe(true);
+    expect(operator('emailDomainIn').evaluate('studio@legalmail.it', domains)).toBe(true);
+    expect(operator('emailDomainIn').evaluate('studio@notpec.it', domains)).toBe(false);
+    expect(operator('emailDomainIn').evaluate('studio@gmail.com', domains)).toBe(false);
+  });
+});
+
+describe('calendar arithmetic', () => {
+  it('addMonths keeps the day of the month, or clamps to the last day of a shorter month', () => {
+    expect(addMonths('2024-09-10', 18)).toBe('2026-03-10');
+    expect(addMonths('2024-08-31', 18)).toBe('2026-02-28');
+    expect(addMonths('2022-08-31', 18)).toBe('2024-02-29');
+    fc.assert(
+      fc.property(isoDate, fc.integer({ min: -240, max: 240 }), (date, months) => {
+        const result = addMonths(date, months);
+        const [year, month, day] = result.split('-').map(Number) as [number, number, number];
+        const originalDay = Number(date.slice(8, 10));
+        expect(day).toBe(Math.min(originalDay, daysInMonth(year, month)));
+        expect(toIsoDate(result)).toBe(result);
+      }),
+    );
+  });
+
+  it('addDays is undone by subtracting the same days', () => {
+    fc.assert(
+      fc.property(isoDate, fc.integer({ min: -1000, max: 1000 }), (date, days) => {
+        expect(addDays(addDays(date, days), -days)).toBe(date);
+      }),
+    );
+  });
+});
+
+describe('createVocabulary', () => {
+  it('registers a host operator through the same path as the built-ins, and refuses a taken name', () => {
+    const isWeekday: OperatorDefinition = { name: 'isWeekday', description: 'Mon–Fri', valueSchema: { type: 'boolean' }, evaluate: (date, wanted) => typeof date === 'string' && ([0, 6].includes(new Date(date).getUTCDay()) !== wanted) };
+    const vocabulary = createVocabulary({ operators: [isWeekday] });
+    expect(vocabulary.isKnownOperator('isWeekday')).toBe(true);
+    expect(vocabulary.isKnownOperator('not:isWeekday')).toBe(true);
+    expect(vocabulary.operatorValueValidators.get('isWeekday')?.('yes')).toBe(false);
+    expect(() => createVocabulary({ operators: [{ ...isWeekday, name: 'equal' }] })).toThrow(/already registered/);
+  });
+});
