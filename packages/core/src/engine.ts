@@ -238,9 +238,13 @@ export function createEngine(options: EngineOptions): SmartTaskEngine {
         throw new SmartTaskError(
           'The request data is not valid',
           validation.issues.map((found) => issue('INVALID_REQUEST', '<request>', `/data${found.pointer}`, found.message.en)),
+          validation.issues,
         );
       }
       const now = clock.now();
+      if (request.submittedAt !== undefined && (typeof request.submittedAt !== 'string' || Number.isNaN(Date.parse(request.submittedAt)))) {
+        throw new SmartTaskError('Invalid request', [issue('INVALID_REQUEST', '<request>', '/submittedAt', `"submittedAt" must be an ISO date-time such as 2026-03-10T09:00:00+01:00; found ${JSON.stringify(request.submittedAt)}.`)]);
+      }
       const submittedAt = request.submittedAt ?? now.toISOString();
       const submittedOn = isoDateInTimeZone(new Date(submittedAt), timeZone);
       const compiled = inForce(task, submittedOn);

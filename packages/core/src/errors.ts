@@ -1,3 +1,5 @@
+import type { RequestIssue } from './validation/request-validator.js';
+
 /** Stable codes of the issues the loader, the request validator and the engine report. */
 export type IssueCode =
   | 'FILE_UNREADABLE'
@@ -64,13 +66,17 @@ export function formatIssue(item: Issue): string {
 
 const SMART_TASK_ERROR = Symbol.for('smart-task.error');
 
-/** The one error class the library throws; it carries the issues that caused it. */
+/**
+ * The one error class the library throws; it carries the issues that caused it and, when request data
+ * was refused, the field issues with their Italian and English messages.
+ */
 export class SmartTaskError extends Error {
   override readonly name = 'SmartTaskError';
   readonly [SMART_TASK_ERROR] = true;
   constructor(
     message: string,
     readonly issues: readonly Issue[] = [],
+    readonly requestIssues: readonly RequestIssue[] = [],
   ) {
     super(issues.length === 0 ? message : `${message}\n${issues.map(formatIssue).join('\n')}`);
   }

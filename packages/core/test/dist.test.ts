@@ -9,7 +9,7 @@ const root = fileURLToPath(new URL('../../..', import.meta.url));
 const HOST_SCRIPT = (load: string) => `
 ${load}
 const dataPort = core.createInMemoryDataPort({ facts: {
-  abilitazioni: [{ result: [] }],
+  abilitazioni: [{ result: [{ titolo: 'RAPPRESENTANTE_LEGALE', stato: 'ATTIVA', dataInizio: '2015-03-01' }] }],
   posizioneContributiva: [{ result: { matricola: '1234567860', cfSoggetto: '12345670488', gestione: 'DM', stato: 1, dataStato: '2015-03-01', dataInizio: '2015-03-01' } }],
   delega: [{ result: null }],
   richiesteAperte: [{ result: [] }],

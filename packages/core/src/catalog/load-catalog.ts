@@ -15,6 +15,7 @@ import { didYouMean, quoteList } from '../text/suggest.js';
 import { compileRequestValidator } from '../validation/request-validator.js';
 import { createVocabulary, type Vocabulary } from '../vocabulary/vocabulary.js';
 import type { Catalog, LoadedDocument, TaskDefinition } from './catalog.js';
+import { checkFixtureAgainstContract } from './check-fixture.js';
 import { crossCheckRuleSet } from './cross-check-rule-set.js';
 import { KIND_LABELS, kindOfFile, type DocumentKind } from './document-kinds.js';
 import { validateAgainstMetaSchema } from './meta-validation.js';
@@ -127,14 +128,7 @@ function checkCases(
     return;
   }
   const checkIds = new Set(task.ruleSets.flatMap(({ document: ruleSet }) => [...ruleSet.gates, ...ruleSet.checks].map((rule) => rule.id)));
-  const checkFixture = (fixture: PortFixture | undefined, pointer: string) => {
-    for (const fact of Object.keys(fixture?.facts ?? {})) {
-      if (!contract.facts[fact]) issues.push(issue('UNKNOWN_PORT_FACT', file, joinPointer(pointer, 'facts', fact), `The port contract has no fact "${fact}".${didYouMean(fact, Object.keys(contract.facts))} Answer a fact of the port contract.`));
-    }
-    for (const action of Object.keys(fixture?.actions ?? {})) {
-      if (!contract.actions[action]) issues.push(issue('UNKNOWN_ACTION', file, joinPointer(pointer, 'actions', action), `The port contract has no action "${action}".${didYouMean(action, Object.keys(contract.actions))}`));
-    }
-  };
+  const checkFixture = (fixture: PortFixture | undefined, pointer: string) => issues.push(...checkFixtureAgainstContract(fixture, contract, file, pointer));
   checkFixture(document.fixture, '/fixture');
   const caseIds = new Set<string>();
   document.cases.forEach((testCase, index) => {

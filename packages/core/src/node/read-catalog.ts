@@ -1,5 +1,6 @@
 import { readdirSync, readFileSync, statSync } from 'node:fs';
 import { join, relative, sep } from 'node:path';
+import { parse as parseTolerantly, printParseErrorCode, type ParseError } from 'jsonc-parser';
 import type { CatalogDocument } from '@smart-task/schemas';
 import { kindOfFile } from '../catalog/document-kinds.js';
 import { loadCatalog, type LoadCatalogOptions } from '../catalog/load-catalog.js';
@@ -14,10 +15,20 @@ export interface ReadOutcome {
   readonly issues: Issue[];
 }
 
-function lineAndColumn(text: string, position: number): string {
-  const before = text.slice(0, position);
+function lineAndColumn(text: string, offset: number): string {
+  const before = text.slice(0, offset);
   const line = before.split('\n').length;
-  return `line ${line}, column ${position - before.lastIndexOf('\n')}`;
+  return `line ${line}, column ${offset - before.lastIndexOf('\n')}`;
+}
+
+/** Where and why `text` is not JSON, found by jsonc-parser, which (unlike JSON.parse) always gives an offset. */
+function describeSyntaxError(text: string): string {
+  const errors: ParseError[] = [];
+  parseTolerantly(text, errors, { disallowComments: true, allowTrailingComma: false, allowEmptyContent: false });
+  const first = errors[0];
+  if (!first) return 'Not valid JSON';
+  const problem = printParseErrorCode(first.error).replace(/([a-z])([A-Z])/g, '$1 $2').toLowerCase();
+  return `Not valid JSON at ${lineAndColumn(text, first.offset)}: ${problem}`;
 }
 
 /** Reads and parses one JSON file; a syntax error becomes an issue with the line and column. */
@@ -30,11 +41,8 @@ export function readJsonFile(path: string, displayName = path): { content?: unkn
   }
   try {
     return { content: JSON.parse(text), issues: [] };
-  } catch (error) {
-    const message = (error as Error).message;
-    const position = /position (\d+)/.exec(message);
-    const where = position ? ` at ${lineAndColumn(text, Number(position[1]))}` : '';
-    return { issues: [issue('JSON_SYNTAX', displayName, '', `Not valid JSON${where}: ${message}. Fix the syntax (a missing comma or quote, a trailing comma).`)] };
+  } catch {
+    return { issues: [issue('JSON_SYNTAX', displayName, '', `${describeSyntaxError(text)}. Fix the syntax (a missing comma, quote or bracket, or a trailing comma).`)] };
   }
 }
 
@@ -62,7 +70,8 @@ export function readCatalogDocuments(directories: readonly string[], base = proc
       if (statSync(directory).isDirectory()) walk(directory, files);
       else files = [directory];
     } catch (error) {
-      issues.push(issue('FILE_UNREADABLE', directory, '', `Cannot read "${directory}": ${(error as Error).message}. Give an existing directory.`));
+      const shown = relative(base, directory).split(sep).join('/') || '.';
+      issues.push(issue('FILE_UNREADABLE', shown, '', `Cannot read "${shown}": ${(error as Error).message}. Give an existing directory.`));
       continue;
     }
     for (const path of files.sort()) {

@@ -1,0 +1,64 @@
+import type { CatalogDocument } from '@smart-task/schemas';
+import type { Catalog } from '../catalog/catalog.js';
+import { loadCatalog } from '../catalog/load-catalog.js';
+import { formatIssue, type Issue } from '../errors.js';
+import { readCatalogDocuments } from '../node/read-catalog.js';
+import type { CliIo } from './cli-io.js';
+import { existingDirectories } from './inputs.js';
+
+/** A catalog read from directories: the catalog when it has no errors, and every issue found. */
+export interface CatalogRead {
+  /** Present only when no issue is an error. */
+  readonly catalog?: Catalog;
+  readonly issues: readonly Issue[];
+  /** How many DSL files were found (read or not). */
+  readonly fileCount: number;
+}
+
+/**
+ * Reads, validates and cross-checks the catalog under the directories (relative to `io.cwd`); file names
+ * in documents and issues are relative to `io.cwd`. A file reached through two directories counts once.
+ * A directory that does not exist is a `CliError` (`option` names it in the message).
+ */
+export function readCatalog(io: CliIo, directories: readonly string[], option: string): CatalogRead {
+  const read = readCatalogDocuments(existingDirectories(io, directories, option), io.cwd);
+  const byFile = new Map<string, CatalogDocument>();
+  for (const document of read.documents) if (!byFile.has(document.file)) byFile.set(document.file, document);
+  const unread = new Set(read.issues.map((item) => item.file));
+  const loaded = loadCatalog([...byFile.values()]);
+  const issues = dedupe([...read.issues, ...loaded.issues]);
+  const fileCount = new Set([...byFile.keys(), ...unread]).size;
+  if (!loaded.ok || issues.some((item) => item.severity === 'error')) return { issues, fileCount };
+  return { catalog: loaded.value, issues, fileCount };
+}
+
+function dedupe(issues: readonly Issue[]): Issue[] {
+  const seen = new Set<string>();
+  return issues.filter((item) => {
+    const key = formatIssue(item);
+    if (seen.has(key)) return false;
+    seen.add(key);
+    return true;
+  });
+}
+
+/** The line printed for an issue: `file:pointer CODE message`, with ` (warning)` for warnings. */
+export function issueLine(item: Issue): string {
+  return item.severity === 'warning' ? `${formatIssue(item)} (warning)` : formatIssue(item);
+}
+
+/** The issues that are errors. */
+export function errorsOf(issues: readonly Issue[]): Issue[] {
+  return issues.filter((item) => item.severity === 'error');
+}
+
+/** `1 issue`, `3 issues`. */
+export function plural(count: number, singular: string, pluralForm = `${singular}s`): string {
+  return `${count} ${count === 1 ? singular : pluralForm}`;
+}
+
+/** The summary line of a catalog with errors: `3 issues in 2 files`. */
+export function issuesSummary(issues: readonly Issue[]): string {
+  const errors = errorsOf(issues);
+  return `${plural(errors.length, 'issue')} in ${plural(new Set(errors.map((item) => item.file)).size, 'file')}`;
+}

@@ -1,0 +1,67 @@
+import type { Locale } from '@smart-task/schemas';
+import { CliError } from './cli-error.js';
+
+/** The option values `parseArgs` returns. */
+export type OptionValues = Readonly<Record<string, string | boolean | (string | boolean)[] | undefined>>;
+
+/** A string option's value, or `undefined` when absent. */
+export function stringOption(values: OptionValues, name: string): string | undefined {
+  const value = values[name];
+  if (Array.isArray(value)) return value.filter((item): item is string => typeof item === 'string').at(-1);
+  return typeof value === 'string' ? value : undefined;
+}
+
+/** A repeatable string option's values (empty when absent). */
+export function stringsOption(values: OptionValues, name: string): string[] {
+  const value = values[name];
+  if (Array.isArray(value)) return value.filter((item): item is string => typeof item === 'string');
+  return typeof value === 'string' ? [value] : [];
+}
+
+/** A string option that must be given; otherwise a {@link CliError} that says what to add. */
+export function requiredOption(values: OptionValues, name: string, example: string): string {
+  const value = stringOption(values, name);
+  if (value === undefined || value === '') throw new CliError(`missing --${name}: add --${name} ${example}.`);
+  return value;
+}
+
+/** A boolean option. */
+export function flag(values: OptionValues, name: string): boolean {
+  return values[name] === true;
+}
+
+const ISO_DATE_TIME = /^(\d{4})-(\d{2})-(\d{2})T(\d{2}):(\d{2})(?::(\d{2})(?:\.\d+)?)?(Z|[+-](\d{2}):(\d{2}))$/i;
+
+function daysInMonth(year: number, month: number): number {
+  return new Date(Date.UTC(year, month, 0)).getUTCDate();
+}
+
+/**
+ * True for an ISO 8601 date-time with an offset (`2026-03-10T09:00:00+01:00`, `…Z`) that names a real
+ * instant; the offset is required so that the same command gives the same result on every machine.
+ */
+export function isIsoDateTime(text: string): boolean {
+  const match = ISO_DATE_TIME.exec(text);
+  if (!match) return false;
+  const [year, month, day, hour, minute, second, , offsetHours, offsetMinutes] = match.slice(1).map((part) => (part === undefined ? 0 : Number(part)));
+  if (month === undefined || month < 1 || month > 12) return false;
+  if (day === undefined || day < 1 || day > daysInMonth(year ?? 0, month)) return false;
+  if ((hour ?? 0) > 23 || (minute ?? 0) > 59 || (second ?? 0) > 59) return false;
+  if ((offsetHours ?? 0) > 23 || (offsetMinutes ?? 0) > 59) return false;
+  return Number.isFinite(Date.parse(text));
+}
+
+/** The `--now` option: an ISO date-time with offset that fixes the clock, or `undefined` for the system clock. */
+export function nowOption(values: OptionValues): string | undefined {
+  const now = stringOption(values, 'now');
+  if (now === undefined) return undefined;
+  if (!isIsoDateTime(now)) throw new CliError(`--now ${JSON.stringify(now)} is not an ISO date-time with an offset: write e.g. --now 2026-03-10T09:00:00+01:00.`);
+  return now;
+}
+
+/** The `--locale` option (`it` by default). */
+export function localeOption(values: OptionValues): Locale {
+  const locale = stringOption(values, 'locale') ?? 'it';
+  if (locale !== 'it' && locale !== 'en') throw new CliError(`--locale ${JSON.stringify(locale)} is not supported: use --locale it or --locale en.`);
+  return locale;
+}
