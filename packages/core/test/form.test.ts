@@ -1,5 +1,6 @@
 import { catalogDocuments } from '@smart-task/rules';
 import { META_SCHEMA_IDS, metaSchemas } from '@smart-task/schemas';
+import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { createEngine, createInMemoryActionPort, createInMemoryDataPort, type ReadyForm } from '../src/index.js';
 import { createAjv } from '../src/json/create-ajv.js';
@@ -98,5 +99,41 @@ describe('pruneHidden and validate share one condition model', () => {
       { code: 'REQUIRED', pointer: '/noteMotivo', field: 'noteMotivo', message: { it: 'Compila il campo «Descrivi il motivo».', en: 'Fill in «Describe the reason».' } },
     ]);
     expect(engine.validate(TASK, { ...data, motivo: 'RINUNCIA_INTERMEDIARIO' }).ok).toBe(true);
+  });
+});
+
+describe('form composition invariants (property)', () => {
+  const delegaArbitrary = fc.record({
+    id: fc.stringMatching(/^DEL-[0-9]{3}$/),
+    tipo: fc.constantFrom('INTERMEDIARIO', 'SUBDELEGA', 'DIPENDENTE'),
+    stato: fc.constantFrom('CREATA', 'ATTIVA', 'REVOCATA'),
+    matricola: fc.constant('1234567860'),
+    deleganteCf: fc.constant('12345670488'),
+    delegatoCf: fc.constant('VRDLGU75C12F205G'),
+    delegatoDenominazione: fc.string({ minLength: 1, maxLength: 20 }),
+    dataInizio: fc.constantFrom('2020-01-01', '2024-06-30'),
+  });
+
+  it('offers exactly the active intermediary deleghe, asks nothing already known, and stays in the portable subset', async () => {
+    await fc.assert(
+      fc.asyncProperty(fc.uniqueArray(delegaArbitrary, { selector: (delega) => delega.id, maxLength: 6 }), async (deleghe) => {
+        const composed = createEngine({
+          catalog: catalogDocuments,
+          dataPort: createInMemoryDataPort(revocaFixture({ deleghe: [{ result: deleghe }] })),
+          actionPort: createInMemoryActionPort(),
+          clock: { now: () => NOW },
+        });
+        const form = await composed.composeForm(TASK, azienda);
+        if (form.status !== 'ready') throw new Error(form.status);
+        const offered = ((form.schema.properties as Record<string, { oneOf?: { const: string }[] }>).delegaId?.oneOf ?? []).map((option) => option.const);
+        const expected = deleghe.filter((delega) => delega.stato === 'ATTIVA' && delega.tipo !== 'DIPENDENTE').map((delega) => delega.id);
+        expect(offered).toEqual(expected);
+        expect(form.canSubmit).toBe(expected.length > 0);
+        const asked = Object.keys(form.schema.properties as object);
+        expect(form.known.filter((known) => asked.includes(known.field))).toEqual([]);
+        expect(portableSubsetIssues(form.schema)).toEqual([]);
+      }),
+      { numRuns: 40 },
+    );
   });
 });
