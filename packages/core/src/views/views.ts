@@ -1,5 +1,5 @@
 import type { Locale } from '@smart-task/schemas';
-import type { EvaluationResult, PortCallRecord, RuleOutcome, RuleSetReference, RuleStatus, Timings } from '../evaluate/decision.js';
+import type { EvaluationResult, PortCallRecord, Reason, RuleOutcome, RuleSetReference, RuleStatus, Timings } from '../evaluate/decision.js';
 
 /** The outcome as the contributor sees it: `IN_LAVORAZIONE` while a technical failure is being handled. */
 export type ContributorOutcome = 'ACCOLTA' | 'NON_ACCOLTA' | 'IN_LAVORAZIONE';
@@ -56,35 +56,42 @@ function outcomeOf(result: EvaluationResult): ContributorOutcome {
   return result.kind === 'decision' ? result.verdict : 'IN_LAVORAZIONE';
 }
 
-/**
- * The contributor view: outcome, checks with descriptions and results, reasons and operations, in one
- * language. It holds nothing internal: no fact values, port calls, parameters, hashes or timings.
- */
-export function toContributorView(result: EvaluationResult, locale: Locale = 'it'): ContributorView {
+/** What both views start with: request, task, outcome and a sentence that says what to do next. */
+function header(result: EvaluationResult, locale: Locale) {
   const outcome = outcomeOf(result);
-  const decided = result.kind === 'decision';
   return {
     requestId: result.requestId,
     task: { id: result.taskId, title: result.title[locale] },
     outcome,
     outcomeLabel: LABELS[locale][outcome],
     summary: SUMMARIES[locale][outcome],
+  };
+}
+
+/** Reasons as the views show them: code and message in one language. */
+function reasonsIn(reasons: readonly Reason[], locale: Locale) {
+  return reasons.map((reason) => ({ code: reason.code, message: reason.message[locale] }));
+}
+
+/**
+ * The contributor view: outcome, checks with descriptions and results, reasons and operations, in one
+ * language. It holds nothing internal: no fact values, port calls, parameters, hashes or timings.
+ */
+export function toContributorView(result: EvaluationResult, locale: Locale = 'it'): ContributorView {
+  const decided = result.kind === 'decision';
+  return {
+    ...header(result, locale),
     checks: decided ? [...result.gates, ...result.checks].map((rule) => ({ id: rule.id, description: rule.description[locale], result: rule.status })) : [],
-    reasons: decided ? result.reasons.map((reason) => ({ code: reason.code, message: reason.message[locale] })) : [],
-    warnings: decided ? result.warnings.map((reason) => ({ code: reason.code, message: reason.message[locale] })) : [],
+    reasons: decided ? reasonsIn(result.reasons, locale) : [],
+    warnings: decided ? reasonsIn(result.warnings, locale) : [],
     operations: decided ? result.operations.map((operation) => ({ description: operation.description[locale] })) : [],
   };
 }
 
 /** The operator view (Fascicolo elettronico): everything, including data used, versions, timings and port calls. */
 export function toOperatorView(result: EvaluationResult, locale: Locale = 'it'): OperatorView {
-  const outcome = outcomeOf(result);
   return {
-    requestId: result.requestId,
-    task: { id: result.taskId, title: result.title[locale] },
-    outcome,
-    outcomeLabel: LABELS[locale][outcome],
-    summary: SUMMARIES[locale][outcome],
+    ...header(result, locale),
     ruleSet: result.ruleSet,
     subject: result.subject,
     request: result.request,
@@ -96,8 +103,8 @@ export function toOperatorView(result: EvaluationResult, locale: Locale = 'it'):
       descriptionText: rule.description[locale],
       ...(rule.message && { messageText: rule.message[locale] }),
     })),
-    reasons: result.kind === 'decision' ? result.reasons.map((reason) => ({ code: reason.code, message: reason.message[locale] })) : [],
-    warnings: result.kind === 'decision' ? result.warnings.map((reason) => ({ code: reason.code, message: reason.message[locale] })) : [],
+    reasons: result.kind === 'decision' ? reasonsIn(result.reasons, locale) : [],
+    warnings: result.kind === 'decision' ? reasonsIn(result.warnings, locale) : [],
     operations: result.operations.map((operation) => ({
       id: operation.id,
       action: operation.action,

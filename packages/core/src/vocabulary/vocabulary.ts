@@ -50,20 +50,24 @@ export function createVocabulary(extensions: VocabularyExtensions = {}): Vocabul
     }
   };
 
-  for (const definition of [...builtInOperators, ...(extensions.operators ?? [])]) {
-    if (!NAME.test(definition.name)) throw definitionError('operator', definition.name, 'must be a camelCase name of letters and digits.');
-    if (operators.has(definition.name)) throw definitionError('operator', definition.name, 'is already registered; choose another name.');
-    if (typeof definition.evaluate !== 'function') throw definitionError('operator', definition.name, 'needs an evaluate(factValue, value) function.');
-    operators.set(definition.name, definition);
-    operatorValueValidators.set(definition.name, compile('operator', definition.name, definition.valueSchema));
-  }
-  for (const definition of [...builtInFactHelpers, ...(extensions.helpers ?? [])]) {
-    if (!NAME.test(definition.name)) throw definitionError('helper', definition.name, 'must be a camelCase name of letters and digits.');
-    if (helpers.has(definition.name)) throw definitionError('helper', definition.name, 'is already registered; choose another name.');
-    if (typeof definition.compute !== 'function') throw definitionError('helper', definition.name, 'needs a compute(args) function.');
-    helpers.set(definition.name, definition);
-    helperArgsValidators.set(definition.name, compile('helper', definition.name, definition.argsSchema));
-  }
+  const register = <D extends { readonly name: string }>(
+    kind: 'operator' | 'helper',
+    definitions: readonly D[],
+    into: Map<string, D>,
+    validators: Map<string, ValidateFunction>,
+    implementation: (definition: D) => unknown,
+    schema: (definition: D) => object,
+  ) => {
+    for (const definition of definitions) {
+      if (!NAME.test(definition.name)) throw definitionError(kind, definition.name, 'must be a camelCase name of letters and digits.');
+      if (into.has(definition.name)) throw definitionError(kind, definition.name, 'is already registered; choose another name.');
+      if (typeof implementation(definition) !== 'function') throw definitionError(kind, definition.name, `needs ${kind === 'operator' ? 'an evaluate(factValue, value)' : 'a compute(args)'} function.`);
+      into.set(definition.name, definition);
+      validators.set(definition.name, compile(kind, definition.name, schema(definition)));
+    }
+  };
+  register('operator', [...builtInOperators, ...(extensions.operators ?? [])], operators, operatorValueValidators, (definition) => definition.evaluate, (definition) => definition.valueSchema);
+  register('helper', [...builtInFactHelpers, ...(extensions.helpers ?? [])], helpers, helperArgsValidators, (definition) => definition.compute, (definition) => definition.argsSchema);
 
   return {
     operators,

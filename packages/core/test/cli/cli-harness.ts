@@ -2,6 +2,7 @@ import { cpSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:f
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
+import { afterEach, beforeEach } from 'vitest';
 import { runCli } from '../../src/cli/run-cli.js';
 
 /** The repository root. */
@@ -26,8 +27,18 @@ export async function cli(args: readonly string[], cwd = REPO_ROOT): Promise<Cli
 
 const skipBuildOutput = (source: string) => !/[\\/](node_modules|dist)([\\/]|$)/.test(source);
 
+/** A temporary copy of the catalog that a test may change. */
+export interface CatalogCopy {
+  readonly dir: string;
+  path(relative: string): string;
+  edit(relative: string, change: (text: string) => string): void;
+  editJson(relative: string, change: (json: any) => void): void;
+  write(relative: string, content: unknown): string;
+  remove(): void;
+}
+
 /** A temporary directory with copies of packages/schemas (as `schemas`) and packages/rules (as `rules`). */
-export function copyCatalog(): { dir: string; path(relative: string): string; edit(relative: string, change: (text: string) => string): void; editJson(relative: string, change: (json: any) => void): void; write(relative: string, content: unknown): string; remove(): void } {
+export function copyCatalog(): CatalogCopy {
   const dir = mkdtempSync(join(tmpdir(), 'smart-task-cli-'));
   cpSync(join(REPO_ROOT, 'packages/schemas'), join(dir, 'schemas'), { recursive: true, filter: skipBuildOutput });
   cpSync(join(REPO_ROOT, 'packages/rules'), join(dir, 'rules'), { recursive: true, filter: skipBuildOutput });
@@ -56,4 +67,27 @@ export function copyCatalog(): { dir: string; path(relative: string): string; ed
 /** The revoca-delega-intermediario cases file of the repository (base subject, fixture and clock). */
 export function revocaCases(): { now: string; subject: Record<string, string>; fixture: { facts: Record<string, unknown[]> } } {
   return JSON.parse(readFileSync(join(REPO_ROOT, 'packages/rules/tasks/revoca-delega-intermediario.cases.json'), 'utf8'));
+}
+
+/** A fresh copy of the catalog for every test of the enclosing `describe`, removed after each test. */
+export function useCatalogCopy(): CatalogCopy {
+  let current: CatalogCopy | undefined;
+  beforeEach(() => {
+    current = copyCatalog();
+  });
+  afterEach(() => current?.remove());
+  const copy = (): CatalogCopy => {
+    if (!current) throw new Error('useCatalogCopy() is only usable inside a test');
+    return current;
+  };
+  return {
+    get dir() {
+      return copy().dir;
+    },
+    path: (relative) => copy().path(relative),
+    edit: (relative, change) => copy().edit(relative, change),
+    editJson: (relative, change) => copy().editJson(relative, change),
+    write: (relative, content) => copy().write(relative, content),
+    remove: () => copy().remove(),
+  };
 }

@@ -1,6 +1,6 @@
 import { rmSync } from 'node:fs';
-import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { cli, copyCatalog } from './cli-harness.js';
+import { describe, expect, it } from 'vitest';
+import { cli, useCatalogCopy } from './cli-harness.js';
 
 const CASES = 'rules/tasks/revoca-delega-intermediario.cases.json';
 /** A request the base fixture of the revoca cases accepts on 2026-03-10. */
@@ -18,11 +18,7 @@ describe('smart-task test', () => {
   });
 
   describe('on a copy', () => {
-    let catalog: ReturnType<typeof copyCatalog>;
-    beforeEach(() => {
-      catalog = copyCatalog();
-    });
-    afterEach(() => catalog.remove());
+    const catalog = useCatalogCopy();
 
     it('prints a failing case with expected vs actual and ends with the counts', { timeout: 60_000 }, async () => {
       catalog.editJson(CASES, (json) => {

@@ -1,6 +1,6 @@
 import { mkdirSync } from 'node:fs';
-import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { cli, copyCatalog } from './cli-harness.js';
+import { describe, expect, it } from 'vitest';
+import { cli, useCatalogCopy } from './cli-harness.js';
 
 const RULES = 'rules/tasks/revoca-delega-intermediario.rules.json';
 
@@ -13,11 +13,7 @@ describe('smart-task validate', () => {
   });
 
   describe('on a corrupted copy', () => {
-    let catalog: ReturnType<typeof copyCatalog>;
-    beforeEach(() => {
-      catalog = copyCatalog();
-    });
-    afterEach(() => catalog.remove());
+    const catalog = useCatalogCopy();
 
     const validate = () => cli(['validate', 'schemas', 'rules'], catalog.dir);
 
