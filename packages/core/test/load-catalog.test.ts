@@ -70,3 +70,17 @@ describe('loadCatalog reports broken files with code, file and JSON pointer', ()
     ]);
   });
 });
+
+describe('reserved names and contradictory expectations', () => {
+  it('refuses a fact named __proto__', () => {
+    // JSON.parse makes "__proto__" an own property, as a rule file read from disk would.
+    const parsed = loadCatalog(withEdit(RULES, (rules) => (rules.facts = JSON.parse('{"__proto__": {"port": "delega", "params": {"delegaId": "x"}}}'))));
+    expect(parsed.issues).toContainEqual(expect.objectContaining({ code: 'SCHEMA_VIOLATION', message: expect.stringContaining('"__proto__" is not allowed here') }));
+  });
+
+  it('refuses a case that expects both a verdict and a technical failure', () => {
+    const CASES = 'rules/tasks/revoca-delega-intermediario.cases.json';
+    const loaded = loadCatalog(withEdit(CASES, (cases) => (cases.cases[0].expect.technicalFailure = { code: 'PORT_TIMEOUT' })));
+    expect(loaded.issues).toEqual([expect.objectContaining({ code: 'SCHEMA_VIOLATION', pointer: '/cases/0/expect', message: expect.stringContaining('not both') })]);
+  });
+});

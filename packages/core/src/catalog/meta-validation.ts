@@ -11,7 +11,7 @@ let validators: ReadonlyMap<DocumentKind, ValidateFunction> | undefined;
 
 function metaValidators(): ReadonlyMap<DocumentKind, ValidateFunction> {
   if (validators) return validators;
-  const ajv = createAjv();
+  const ajv = createAjv({ verbose: true });
   for (const schema of Object.values(metaSchemas)) ajv.addSchema(schema as object);
   validators = new Map(
     (Object.keys(META_SCHEMA_IDS) as DocumentKind[]).map((kind) => [kind, ajv.getSchema(META_SCHEMA_IDS[kind]) as ValidateFunction]),
@@ -26,11 +26,14 @@ function describeType(value: unknown): string {
 }
 
 function toIssue(file: string, error: ErrorObject): Issue | undefined {
-  const pointer = error.instancePath;
+  const propertyName = (error as ErrorObject & { propertyName?: string }).propertyName;
+  const pointer = propertyName === undefined ? error.instancePath : joinPointer(error.instancePath, propertyName);
+  const data = propertyName ?? error.data;
   const params = error.params as Record<string, unknown>;
   switch (error.keyword) {
     case 'if':
     case 'oneOf':
+    case 'propertyNames':
       return undefined;
     case 'required': {
       const missing = String(params.missingProperty);
@@ -48,15 +51,22 @@ function toIssue(file: string, error: ErrorObject): Issue | undefined {
     }
     case 'pattern':
       if (String(params.pattern).startsWith('^\\$')) {
-        return issue('INVALID_PATH', file, pointer, `${JSON.stringify(error.data)} is not a path of the DSL. Write a dotted path such as "$.stato" or "$.deleghe[0].id".`);
+        return issue('INVALID_PATH', file, pointer, `${JSON.stringify(data)} is not a path of the DSL. Write a dotted path such as "$.stato" or "$.deleghe[0].id".`);
       }
-      return issue('SCHEMA_VIOLATION', file, pointer, `${JSON.stringify(error.data)} does not have the expected form (${String(error.parentSchema && (error.parentSchema as { description?: string }).description ? (error.parentSchema as { description: string }).description : `pattern ${String(params.pattern)}`)}). Correct the value.`);
+    {
+      const description = (error.parentSchema as { description?: string } | undefined)?.description ?? `pattern ${String(params.pattern)}`;
+      return issue('SCHEMA_VIOLATION', file, pointer, `${JSON.stringify(data)} does not have the expected form (${description}). Correct the value.`);
+    }
     case 'enum':
       return issue('SCHEMA_VIOLATION', file, pointer, `${JSON.stringify(error.data)} is not allowed here. Use one of: ${quoteList((params.allowedValues as unknown[]).map(String))}.`);
     case 'const':
       return issue('SCHEMA_VIOLATION', file, pointer, `Must be ${JSON.stringify(params.allowedValue)}; found ${JSON.stringify(error.data)}. Set it to ${JSON.stringify(params.allowedValue)}.`);
     case 'type':
       return issue('SCHEMA_VIOLATION', file, pointer, `Expected ${String(params.type)} here, found ${describeType(error.data)}. Change the value's type.`);
+    case 'not': {
+      const description = (error.parentSchema as { description?: string } | undefined)?.description;
+      return issue('SCHEMA_VIOLATION', file, pointer, `${JSON.stringify(data)} is not allowed here${description ? `: ${description}` : ''}. Change it.`);
+    }
     case 'minItems':
     case 'minLength':
     case 'minProperties':
@@ -79,8 +89,8 @@ export function validateAgainstMetaSchema(file: string, kind: DocumentKind, cont
   if (declared !== expected && !(kind === 'portFixture' && declared === undefined)) {
     const otherKind = kindOfMetaSchema(declared);
     const found = declared === undefined ? 'no "$schema"' : `"$schema": ${JSON.stringify(declared)}`;
-    const hint = otherKind ? ` That is the meta-schema of a ${KIND_LABELS[otherKind]}: rename the file or` : '';
-    return [issue('WRONG_SCHEMA', file, declared === undefined ? '' : '/$schema', `A ${KIND_LABELS[kind]} must declare "$schema": "${expected}"; found ${found}.${hint} Set "$schema" to "${expected}".`)];
+    const fix = otherKind ? `That is the meta-schema of a ${KIND_LABELS[otherKind]}: rename the file, or set "$schema" to "${expected}".` : `Set "$schema" to "${expected}".`;
+    return [issue('WRONG_SCHEMA', file, declared === undefined ? '' : '/$schema', `A ${KIND_LABELS[kind]} must declare "$schema": "${expected}"; found ${found}. ${fix}`)];
   }
   const validate = metaValidators().get(kind) as ValidateFunction;
   if (validate(content)) return [];

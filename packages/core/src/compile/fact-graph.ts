@@ -10,6 +10,13 @@ export const BUILT_IN_FACTS = ['request', 'subject', 'today', 'submittedOn', 're
 /** A built-in fact name. */
 export type BuiltInFact = (typeof BUILT_IN_FACTS)[number];
 
+const BUILT_IN_SET: ReadonlySet<string> = new Set(BUILT_IN_FACTS);
+
+/** True when `name` is a built-in fact (an own name, never one inherited from Object.prototype). */
+export function isBuiltInFact(name: string): name is BuiltInFact {
+  return BUILT_IN_SET.has(name);
+}
+
 /** Built-in facts known before the request is read: what a form may depend on. */
 export const SUBJECT_ONLY_FACTS: ReadonlySet<string> = new Set(['subject', 'today', 'task']);
 

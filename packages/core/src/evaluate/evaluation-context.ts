@@ -4,7 +4,7 @@ import { canonicalJson } from '../json/canonical-hash.js';
 import { resolvePath } from '../json/path.js';
 import { PortError, type DataPort } from '../port.js';
 import type { FactHelperDefinition } from '../vocabulary/fact-helpers.js';
-import { isFactReference, type BuiltInFact } from '../compile/fact-graph.js';
+import { isBuiltInFact, isFactReference, type BuiltInFact } from '../compile/fact-graph.js';
 import { DeadlineExceeded, callWithDeadline } from './call-with-deadline.js';
 import type { PortCallRecord, TechnicalError, TechnicalFailureCode } from './decision.js';
 
@@ -103,7 +103,7 @@ export class EvaluationContext {
 
   /** A fact value already obtained (`undefined` when it was never read or failed). */
   settledValue(name: string): unknown {
-    const value = name in this.builtIns ? this.builtIns[name as BuiltInFact] : this.settled.get(name);
+    const value = isBuiltInFact(name) ? this.builtIns[name] : this.settled.get(name);
     return value === FACT_FAILED ? undefined : value;
   }
 
@@ -137,8 +137,8 @@ export class EvaluationContext {
   }
 
   private async compute(name: string): Promise<unknown> {
-    if (name in this.builtIns) return this.builtIns[name as BuiltInFact];
-    const declaration = this.resolvers.declarations[name];
+    if (isBuiltInFact(name)) return this.builtIns[name];
+    const declaration = Object.prototype.hasOwnProperty.call(this.resolvers.declarations, name) ? this.resolvers.declarations[name] : undefined;
     if (!declaration) {
       this.fail({ code: 'RULE_ERROR', message: `Fact "${name}" is not declared.`, fact: name }, false);
       return FACT_FAILED;

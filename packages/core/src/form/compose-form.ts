@@ -122,7 +122,7 @@ export async function composeForm(inputs: ComposeInputs): Promise<ComposedForm> 
       if (list === FACT_FAILED) break;
       const options = filterItems(list, optionsRef.where).map((item) => ({
         const: resolvePath(item, optionsRef.value) as string | number,
-        title: renderTemplate(optionsRef.label[locale], (name) => (item as Record<string, unknown>)[name]),
+        title: renderTemplate(optionsRef.label[locale], (name) => (Object.prototype.hasOwnProperty.call(item, name) ? (item as Record<string, unknown>)[name] : undefined)),
       }));
       const output = target[field.name] as Record<string, unknown>;
       if (options.length > 0) {
