@@ -101,3 +101,28 @@ describe('createVocabulary', () => {
     expect(() => createVocabulary({ operators: [{ ...isWeekday, name: 'equal' }] })).toThrow(/already registered/);
   });
 });
+
+describe('isoDateInTimeZone', () => {
+  it('gives the calendar date in Rome, across midnight and daylight-saving changes', async () => {
+    const { isoDateInTimeZone } = await import('../src/vocabulary/iso-dates.js');
+    expect(isoDateInTimeZone(new Date('2026-03-28T22:59:59Z'))).toBe('2026-03-28');
+    expect(isoDateInTimeZone(new Date('2026-03-28T23:00:00Z'))).toBe('2026-03-29');
+    expect(isoDateInTimeZone(new Date('2026-10-24T21:59:59Z'))).toBe('2026-10-24');
+    expect(isoDateInTimeZone(new Date('2026-10-24T22:00:00Z'))).toBe('2026-10-25');
+    expect(isoDateInTimeZone(new Date('2026-10-25T22:59:59Z'))).toBe('2026-10-25');
+    expect(isoDateInTimeZone(new Date('2026-10-25T23:00:00Z'))).toBe('2026-10-26');
+    expect(isoDateInTimeZone(new Date('2026-01-01T04:00:00Z'), 'America/St_Johns')).toBe('2026-01-01');
+    expect(isoDateInTimeZone(new Date('2026-01-01T03:29:59Z'), 'America/St_Johns')).toBe('2025-12-31');
+  });
+
+  it('agrees with Intl for any instant (property)', async () => {
+    const { isoDateInTimeZone } = await import('../src/vocabulary/iso-dates.js');
+    const reference = new Intl.DateTimeFormat('en-CA', { timeZone: 'Europe/Rome', year: 'numeric', month: '2-digit', day: '2-digit' });
+    fc.assert(
+      fc.property(fc.date({ min: new Date('2000-01-01T00:00:00Z'), max: new Date('2050-01-01T00:00:00Z'), noInvalidDate: true }), (instant) => {
+        expect(isoDateInTimeZone(instant)).toBe(reference.format(instant));
+      }),
+      { numRuns: 2000 },
+    );
+  });
+});

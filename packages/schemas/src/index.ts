@@ -1,4 +1,5 @@
 import casesMetaSchema from '../meta/cases.v1.json';
+import decisionSchemaJson from '../meta/decision.v1.json';
 import portContractMetaSchema from '../meta/port-contract.v1.json';
 import portFixtureMetaSchema from '../meta/port-fixture.v1.json';
 import requestSchemaMetaSchema from '../meta/request-schema.v1.json';
@@ -32,6 +33,12 @@ export const metaSchemas: Readonly<Record<keyof typeof META_SCHEMA_IDS, JsonSche
   portContract: portContractMetaSchema as JsonSchema,
   requestSchema: requestSchemaMetaSchema as JsonSchema,
 };
+
+/** The `$id` of the schema of evaluation results (decision or technical failure), version 1. */
+export const DECISION_SCHEMA_ID = 'https://smart-task.dev/schemas/decision/v1.json';
+
+/** JSON Schema of what `evaluate` returns, for hosts that store or exchange results. */
+export const decisionSchema: JsonSchema = decisionSchemaJson as JsonSchema;
 
 /** The data-port contract: every fact and action the catalog's rule sets may use. */
 export const portContract: PortContractDocument = portContractJson as unknown as PortContractDocument;

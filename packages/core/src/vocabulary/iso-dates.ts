@@ -40,15 +40,22 @@ export function addDays(isoDate: string, days: number): string {
   return formatUtc(new Date(Date.UTC(year, month - 1, day + days)));
 }
 
-const formatters = new Map<string, Intl.DateTimeFormat>();
+const formatters = new Map<string, { readonly format: Intl.DateTimeFormat; slot: number; date: string }>();
+/** Every UTC offset in use is a multiple of 15 minutes, so the local date cannot change inside such a slot. */
+const SLOT_MS = 15 * 60 * 1000;
 
 /** The calendar date of an instant in a time zone (default Europe/Rome, where INPS works). */
 export function isoDateInTimeZone(instant: Date, timeZone = 'Europe/Rome'): string {
-  let formatter = formatters.get(timeZone);
-  if (formatter === undefined) {
-    formatter = new Intl.DateTimeFormat('en-CA', { timeZone, year: 'numeric', month: '2-digit', day: '2-digit' });
-    formatters.set(timeZone, formatter);
+  let cached = formatters.get(timeZone);
+  if (cached === undefined) {
+    // The en-CA locale formats dates as YYYY-MM-DD.
+    cached = { format: new Intl.DateTimeFormat('en-CA', { timeZone, year: 'numeric', month: '2-digit', day: '2-digit' }), slot: Number.NaN, date: '' };
+    formatters.set(timeZone, cached);
   }
-  // The en-CA locale formats dates as YYYY-MM-DD.
-  return formatter.format(instant);
+  const slot = Math.floor(instant.getTime() / SLOT_MS);
+  if (slot !== cached.slot) {
+    cached.date = cached.format.format(instant);
+    cached.slot = slot;
+  }
+  return cached.date;
 }
