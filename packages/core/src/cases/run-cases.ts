@@ -24,6 +24,8 @@ export interface RunCasesOptions {
   readonly now?: string;
   /** Only the cases of this task. */
   readonly taskId?: string;
+  /** Time limit of each port call and operation, in milliseconds; default 250 (fixtures answer at once unless they set `delayMs`). */
+  readonly timeoutMs?: number;
 }
 
 const list = (values: readonly string[]) => `[${values.join(', ')}]`;
@@ -84,7 +86,7 @@ export async function runCases(catalog: Catalog, options: RunCasesOptions = {}):
   let now = new Date();
   const routedDataPort: DataPort = { fetch: (fact, params, context) => (dataPorts.get(context.requestId) as InMemoryDataPort).fetch(fact, params, context) };
   const routedActionPort: ActionPort = { perform: (call, context) => (actionPorts.get(context.requestId) as InMemoryActionPort).perform(call, context) };
-  const engine = createEngine({ catalog, dataPort: routedDataPort, actionPort: routedActionPort, clock: { now: () => now }, plannedTasks: 'all', timeoutMs: 1000 });
+  const engine = createEngine({ catalog, dataPort: routedDataPort, actionPort: routedActionPort, clock: { now: () => now }, plannedTasks: 'all', timeoutMs: options.timeoutMs ?? 250 });
 
   const results: CaseResult[] = [];
   for (const task of catalog.tasks.values()) {
