@@ -1,8 +1,9 @@
-import { Almanac, Engine, type RuleProperties, type TopLevelCondition } from 'json-rules-engine';
+import { Almanac, Engine, Fact, Rule, type TopLevelCondition } from 'json-rules-engine';
 import type { CheckDefinition, Condition, GateDefinition, RuleSetDocument } from '@smart-task/schemas';
 import { contentHash } from '../json/canonical-hash.js';
 import { resolvePath } from '../json/path.js';
 import type { EvaluationContext } from '../evaluate/evaluation-context.js';
+import type { EvaluatedCondition } from '../evaluate/read-outcomes.js';
 import type { Vocabulary } from '../vocabulary/vocabulary.js';
 import { BUILT_IN_FACTS, dependencyClosure, factsReadBy } from './fact-graph.js';
 
@@ -21,17 +22,24 @@ export interface CompiledRule {
   readonly factsRead: ReadonlySet<string>;
 }
 
-/** A rule set ready to evaluate: one json-rules-engine engine holding one rule. */
+/** A rule set ready to evaluate: one json-rules-engine rule for the whole istruttoria, one for the gates alone. */
 export interface CompiledRuleSet {
   readonly file: string;
   readonly document: RuleSetDocument;
-  readonly engine: Engine;
-  /** An engine with the gates only, for forms: who may file the request, read before anything else. */
-  readonly gateEngine: Engine;
   readonly gates: readonly CompiledRule[];
   readonly checks: readonly CompiledRule[];
+  /**
+   * Evaluates all rules (`'all'`) or only the gates (`'gates'`, for forms) with the context's facts, and
+   * returns json-rules-engine's evaluated condition tree.
+   */
+  evaluate(context: EvaluationContext, scope: 'gates' | 'all'): Promise<EvaluatedCondition | undefined>;
   /** The content hash of the rule set, computed once. */
   hash(): Promise<string>;
+}
+
+/** `Rule#evaluate(almanac)`: json-rules-engine's evaluation of one rule, not in its type declarations. */
+interface EvaluableRule {
+  evaluate(almanac: Almanac): Promise<{ readonly conditions: unknown }>;
 }
 
 /** The priority of the first gate; later gates get lower ones, the checks' block gets 1. */
@@ -56,22 +64,25 @@ export function buildRootCondition(document: RuleSetDocument, withChecks = true)
   return { all: [...gates, ...checks] };
 }
 
-/** A json-rules-engine engine with our operators, our lazy facts and one rule. */
-function createRulesEngine(document: RuleSetDocument, vocabulary: Vocabulary, condition: Condition): Engine {
+/**
+ * A json-rules-engine rule attached to an engine that holds our operators. The rule is evaluated
+ * directly with `Rule#evaluate`, never through `Engine#run`: `run` keeps a status on the shared engine
+ * that overlapping runs overwrite, which can make a run skip its rules and return no result at all.
+ */
+function createRule(document: RuleSetDocument, vocabulary: Vocabulary, condition: Condition): EvaluableRule {
   const engine = new Engine([], { allowUndefinedFacts: false, pathResolver: resolvePath as (value: object, path: string) => unknown });
   for (const [name, operator] of vocabulary.operators) engine.addOperator(name, (factValue: unknown, value: unknown) => operator.evaluate(factValue, value));
-  for (const name of [...BUILT_IN_FACTS, ...Object.keys(document.facts)]) {
-    engine.addFact(name, (_params, almanac) => (almanac as EvaluationAlmanac).context.valueOf(name), { cache: false });
-  }
-  const rule: RuleProperties = { name: document.id, conditions: condition as unknown as TopLevelCondition, event: { type: 'istruttoria' } };
+  const rule = new Rule({ name: document.id, conditions: condition as unknown as TopLevelCondition, event: { type: 'istruttoria' } });
   engine.addRule(rule);
-  return engine;
+  return rule as unknown as EvaluableRule;
 }
 
 /** Compiles a rule set once; evaluations then reuse its engines. */
 export function compileRuleSet(file: string, document: RuleSetDocument, vocabulary: Vocabulary): CompiledRuleSet {
-  const engine = createRulesEngine(document, vocabulary, buildRootCondition(document));
-  const gateEngine = createRulesEngine(document, vocabulary, buildRootCondition(document, false));
+  const rules = { all: createRule(document, vocabulary, buildRootCondition(document)), gates: createRule(document, vocabulary, buildRootCondition(document, false)) };
+  const facts = [...BUILT_IN_FACTS, ...Object.keys(document.facts)].map(
+    (name) => new Fact(name, (_params: Record<string, unknown>, almanac: Almanac) => (almanac as EvaluationAlmanac).context.valueOf(name), { cache: false }),
+  );
 
   const compileRule = (definition: GateDefinition | CheckDefinition, kind: 'gate' | 'check'): CompiledRule => ({
     definition,
@@ -85,8 +96,12 @@ export function compileRuleSet(file: string, document: RuleSetDocument, vocabula
   return {
     file,
     document,
-    engine,
-    gateEngine,
+    async evaluate(context, scope) {
+      const almanac = new EvaluationAlmanac(context);
+      for (const fact of facts) almanac.addFact(fact);
+      const result = await rules[scope].evaluate(almanac);
+      return result.conditions as EvaluatedCondition | undefined;
+    },
     gates: document.gates.map((gate) => compileRule(gate, 'gate')),
     checks: document.checks.map((check) => compileRule(check, 'check')),
     hash: () => (hash ??= contentHash(document)),

@@ -1,6 +1,5 @@
 import type { Subject } from '@smart-task/schemas';
 import type { CompiledRuleSet } from '../compile/compile-rule-set.js';
-import { EvaluationAlmanac } from '../compile/compile-rule-set.js';
 import type { Decision, EvaluationResult, Reason, RuleOutcome, RuleSetReference, TechnicalFailure } from './decision.js';
 import { EvaluationContext, type FactResolvers } from './evaluation-context.js';
 import { performOperations, type OperationsSetup } from './perform-operations.js';
@@ -48,8 +47,7 @@ function reasonOf(outcome: RuleOutcome): Reason {
 export async function evaluateRules(compiled: CompiledRuleSet, context: EvaluationContext, scope: 'gates' | 'all'): Promise<RuleOutcome[]> {
   let root: EvaluatedCondition | undefined;
   try {
-    const run = await (scope === 'all' ? compiled.engine : compiled.gateEngine).run({}, { almanac: new EvaluationAlmanac(context) });
-    root = ((run.results[0] ?? run.failureResults[0]) as unknown as { conditions: EvaluatedCondition } | undefined)?.conditions;
+    root = await compiled.evaluate(context, scope);
   } catch (error) {
     context.fail({ code: 'RULE_ERROR', message: `The rules could not be evaluated: ${(error as Error)?.message ?? String(error)}` }, false);
   }
@@ -91,6 +89,11 @@ export async function runIstruttoria(inputs: IstruttoriaInputs): Promise<Evaluat
   const reasons = failed.filter((outcome) => outcome.severity === 'BLOCKING').map(reasonOf);
   const warnings = failed.filter((outcome) => outcome.severity === 'WARNING').map(reasonOf);
   const verdict = reasons.length === 0 ? 'ACCOLTA' : 'NON_ACCOLTA';
+  // ACCOLTA needs every gate passed and every check decided; anything else is not a verdict.
+  const undecided = outcomes.find((outcome) => outcome.status === 'NOT_EVALUATED' && outcome.notEvaluatedBecause !== 'NOT_APPLICABLE' && outcome.notEvaluatedBecause !== 'GATE_FAILED');
+  if (undecided && !outcomes.some((outcome) => outcome.kind === 'gate' && outcome.status === 'FAILED')) {
+    context.fail({ code: 'RULE_ERROR', message: `${undecided.kind === 'gate' ? 'Gate' : 'Check'} ${undecided.id} was not evaluated; no verdict can be given.` }, false);
+  }
 
   const operationsStarted = performance.now();
   const operations = !context.failure && verdict === 'ACCOLTA' ? await performOperations(compiled.document.operations, context, inputs.operations) : [];

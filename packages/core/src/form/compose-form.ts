@@ -84,6 +84,8 @@ export async function composeForm(inputs: ComposeInputs): Promise<ComposedForm> 
   if (failedGates.length > 0) {
     return { status: 'not-allowed', taskId, reasons: failedGates.map((gate) => ({ code: gate.reasonCode, message: gate.message as LocalizedText })) };
   }
+  const undecided = inputs.gates.find((gate) => gate.status !== 'PASSED');
+  if (undecided) return { status: 'unavailable', taskId, error: { code: 'RULE_ERROR', message: `Gate ${undecided.id} was not evaluated.` }, retryable: false };
 
   const schema = localize(requestSchema, locale);
   delete schema.$schema;
