@@ -168,6 +168,12 @@ export function createEngine(options: EngineOptions): SmartTaskEngine {
     portParamsValidators: validators.params,
     portResultValidators: validators.results,
   });
+  const refuseIfNotOffered = (compiled: CompiledRuleSet | undefined, date: string): void => {
+    if (compiled && !isOffered(compiled.document, date)) {
+      const id = compiled.document.id;
+      throw new SmartTaskError(`Task "${id}" is not offered`, [issue('TASK_NOT_OFFERED', '<request>', '', `Task "${id}" is planned and not switched on for ${date}. Enable it with the engine option plannedTasks, or do not offer it.`)]);
+    }
+  };
   const isOffered = (document: RuleSetDocument, date: string): boolean => {
     if (document.status === 'active') return true;
     const planned = options.plannedTasks;
@@ -195,10 +201,12 @@ export function createEngine(options: EngineOptions): SmartTaskEngine {
       checkSubject(subject);
       const date = today();
       const compiled = inForce(task, date);
+      refuseIfNotOffered(compiled, date);
       if (!compiled) return { status: 'unavailable', taskId, error: { code: 'NO_RULE_SET_IN_FORCE', message: `No version of "${taskId}" is in force on ${date}.` }, retryable: false };
       const context = new EvaluationContext(resolversFor(compiled), {
         requestId: `form:${taskId}`,
         taskId,
+        requesters: compiled.document.requesters,
         subject,
         data: {},
         today: date,
@@ -248,6 +256,7 @@ export function createEngine(options: EngineOptions): SmartTaskEngine {
       const submittedAt = request.submittedAt ?? now.toISOString();
       const submittedOn = isoDateInTimeZone(new Date(submittedAt), timeZone);
       const compiled = inForce(task, submittedOn);
+      refuseIfNotOffered(compiled, submittedOn);
       if (!compiled) {
         const failure: TechnicalFailure = {
           kind: 'technical-failure',

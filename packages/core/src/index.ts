@@ -3,6 +3,20 @@
  * validates requests and runs the automated istruttoria against a pluggable data port.
  */
 export { createEngine } from './engine.js';
+export type {
+  CatalogDocument,
+  CasesDocument,
+  Condition,
+  FactDeclaration,
+  Locale,
+  LocalizedText,
+  PortContractDocument,
+  PortFixture,
+  Profilo,
+  RequestSchemaDocument,
+  RuleSetDocument,
+  Subject,
+} from '@smart-task/schemas';
 export type { CallOptions, EngineOptions, PlannedTaskActivation, SmartTaskEngine, SmartTaskRequest, TaskSummary } from './engine.js';
 
 export { loadCatalog } from './catalog/load-catalog.js';

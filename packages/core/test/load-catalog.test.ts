@@ -84,3 +84,23 @@ describe('reserved names and contradictory expectations', () => {
     expect(loaded.issues).toEqual([expect.objectContaining({ code: 'SCHEMA_VIOLATION', pointer: '/cases/0/expect', message: expect.stringContaining('not both') })]);
   });
 });
+
+describe('more cross-checks', () => {
+  it('a known field required inside a conditional block', () => {
+    const documents = withEdit(SCHEMA, (schema) => {
+      schema.allOf[0].then.properties.codiceStudio = { type: 'string', title: 'Codice', 'x-known': { fact: 'subject', path: '$.cf' } };
+      schema.allOf[0].then.required.push('codiceStudio');
+    });
+    expect(issuesOf(documents)).toContainEqual({ code: 'KNOWN_FIELD_REQUIRED', file: SCHEMA, pointer: '/allOf/0/then/properties/codiceStudio/x-known' });
+  });
+
+  it('a literal object with a "fact" key, which json-rules-engine would read as a reference', () => {
+    const documents = withEdit(RULES, (rules) => (rules.checks[0].conditions.all[0] = { fact: 'delega', operator: 'equal', value: { fact: 'ATTIVA', note: 'x' } }));
+    expect(issuesOf(documents)).toEqual([{ code: 'INVALID_OPERATOR_VALUE', file: RULES, pointer: '/checks/0/conditions/all/0/value' }]);
+  });
+
+  it('a second port contract', () => {
+    const contract = catalogDocuments.find((document) => document.file.endsWith('port-contract.json')) as CatalogDocument;
+    expect(issuesOf([...catalogDocuments, { file: 'copy/port-contract.json', content: contract.content }])).toEqual([{ code: 'DUPLICATE_PORT_CONTRACT', file: 'copy/port-contract.json', pointer: '' }]);
+  });
+});

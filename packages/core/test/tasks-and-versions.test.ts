@@ -52,3 +52,14 @@ describe('versions in time', () => {
     expect(loaded.issues).toEqual([expect.objectContaining({ code: 'VERSION_OVERLAP', pointer: '/validFrom' })]);
   });
 });
+
+describe('planned tasks', () => {
+  it('are refused by composeForm and evaluate until the host switches them on', async () => {
+    const engine = engineAt('2026-03-10T09:00:00Z');
+    const request = { requestId: 'P-1', subject: azienda, data: { dataRipresa: '2026-03-01' } };
+    await expect(engine.evaluate('riattivazione-posizione-contributiva', request)).rejects.toMatchObject({ issues: [expect.objectContaining({ code: 'TASK_NOT_OFFERED' })] });
+    await expect(engine.composeForm('riattivazione-posizione-contributiva', azienda)).rejects.toMatchObject({ issues: [expect.objectContaining({ code: 'TASK_NOT_OFFERED' })] });
+    const enabled = engineAt('2026-03-10T09:00:00Z', { plannedTasks: { 'riattivazione-posizione-contributiva': true } });
+    expect((await enabled.evaluate('riattivazione-posizione-contributiva', request)).kind).toBeDefined();
+  });
+});

@@ -126,3 +126,14 @@ describe('isoDateInTimeZone', () => {
     );
   });
 });
+
+describe('fact helpers', () => {
+  it('firstOf falls back when the first value is absent or null', async () => {
+    const { builtInFactHelpers } = await import('../src/index.js');
+    const firstOf = builtInFactHelpers.find((helper) => helper.name === 'firstOf');
+    expect(firstOf?.compute({ second: '2026-03-10' })).toBe('2026-03-10');
+    expect(firstOf?.compute({ first: null, second: 'b', third: 'c' })).toBe('b');
+    expect(firstOf?.compute({})).toBe(null);
+    expect(createVocabulary().helperArgsValidators.get('firstOf')?.({ second: 1 })).toBe(true);
+  });
+});

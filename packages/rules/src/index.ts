@@ -10,25 +10,21 @@ import riattivazionePosizioneContributivaRules from '../tasks/riattivazione-posi
 import variazioneIndirizzoPecAziendaleCases from '../tasks/variazione-indirizzo-pec-aziendale.cases.json';
 import variazioneIndirizzoPecAziendaleRules from '../tasks/variazione-indirizzo-pec-aziendale.rules.json';
 
+/** The rules package's own files, each with its path in the package. */
+export const ruleDocuments: readonly CatalogDocument[] = [
+  { file: 'rules/tasks/revoca-delega-intermediario.rules.json', content: revocaDelegaIntermediarioRules },
+  { file: 'rules/tasks/revoca-delega-intermediario.cases.json', content: revocaDelegaIntermediarioCases },
+  { file: 'rules/tasks/variazione-indirizzo-pec-aziendale.rules.json', content: variazioneIndirizzoPecAziendaleRules },
+  { file: 'rules/tasks/variazione-indirizzo-pec-aziendale.cases.json', content: variazioneIndirizzoPecAziendaleCases },
+  { file: 'rules/tasks/riattivazione-posizione-contributiva.rules.json', content: riattivazionePosizioneContributivaRules },
+  { file: 'rules/tasks/riattivazione-posizione-contributiva.cases.json', content: riattivazionePosizioneContributivaCases },
+];
+
 /** Every rule set of the catalog. */
-export const ruleSets: readonly RuleSetDocument[] = [
-  revocaDelegaIntermediarioRules,
-  variazioneIndirizzoPecAziendaleRules,
-  riattivazionePosizioneContributivaRules,
-] as unknown as readonly RuleSetDocument[];
+export const ruleSets: readonly RuleSetDocument[] = ruleDocuments.filter((document) => document.file.endsWith('.rules.json')).map((document) => document.content as RuleSetDocument);
 
 /** Every cases file of the catalog. */
-export const cases: readonly CasesDocument[] = [
-  revocaDelegaIntermediarioCases,
-  variazioneIndirizzoPecAziendaleCases,
-  riattivazionePosizioneContributivaCases,
-] as unknown as readonly CasesDocument[];
-
-/** The rules package's own files, named as on disk. */
-export const ruleDocuments: readonly CatalogDocument[] = [
-  ...ruleSets.map((content) => ({ file: `rules/tasks/${content.id}.rules.json`, content })),
-  ...cases.map((content) => ({ file: `rules/tasks/${content.task}.cases.json`, content })),
-];
+export const cases: readonly CasesDocument[] = ruleDocuments.filter((document) => document.file.endsWith('.cases.json')).map((document) => document.content as CasesDocument);
 
 /** The whole catalog as documents: port contract, request schemas, rule sets and cases. */
 export const catalogDocuments: readonly CatalogDocument[] = [...schemaDocuments, ...ruleDocuments];

@@ -177,6 +177,7 @@ export interface PortFixture {
 export interface CaseExpectation {
   readonly verdict?: 'ACCOLTA' | 'NON_ACCOLTA';
   readonly reasons?: readonly string[];
+  readonly warnings?: readonly string[];
   readonly operations?: readonly string[];
   readonly checks?: Readonly<Record<string, 'PASSED' | 'FAILED' | 'NOT_EVALUATED'>>;
   readonly technicalFailure?: { readonly code: string; readonly retryable?: boolean };

@@ -57,6 +57,10 @@ export function compareWithExpectation(testCase: CaseDefinition, result: Evaluat
     failures.push(`outcome: expected verdict ${expect.verdict}, got technical failure ${result.error.code}: ${result.error.message}`);
   } else {
     if (result.verdict !== expect.verdict) failures.push(`verdict: expected ${expect.verdict}, got ${result.verdict}`);
+    if (expect.warnings) {
+      const warnings = result.warnings.map((warning) => warning.code);
+      if (list(warnings) !== list(expect.warnings)) failures.push(`warnings: expected ${list(expect.warnings)}, got ${list(warnings)}`);
+    }
     const reasons = result.reasons.map((reason) => reason.code);
     const expectedReasons = expect.reasons ?? [];
     if (list(reasons) !== list(expectedReasons)) {

@@ -134,6 +134,10 @@ function checkCondition(context: Context, condition: Condition, pointer: string)
       if (checkFactName(context, leaf.value.fact, joinPointer(at, 'value', 'fact'))) checkFactPath(context, leaf.value.fact, leaf.value.path, joinPointer(at, 'value', 'path'));
       continue;
     }
+    if (leaf.value !== null && typeof leaf.value === 'object' && !Array.isArray(leaf.value) && 'fact' in leaf.value) {
+      report(context, 'INVALID_OPERATOR_VALUE', joinPointer(at, 'value'), `json-rules-engine reads an object with a "fact" key as a fact reference, so this value would not be compared as written. Use { "fact": …, "path": … } and nothing else, or rename the "fact" key.`);
+      continue;
+    }
     if (leaf.operator.includes(':')) continue;
     const validateValue = vocabulary.operatorValueValidators.get(leaf.operator);
     if (validateValue && !validateValue(leaf.value)) {

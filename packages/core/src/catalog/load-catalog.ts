@@ -19,7 +19,7 @@ import { checkFixtureAgainstContract } from './check-fixture.js';
 import { crossCheckRuleSet } from './cross-check-rule-set.js';
 import { KIND_LABELS, kindOfFile, type DocumentKind } from './document-kinds.js';
 import { validateAgainstMetaSchema } from './meta-validation.js';
-import { requestFieldsOf } from './request-fields.js';
+import { conditionalsOf, requestFieldsOf } from './request-fields.js';
 
 /** Options of {@link loadCatalog}. */
 export interface LoadCatalogOptions {
@@ -95,7 +95,8 @@ function checkRequestSchema(
     const pointer = field.conditional === undefined ? joinPointer('/properties', field.name) : joinPointer('/allOf', field.conditional, 'then', 'properties', field.name);
     const known = field.schema['x-known'] as { fact: string } | undefined;
     const options = field.schema['x-options'] as { fact: string } | undefined;
-    if (known && required.has(field.name)) {
+    const requiredHere = field.conditional === undefined ? required : new Set(conditionalsOf(document)[field.conditional]?.then.required ?? []);
+    if (known && requiredHere.has(field.name)) {
       issues.push(issue('KNOWN_FIELD_REQUIRED', file, joinPointer(pointer, 'x-known'), `Field "${field.name}" is known to the system (x-known) and also required: when the port has no value the form asks for it, so it cannot be required. Remove "${field.name}" from "required".`));
     }
     for (const [annotation, reference] of [['x-known', known], ['x-options', options]] as const) {
@@ -162,7 +163,7 @@ export function loadCatalog(documents: readonly CatalogDocument[], options: Load
 
   const contracts = buckets.portContract as LoadedDocument<PortContractDocument>[];
   if (contracts.length > 1) {
-    for (const extra of contracts.slice(1)) issues.push(issue('MISSING_PORT_CONTRACT', extra.file, '', `A catalog has one port contract; ${contracts[0]?.file} is one already. Remove this one.`));
+    for (const extra of contracts.slice(1)) issues.push(issue('DUPLICATE_PORT_CONTRACT', extra.file, '', `A catalog has one port contract; ${contracts[0]?.file} is one already. Remove this one.`));
   }
   const portContract: LoadedDocument<PortContractDocument> = contracts[0] ?? {
     file: '@smart-task/schemas/port-contract.json',

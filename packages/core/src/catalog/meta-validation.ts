@@ -104,5 +104,5 @@ export function validateAgainstMetaSchema(file: string, kind: DocumentKind, cont
     seen.add(key);
     issues.push(item);
   }
-  return issues.length > 0 ? issues : [issue('SCHEMA_VIOLATION', file, '', 'The document does not match its meta-schema. Compare it with the DSL reference in docs/dsl-reference.md.')];
+  return issues.length > 0 ? issues : [issue('SCHEMA_VIOLATION', file, '', 'The document does not match its meta-schema. Compare it with the DSL reference in docs/reference/dsl.md.')];
 }

@@ -3,9 +3,10 @@ import { joinPointer } from '../json/pointer.js';
 
 /**
  * Facts every rule set can read without declaring them: the request data, the requester (`subject`),
- * the evaluation date (`today`), the submission date (`submittedOn`), the request id and the task id.
+ * the evaluation date (`today`), the submission date (`submittedOn`), the request id, the task id and
+ * the profiles that may file the task (`requesters`, from the rule set).
  */
-export const BUILT_IN_FACTS = ['request', 'subject', 'today', 'submittedOn', 'requestId', 'task'] as const;
+export const BUILT_IN_FACTS = ['request', 'subject', 'today', 'submittedOn', 'requestId', 'task', 'requesters'] as const;
 
 /** A built-in fact name. */
 export type BuiltInFact = (typeof BUILT_IN_FACTS)[number];
@@ -18,7 +19,7 @@ export function isBuiltInFact(name: string): name is BuiltInFact {
 }
 
 /** Built-in facts known before the request is read: what a form may depend on. */
-export const SUBJECT_ONLY_FACTS: ReadonlySet<string> = new Set(['subject', 'today', 'task']);
+export const SUBJECT_ONLY_FACTS: ReadonlySet<string> = new Set(['subject', 'today', 'task', 'requesters']);
 
 /** True when a parameter or condition value is a `{ fact, path? }` reference rather than a literal. */
 export function isFactReference(value: unknown): value is FactReference {

@@ -1,5 +1,5 @@
 import type { ValidateFunction } from 'ajv';
-import type { FactDeclaration, ParamValue, Subject } from '@smart-task/schemas';
+import type { FactDeclaration, ParamValue, Profilo, Subject } from '@smart-task/schemas';
 import { canonicalJson } from '../json/canonical-hash.js';
 import { resolvePath } from '../json/path.js';
 import { PortError, type DataPort } from '../port.js';
@@ -9,7 +9,7 @@ import { DeadlineExceeded, callWithDeadline } from './call-with-deadline.js';
 import type { PortCallRecord, TechnicalError, TechnicalFailureCode } from './decision.js';
 
 /** Built-in facts the decision records in fields of their own. */
-const RECORDED_APART: ReadonlySet<string> = new Set(['request', 'subject', 'requestId', 'task']);
+const RECORDED_APART: ReadonlySet<string> = new Set(['request', 'subject', 'requestId', 'task', 'requesters']);
 
 /** Marks a fact whose value could not be obtained; never reaches a verdict. */
 export const FACT_FAILED: unique symbol = Symbol('smart-task.fact-failed');
@@ -27,6 +27,7 @@ export interface FactResolvers {
 export interface EvaluationInputs {
   readonly requestId: string;
   readonly taskId: string;
+  readonly requesters: readonly Profilo[];
   readonly subject: Subject;
   readonly data: Readonly<Record<string, unknown>>;
   readonly today: string;
@@ -69,6 +70,7 @@ export class EvaluationContext {
       submittedOn: inputs.submittedOn,
       requestId: inputs.requestId,
       task: inputs.taskId,
+      requesters: inputs.requesters,
     };
     if (inputs.signal) {
       if (inputs.signal.aborted) this.fail({ code: 'ABORTED', message: 'The evaluation was cancelled before it started.' }, true);

@@ -72,6 +72,7 @@ export async function runIstruttoria(inputs: IstruttoriaInputs): Promise<Evaluat
   const context = new EvaluationContext(inputs.resolvers, {
     requestId: inputs.requestId,
     taskId: inputs.taskId,
+    requesters: compiled.document.requesters,
     subject: inputs.subject,
     data: inputs.data,
     today: inputs.today,

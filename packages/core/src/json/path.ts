@@ -3,17 +3,8 @@
  * without jsonpath so that conditions run fast. `__proto__`, `constructor` and `prototype` are refused.
  */
 
-/** The grammar of a path, as in the meta-schemas. */
-export const PATH_PATTERN = /^\$(\.[A-Za-z_][A-Za-z0-9_]*|\[[0-9]+\])*$/;
-
 const FORBIDDEN_SEGMENTS = new Set(['__proto__', 'constructor', 'prototype']);
 const segmentCache = new Map<string, readonly (string | number)[]>();
-
-/** True when `path` is a valid dotted path of the DSL. */
-export function isValidPath(path: string): boolean {
-  if (!PATH_PATTERN.test(path)) return false;
-  return parsePath(path).every((segment) => typeof segment === 'number' || !FORBIDDEN_SEGMENTS.has(segment));
-}
 
 /** Splits a dotted path into property names and array indexes; cached per path. */
 export function parsePath(path: string): readonly (string | number)[] {

@@ -14,7 +14,7 @@ export interface Placeholder {
 }
 
 /** The formatters a placeholder may name. */
-export const TEMPLATE_FORMATTERS = ['date', 'list'] as const;
+export const TEMPLATE_FORMATTERS = ['date'] as const;
 
 const PLACEHOLDER = /\{([A-Za-z_][A-Za-z0-9_]*)((?:\.[A-Za-z_][A-Za-z0-9_]*|\[[0-9]+\])*)(?:\|([a-z]+))?\}/g;
 
@@ -51,7 +51,7 @@ function displayValue(value: unknown): string {
   return typeof value === 'object' ? JSON.stringify(value) : String(value);
 }
 
-/** Fills a template; `lookup(fact)` gives a fact's value. Unknown values show as `—`. */
+/** Fills a template; `lookup(fact)` gives a fact's value. Unknown values show as `—`, arrays as a comma-separated list. */
 export function renderTemplate(template: string, lookup: (fact: string) => unknown): string {
   return template.replace(PLACEHOLDER, (_raw, fact: string, path: string, formatter: string | undefined) => {
     const value = resolvePath(lookup(fact), path ? `$${path}` : undefined);

@@ -38,7 +38,7 @@ export const builtInFactHelpers: readonly FactHelperDefinition[] = [
   {
     name: 'firstOf',
     description: 'The first of the arguments first, second, third that is neither null nor absent.',
-    argsSchema: { type: 'object', required: ['first'], additionalProperties: false, properties: { first: {}, second: {}, third: {} } },
+    argsSchema: { type: 'object', additionalProperties: false, properties: { first: {}, second: {}, third: {} } },
     compute: ({ first, second, third }) => [first, second, third].find((value) => value !== undefined && value !== null) ?? null,
   },
 ];
