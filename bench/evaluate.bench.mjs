@@ -28,7 +28,7 @@ const evaluateSmartTask = async () => {
 const factValues = {};
 {
   const probe = await smartTask.evaluate(TASK, { requestId: 'probe', subject, data: accepted.data });
-  Object.assign(factValues, probe.facts, { request: accepted.data, subject, requestId: 'probe', task: TASK, today: probe.referenceDate, submittedOn: probe.referenceDate });
+  Object.assign(factValues, probe.facts, { request: accepted.data, subject, requestId: 'probe', task: TASK, requesters: ruleSet.requesters, today: probe.referenceDate, submittedOn: probe.referenceDate });
 }
 function bareEngine(options) {
   const engine = new Engine([], options);
