@@ -12,7 +12,7 @@ import type { ComposedForm } from './form/composed-form.js';
 import { composeForm } from './form/compose-form.js';
 import { compileHiddenFieldPruner, type HiddenFieldPruner } from './form/prune-hidden.js';
 import { createAjv, type Ajv } from './json/create-ajv.js';
-import type { ActionPort, Clock, DataPort } from './port.js';
+import type { ActionPort, Clock, DataPort, Logger } from './port.js';
 import { compileRequestValidator, type RequestValidation, type RequestValidator } from './validation/request-validator.js';
 import { isoDateInTimeZone } from './vocabulary/iso-dates.js';
 import { createVocabulary, type VocabularyExtensions } from './vocabulary/vocabulary.js';
@@ -58,6 +58,8 @@ export interface EngineOptions {
   readonly plannedTasks?: 'all' | Readonly<Record<string, PlannedTaskActivation>>;
   /** Extra operators and fact helpers the rule sets may name. */
   readonly vocabulary?: VocabularyExtensions;
+  /** Told of every result (debug) and of every technical failure (warn); silent by default. */
+  readonly logger?: Logger;
 }
 
 /** Per-call options of the asynchronous engine methods. */
@@ -279,7 +281,7 @@ export function createEngine(options: EngineOptions): SmartTaskEngine {
         };
         return failure;
       }
-      return runIstruttoria({
+      const result = await runIstruttoria({
         compiled,
         resolvers: resolversFor(compiled),
         operations: { requestId: request.requestId, actionPort: options.actionPort, timeoutMs, actionParamsValidators: validators.actions },
@@ -295,6 +297,10 @@ export function createEngine(options: EngineOptions): SmartTaskEngine {
         timeoutMs,
         signal: callOptions.signal,
       });
+      const summary = { requestId: result.requestId, taskId, ruleSetVersion: result.ruleSet?.version, totalMs: result.timings.totalMs };
+      if (result.kind === 'decision') options.logger?.debug('smart-task: decision', { ...summary, verdict: result.verdict, reasons: result.reasons.map((reason) => reason.code) });
+      else options.logger?.warn('smart-task: technical failure', { ...summary, code: result.error.code, retryable: result.retryable, message: result.error.message });
+      return result;
     },
 
     ruleSetInForce(taskId, date) {

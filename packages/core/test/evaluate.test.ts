@@ -198,3 +198,19 @@ describe('evaluate: the decision records what decided it', () => {
     });
   });
 });
+
+describe('evaluate: logger', () => {
+  it('reports decisions as debug and technical failures as warnings, with no personal data beyond ids', async () => {
+    const entries: [string, string, Record<string, unknown> | undefined][] = [];
+    const logger = { debug: (message: string, data?: Record<string, unknown>) => entries.push(['debug', message, data]), warn: (message: string, data?: Record<string, unknown>) => entries.push(['warn', message, data]) };
+    const hanging: DataPort = { fetch: () => new Promise(() => undefined) };
+    const engine = createEngine({ catalog, dataPort: createInMemoryDataPort(revocaFixture()), actionPort: createInMemoryActionPort(), clock: { now: () => NOW }, logger });
+    await engine.evaluate(TASK, request('L-1'));
+    const failing = createEngine({ catalog, dataPort: hanging, actionPort: createInMemoryActionPort(), clock: { now: () => NOW }, logger, timeoutMs: 20 });
+    await failing.evaluate(TASK, request('L-2'));
+    expect(entries.map(([level, , data]) => [level, data?.requestId, data?.verdict ?? data?.code])).toEqual([
+      ['debug', 'L-1', 'ACCOLTA'],
+      ['warn', 'L-2', 'PORT_TIMEOUT'],
+    ]);
+  });
+});
