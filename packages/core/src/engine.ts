@@ -217,16 +217,20 @@ export function createEngine(options: EngineOptions): SmartTaskEngine {
         timeoutMs,
         signal: callOptions.signal,
       });
-      const gates = await evaluateRules(compiled, context, 'gates');
-      return composeForm({
-        taskId,
-        requestSchema: task.definition.requestSchema.document,
-        ruleSet: compiled.document,
-        contract,
-        context,
-        gates,
-        locale: callOptions.locale ?? defaultLocale,
-      });
+      try {
+        const gates = await evaluateRules(compiled, context, 'gates');
+        return await composeForm({
+          taskId,
+          requestSchema: task.definition.requestSchema.document,
+          ruleSet: compiled.document,
+          contract,
+          context,
+          gates,
+          locale: callOptions.locale ?? defaultLocale,
+        });
+      } finally {
+        context.close();
+      }
     },
 
     validate(taskId, data) {

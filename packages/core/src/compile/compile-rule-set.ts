@@ -77,7 +77,7 @@ function createRule(document: RuleSetDocument, vocabulary: Vocabulary, condition
   return rule as unknown as EvaluableRule;
 }
 
-/** Compiles a rule set once; evaluations then reuse its engines. */
+/** Compiles a rule set once; evaluations then reuse its rules and facts. */
 export function compileRuleSet(file: string, document: RuleSetDocument, vocabulary: Vocabulary): CompiledRuleSet {
   const rules = { all: createRule(document, vocabulary, buildRootCondition(document)), gates: createRule(document, vocabulary, buildRootCondition(document, false)) };
   const facts = [...BUILT_IN_FACTS, ...Object.keys(document.facts)].map(

@@ -74,8 +74,15 @@ export class EvaluationContext {
     };
     if (inputs.signal) {
       if (inputs.signal.aborted) this.fail({ code: 'ABORTED', message: 'The evaluation was cancelled before it started.' }, true);
-      else inputs.signal.addEventListener('abort', () => this.fail({ code: 'ABORTED', message: 'The evaluation was cancelled by the host.' }, true), { once: true });
+      else inputs.signal.addEventListener('abort', this.onHostAbort, { once: true });
     }
+  }
+
+  private readonly onHostAbort = () => this.fail({ code: 'ABORTED', message: 'The evaluation was cancelled by the host.' }, true);
+
+  /** Stops listening to the host's signal; call when the evaluation is over (a host may reuse one signal). */
+  close(): void {
+    this.inputs.signal?.removeEventListener('abort', this.onHostAbort);
   }
 
   /** The AbortSignal shared by this evaluation's port calls. */

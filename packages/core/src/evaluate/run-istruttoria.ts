@@ -67,12 +67,19 @@ export async function evaluateRules(compiled: CompiledRuleSet, context: Evaluati
  * technical failure with the partial trace when any fact, rule or operation could not be completed.
  */
 export async function runIstruttoria(inputs: IstruttoriaInputs): Promise<EvaluationResult> {
-  const started = performance.now();
-  const { compiled } = inputs;
-  const context = new EvaluationContext(inputs.resolvers, {
+  const context = createContext(inputs);
+  try {
+    return await istruttoria(inputs, context);
+  } finally {
+    context.close();
+  }
+}
+
+function createContext(inputs: IstruttoriaInputs): EvaluationContext {
+  return new EvaluationContext(inputs.resolvers, {
     requestId: inputs.requestId,
     taskId: inputs.taskId,
-    requesters: compiled.document.requesters,
+    requesters: inputs.compiled.document.requesters,
     subject: inputs.subject,
     data: inputs.data,
     today: inputs.today,
@@ -81,6 +88,11 @@ export async function runIstruttoria(inputs: IstruttoriaInputs): Promise<Evaluat
     timeoutMs: inputs.timeoutMs,
     signal: inputs.signal,
   });
+}
+
+async function istruttoria(inputs: IstruttoriaInputs, context: EvaluationContext): Promise<EvaluationResult> {
+  const started = performance.now();
+  const { compiled } = inputs;
 
   const outcomes = await evaluateRules(compiled, context, 'all');
   const rulesDone = performance.now();
