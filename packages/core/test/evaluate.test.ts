@@ -217,11 +217,11 @@ describe('evaluate: logger', () => {
 
 describe('evaluate: a host signal reused across requests', () => {
   it('keeps no listener once each evaluation is over', async () => {
-    const { getEventListeners } = await import('node:events');
+    const { EventEmitter } = await import('node:events');
     const controller = new AbortController();
     const { engine } = setup();
     for (let index = 0; index < 20; index += 1) await engine.evaluate(TASK, request(`S-${index}`), { signal: controller.signal });
     await engine.composeForm(TASK, azienda, { signal: controller.signal });
-    expect(getEventListeners(controller.signal, 'abort')).toHaveLength(0);
+    expect(EventEmitter.getEventListeners(controller.signal, 'abort')).toHaveLength(0);
   });
 });
