@@ -1,4 +1,3 @@
-import type { CatalogDocument } from '@smart-task/schemas';
 import type { Catalog } from '../catalog/catalog.js';
 import { loadCatalog } from '../catalog/load-catalog.js';
 import { formatIssue, type Issue } from '../errors.js';
@@ -22,24 +21,11 @@ export interface CatalogRead {
  */
 export function readCatalog(io: CliIo, directories: readonly string[], option: string): CatalogRead {
   const read = readCatalogDocuments(existingDirectories(io, directories, option), io.cwd);
-  const byFile = new Map<string, CatalogDocument>();
-  for (const document of read.documents) if (!byFile.has(document.file)) byFile.set(document.file, document);
-  const unread = new Set(read.issues.map((item) => item.file));
-  const loaded = loadCatalog([...byFile.values()]);
-  const issues = dedupe([...read.issues, ...loaded.issues]);
-  const fileCount = new Set([...byFile.keys(), ...unread]).size;
-  if (!loaded.ok || issues.some((item) => item.severity === 'error')) return { issues, fileCount };
+  const loaded = loadCatalog(read.documents);
+  const issues = [...read.issues, ...loaded.issues];
+  const fileCount = new Set([...read.documents.map((document) => document.file), ...read.issues.map((item) => item.file)]).size;
+  if (!loaded.ok || errorsOf(issues).length > 0) return { issues, fileCount };
   return { catalog: loaded.value, issues, fileCount };
-}
-
-function dedupe(issues: readonly Issue[]): Issue[] {
-  const seen = new Set<string>();
-  return issues.filter((item) => {
-    const key = formatIssue(item);
-    if (seen.has(key)) return false;
-    seen.add(key);
-    return true;
-  });
 }
 
 /** The line printed for an issue: `file:pointer CODE message`, with ` (warning)` for warnings. */

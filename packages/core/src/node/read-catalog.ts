@@ -58,12 +58,14 @@ function walk(directory: string, found: string[]): void {
 
 /**
  * Reads every DSL file under the directories (`*.rules.json`, `*.cases.json`, `*.schema.json`,
- * `*.fixture.json`, `port-contract.json`), skipping node_modules and dist. File names in documents and
- * issues are relative to `base` (default: the working directory).
+ * `*.fixture.json`, `port-contract.json`), skipping node_modules and dist; a file reached through two
+ * of the directories is read once. File names in documents and issues are relative to `base` (default:
+ * the working directory).
  */
 export function readCatalogDocuments(directories: readonly string[], base = process.cwd()): ReadOutcome {
   const documents: CatalogDocument[] = [];
   const issues: Issue[] = [];
+  const seen = new Set<string>();
   for (const directory of directories) {
     let files: string[] = [];
     try {
@@ -75,6 +77,8 @@ export function readCatalogDocuments(directories: readonly string[], base = proc
       continue;
     }
     for (const path of files.sort()) {
+      if (seen.has(path)) continue;
+      seen.add(path);
       const file = relative(base, path).split(sep).join('/');
       const read = readJsonFile(path, file);
       issues.push(...read.issues);
