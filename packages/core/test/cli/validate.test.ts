@@ -12,6 +12,13 @@ describe('smart-task validate', () => {
     expect(run.code).toBe(0);
   });
 
+  it('reads a file reached through two directories once', async () => {
+    const once = await cli(['validate', 'packages/schemas', 'packages/rules']);
+    const twice = await cli(['validate', 'packages/schemas', 'packages/rules', 'packages/rules/tasks']);
+    expect(twice.code).toBe(0);
+    expect(twice.stdout).toEqual(once.stdout);
+  });
+
   describe('on a corrupted copy', () => {
     const catalog = useCatalogCopy();
 
