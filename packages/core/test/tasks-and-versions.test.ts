@@ -60,6 +60,7 @@ describe('planned tasks', () => {
     await expect(engine.evaluate('riattivazione-posizione-contributiva', request)).rejects.toMatchObject({ issues: [expect.objectContaining({ code: 'TASK_NOT_OFFERED' })] });
     await expect(engine.composeForm('riattivazione-posizione-contributiva', azienda)).rejects.toMatchObject({ issues: [expect.objectContaining({ code: 'TASK_NOT_OFFERED' })] });
     const enabled = engineAt('2026-03-10T09:00:00Z', { plannedTasks: { 'riattivazione-posizione-contributiva': true } });
-    expect((await enabled.evaluate('riattivazione-posizione-contributiva', request)).kind).toBeDefined();
+    const result = await enabled.evaluate('riattivazione-posizione-contributiva', request);
+    expect(result.kind === 'decision' && result.reasons.map((reason) => reason.code)).toEqual(['NA-STATO-INCOMPATIBILE']);
   });
 });
