@@ -147,11 +147,12 @@ export function createEngine(options: EngineOptions): SmartTaskEngine {
 
   const tasks = new Map<string, CompiledTask>();
   for (const [id, definition] of catalog.tasks) {
+    const prune = compileHiddenFieldPruner(ajv, definition.requestSchema.document);
     tasks.set(id, {
       definition,
       ruleSets: definition.ruleSets.map(({ file, document }) => compileRuleSet(file, document, vocabulary)),
-      validate: compileRequestValidator(ajv, definition.requestSchema.document),
-      prune: compileHiddenFieldPruner(ajv, definition.requestSchema.document),
+      validate: compileRequestValidator(ajv, definition.requestSchema.document, prune),
+      prune,
     });
   }
 

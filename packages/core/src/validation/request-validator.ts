@@ -3,7 +3,7 @@ import type { JsonSchema, LocalizedText, RequestSchemaDocument } from '@smart-ta
 import type { Ajv } from '../json/create-ajv.js';
 import { fromPointer, joinPointer } from '../json/pointer.js';
 import { requestFieldsOf } from '../catalog/request-fields.js';
-import { compileHiddenFieldPruner } from '../form/prune-hidden.js';
+import { compileHiddenFieldPruner, type HiddenFieldPruner } from '../form/prune-hidden.js';
 import { REQUEST_MESSAGES, fillRequestMessage } from './request-messages.js';
 
 /** One problem with a field of a request, with its message in Italian and English. */
@@ -59,11 +59,10 @@ const NOISE = new Set(['if', 'allOf', 'anyOf', 'const']);
  * Compiles a request schema into a validator that returns field-level issues in Italian and English,
  * using the field's own `x-messages` first, then the library's catalogue, then the domain formats'.
  */
-export function compileRequestValidator(ajv: Ajv, schema: RequestSchemaDocument): RequestValidator {
+export function compileRequestValidator(ajv: Ajv, schema: RequestSchemaDocument, prune: HiddenFieldPruner = compileHiddenFieldPruner(ajv, schema)): RequestValidator {
   const { $schema: _schema, additionalProperties: _additional, ...body } = schema as JsonSchema;
   const validate: ValidateFunction = ajv.compile(body);
   const texts = fieldTexts(schema);
-  const prune = compileHiddenFieldPruner(ajv, schema);
   const order = new Map(requestFieldsOf(schema).map((field, index) => [field.name, index]));
   const notAnObject: RequestIssue = {
     code: 'TYPE',
