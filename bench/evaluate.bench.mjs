@@ -1,14 +1,15 @@
 // pnpm bench: a full Smart-Task evaluation of a pilot task against bare json-rules-engine running the
 // same conditions (default options, facts given up front, no trace). Prints evaluations/s and ratios.
 import { performance } from 'node:perf_hooks';
-import { builtInOperators, createEngine, createInMemoryDataPort } from '@smart-task/core';
-import { catalogDocuments, cases as casesFiles, ruleSets } from '@smart-task/rules';
+import { builtInOperators, createEngine, createInMemoryDataPort, loadCatalog } from '@smart-task/core';
+import { catalogDocuments, cases as casesFiles } from '@smart-task/rules';
 import { Engine } from 'json-rules-engine';
 
 const TASK = 'revoca-delega-intermediario';
 const SECONDS = Number(process.env.BENCH_SECONDS ?? 3);
 const casesFile = casesFiles.find((file) => file.task === TASK);
-const ruleSet = ruleSets.find((rules) => rules.id === TASK);
+// The rule set as the loader holds it: library gates ({ "use": id }) written out.
+const ruleSet = loadCatalog(catalogDocuments).value.tasks.get(TASK).ruleSets[0].document;
 const accepted = casesFile.cases.find((testCase) => testCase.expect.verdict === 'ACCOLTA');
 const subject = accepted.subject ?? casesFile.subject;
 const now = new Date(accepted.now ?? casesFile.now);

@@ -33,7 +33,15 @@ export type IssueCode =
   | 'UNKNOWN_TASK'
   | 'TASK_NOT_OFFERED'
   | 'UNKNOWN_CHECK'
-  | 'INVALID_REQUEST';
+  | 'INVALID_REQUEST'
+  | 'ILLEGAL_TRANSITION'
+  | 'INVALID_EVENT'
+  | 'VERSION_CONFLICT'
+  | 'UNKNOWN_PROTOCOLLO'
+  | 'INVALID_LIFECYCLE_OPTION'
+  | 'INVALID_REQUEST_QUERY'
+  | 'UNKNOWN_LIBRARY_RULE'
+  | 'LIBRARY_FACT_REDECLARED';
 
 /** Whether an issue stops loading (`error`) or is only reported (`warning`). */
 export type IssueSeverity = 'error' | 'warning';

@@ -21,7 +21,8 @@ export type { CallOptions, EngineOptions, PlannedTaskActivation, SmartTaskEngine
 
 export { loadCatalog } from './catalog/load-catalog.js';
 export type { LoadCatalogOptions } from './catalog/load-catalog.js';
-export type { Catalog, LoadedDocument, TaskDefinition } from './catalog/catalog.js';
+export type { Catalog, LoadedDocument, SourceLocation, TaskDefinition } from './catalog/catalog.js';
+export { sourceOf } from './catalog/rule-library.js';
 export { kindOfFile } from './catalog/document-kinds.js';
 export type { DocumentKind } from './catalog/document-kinds.js';
 

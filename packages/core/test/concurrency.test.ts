@@ -44,8 +44,10 @@ describe('a rule set that returns no evaluation', () => {
     const { compileRuleSet } = await import('../src/compile/compile-rule-set.js');
     const { runIstruttoria } = await import('../src/evaluate/run-istruttoria.js');
     const { createVocabulary } = await import('../src/vocabulary/vocabulary.js');
-    const { ruleSets } = await import('@smart-task/rules');
-    const document = ruleSets.find((ruleSet) => ruleSet.id === TASK);
+    const { catalogDocuments } = await import('@smart-task/rules');
+    const { loadCatalog } = await import('../src/index.js');
+    const loaded = loadCatalog(catalogDocuments);
+    const document = loaded.ok ? loaded.value.tasks.get(TASK)?.ruleSets[0]?.document : undefined;
     if (!document) throw new Error('missing rule set');
     const vocabulary = createVocabulary();
     const compiled = { ...compileRuleSet('revoca.rules.json', document, vocabulary), evaluate: async () => undefined };

@@ -1,10 +1,13 @@
 import { catalogDocuments } from '@smart-task/rules';
 import type { CatalogDocument } from '@smart-task/schemas';
 import { describe, expect, it } from 'vitest';
-import { loadCatalog, type Issue } from '../src/index.js';
+import { loadCatalog, sourceOf, type Issue } from '../src/index.js';
 
 const RULES = 'rules/tasks/revoca-delega-intermediario.rules.json';
 const SCHEMA = 'schemas/tasks/revoca-delega-intermediario.schema.json';
+const LIBRARY = 'rules/shared/comuni.library.json';
+/** A gate written out in a rule set. */
+const GATE = { id: 'X-01', description: { it: 'Prova', en: 'Test' }, reasonCode: 'NA-PROVA', message: { it: 'Prova.', en: 'Test.' }, conditions: { all: [] } };
 
 /** The catalog with one document changed by `edit` (applied to a deep copy). */
 function withEdit(file: string, edit: (content: any) => void): CatalogDocument[] {
@@ -31,7 +34,6 @@ describe('loadCatalog reports broken files with code, file and JSON pointer', ()
     ['a fact nobody declared', (rules: any) => (rules.checks[0].conditions.all[0].fact = 'deleghina'), { code: 'UNKNOWN_FACT', pointer: '/checks/0/conditions/all/0/fact' }],
     ['a port fact missing from the contract', (rules: any) => (rules.facts.delega.port = 'delegaX'), { code: 'UNKNOWN_PORT_FACT', pointer: '/facts/delega/port' }],
     ['a parameter the port fact does not take', (rules: any) => (rules.facts.delega.params.anno = 2026), { code: 'INVALID_FACT_PARAMS', pointer: '/facts/delega/params/anno' }],
-    ['an unknown helper', (rules: any) => (rules.facts.primoGiornoAmmesso.helper = 'addWeeks'), { code: 'UNKNOWN_HELPER', pointer: '/facts/primoGiornoAmmesso/helper' }],
     ['a literal the operator cannot compare with', (rules: any) => (rules.checks[0].conditions.all[2].value = 'INTERMEDIARIO'), { code: 'INVALID_OPERATOR_VALUE', pointer: '/checks/0/conditions/all/2/value' }],
     ['a request field that does not exist', (rules: any) => (rules.checks[2].conditions.all[0].path = '$.dataEffetto'), { code: 'UNKNOWN_REQUEST_FIELD', pointer: '/checks/2/conditions/all/0/path' }],
     ['a jsonpath the DSL does not support', (rules: any) => (rules.checks[0].conditions.all[0].path = '$..stato'), { code: 'INVALID_PATH', pointer: '/checks/0/conditions/all/0/path' }],
@@ -39,11 +41,42 @@ describe('loadCatalog reports broken files with code, file and JSON pointer', ()
     ['two checks with one reason code', (rules: any) => (rules.checks[1].reasonCode = rules.checks[0].reasonCode), { code: 'DUPLICATE_REASON_CODE', pointer: '/checks/1/reasonCode' }],
     ['an action missing from the contract', (rules: any) => (rules.operations[0].action = 'revocaTutto'), { code: 'UNKNOWN_ACTION', pointer: '/operations/0/action' }],
     ['facts that depend on each other', (rules: any) => (rules.facts.delega.params.delegaId = { fact: 'richiesteAperte', path: '$[0].requestId' }, rules.facts.richiesteAperte.params.riferimento = { fact: 'delega', path: '$.id' }), { code: 'FACT_CYCLE' }],
-    ['a gate that reads the request', (rules: any) => rules.gates[0].conditions.all.push({ fact: 'request', path: '$.motivo', operator: 'exists', value: true }), { code: 'GATE_READS_REQUEST', pointer: '/gates/0/conditions' }],
+    ['a gate that reads the request', (rules: any) => rules.gates.push({ ...GATE, conditions: { all: [{ fact: 'request', path: '$.motivo', operator: 'exists', value: true }] } }), { code: 'GATE_READS_REQUEST', pointer: '/gates/4/conditions' }],
+    ['a library rule that does not exist', (rules: any) => (rules.gates[2] = { use: 'AUTH-3' }), { code: 'UNKNOWN_LIBRARY_RULE', pointer: '/gates/2/use' }],
+    ['a library gate used as a check', (rules: any) => rules.checks.push({ use: 'AUTH-04' }), { code: 'UNKNOWN_LIBRARY_RULE', pointer: '/checks/4/use' }],
+    ['a fact the library already declares', (rules: any) => (rules.facts.posizione = { port: 'posizioneContributiva', params: { matricola: { fact: 'subject', path: '$.matricola' } } }), { code: 'LIBRARY_FACT_REDECLARED', pointer: '/facts/posizione' }],
     ['a missing English message', (rules: any) => delete rules.checks[1].message.en, { code: 'MISSING_TRANSLATION', pointer: '/checks/1/message' }],
     ['an unexpected property', (rules: any) => (rules.checks[0].severita = 'BLOCKING'), { code: 'SCHEMA_VIOLATION', pointer: '/checks/0/severita' }],
   ])('%s', (_name, edit, expected) => {
     expect(issuesOf(withEdit(RULES, edit))).toEqual([{ file: RULES, pointer: expect.any(String), ...expected }]);
+  });
+
+  describe('rule libraries', () => {
+    it('reports a broken library rule once, at the library, not in every rule set that uses it', () => {
+      const documents = withEdit(LIBRARY, (library) => (library.gates[3].conditions.all[1].operator = 'equalz'));
+      expect(issuesOf(documents)).toEqual([{ code: 'UNKNOWN_OPERATOR', file: LIBRARY, pointer: '/gates/3/conditions/all/1/operator' }]);
+    });
+
+    it('checks a library fact where it is written', () => {
+      const documents = withEdit(LIBRARY, (library) => (library.facts.primoGiornoAmmesso.helper = 'addWeeks'));
+      expect(issuesOf(documents)).toEqual([{ code: 'UNKNOWN_HELPER', file: LIBRARY, pointer: '/facts/primoGiornoAmmesso/helper' }]);
+    });
+
+    it('refuses a gate id defined in two libraries', () => {
+      const library = catalogDocuments.find((document) => document.file === LIBRARY)?.content as { gates: unknown[] };
+      const copy = { ...structuredClone(library), id: 'copia', facts: {}, gates: [library.gates[3]], checks: [] };
+      expect(issuesOf([...catalogDocuments, { file: 'rules/shared/copia.library.json', content: copy }])).toContainEqual({ code: 'DUPLICATE_ID', file: 'rules/shared/copia.library.json', pointer: '/gates/0/id' });
+    });
+
+    it('expands references into full gates and records where they were written', () => {
+      const loaded = loadCatalog(catalogDocuments);
+      if (!loaded.ok) throw new Error('the catalog must load');
+      const ruleSet = loaded.value.tasks.get('revoca-delega-intermediario')?.ruleSets[0];
+      expect(ruleSet?.document.gates.map((gate) => gate.id)).toEqual(['AUTH-01', 'AUTH-02', 'AUTH-03', 'AUTH-04']);
+      expect(ruleSet?.document.facts).toHaveProperty('posizione.port', 'posizioneContributiva');
+      expect(ruleSet && sourceOf(ruleSet, '/gates/1/conditions/any/0')).toEqual({ file: LIBRARY, pointer: '/gates/1/conditions/any/0' });
+      expect(ruleSet && sourceOf(ruleSet, '/checks/0')).toEqual({ file: RULES, pointer: '/checks/0' });
+    });
   });
 
   it('a known field that is also required', () => {

@@ -1,10 +1,12 @@
-import { ruleSets } from '@smart-task/rules';
+import { ruleDocuments } from '@smart-task/rules';
 import { schemaDocuments, type RuleSetDocument } from '@smart-task/schemas';
 import { describe, expect, it } from 'vitest';
 import { createEngine, createInMemoryActionPort, createInMemoryDataPort, loadCatalog, type EngineOptions } from '../src/index.js';
 import { NOW, TASK, azienda, revocaData, revocaFixture } from './support/revoca.js';
 
-const documents = [...schemaDocuments, ...ruleSets.map((content) => ({ file: `rules/${content.id}.rules.json`, content }))];
+const documents = [...schemaDocuments, ...ruleDocuments.filter((document) => !document.file.endsWith('.cases.json'))];
+const loaded = loadCatalog(documents);
+if (!loaded.ok) throw new Error('the catalog must load');
 const ports = { dataPort: createInMemoryDataPort(revocaFixture()), actionPort: createInMemoryActionPort() };
 const engineAt = (date: string, options: Partial<EngineOptions> = {}) => createEngine({ catalog: documents, ...ports, clock: { now: () => new Date(date) }, ...options });
 
@@ -24,7 +26,7 @@ describe('listTasks', () => {
 });
 
 describe('versions in time', () => {
-  const v1 = ruleSets.find((ruleSet) => ruleSet.id === TASK) as RuleSetDocument;
+  const v1 = loaded.value.tasks.get(TASK)?.ruleSets[0]?.document as RuleSetDocument;
   const v2: RuleSetDocument = {
     ...v1,
     version: '2.0.0',

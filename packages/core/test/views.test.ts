@@ -22,7 +22,7 @@ describe('contributor and operator views', () => {
     const view = toContributorView(accepted);
     expect(view).toMatchObject({ outcome: 'ACCOLTA', outcomeLabel: 'Accolta', reasons: [] });
     expect(view.operations.map((operation) => operation.description)).toContain('Delega DEL-001 revocata con efficacia dal 10/03/2026');
-    expect(view.checks.map((check) => check.id)).toEqual(['AUTH-01', 'AUTH-02', 'AUTH-04', 'DEL-RI-01', 'DEL-RI-02', 'DEL-RI-03', 'AUTH-05']);
+    expect(view.checks.map((check) => check.id)).toEqual(['AUTH-01', 'AUTH-02', 'AUTH-03', 'AUTH-04', 'DEL-RI-01', 'DEL-RI-02', 'DEL-RI-03', 'AUTH-05']);
     expect(toContributorView(rejected, 'en').reasons[0]?.message).toContain('cannot be revoked with this request');
   });
 

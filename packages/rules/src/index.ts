@@ -2,7 +2,8 @@
  * @smart-task/rules — the Smart-Task catalog: rule sets and cases, assembled with the request schemas
  * and the port contract of `@smart-task/schemas`, ready for `createEngine({ catalog })`.
  */
-import { schemaDocuments, type CasesDocument, type CatalogDocument, type RuleSetDocument } from '@smart-task/schemas';
+import { schemaDocuments, type CasesDocument, type CatalogDocument, type RuleLibraryDocument, type RuleSetFile } from '@smart-task/schemas';
+import comuniLibrary from '../shared/comuni.library.json';
 import revocaDelegaIntermediarioCases from '../tasks/revoca-delega-intermediario.cases.json';
 import revocaDelegaIntermediarioRules from '../tasks/revoca-delega-intermediario.rules.json';
 import riattivazionePosizioneContributivaCases from '../tasks/riattivazione-posizione-contributiva.cases.json';
@@ -12,6 +13,7 @@ import variazioneIndirizzoPecAziendaleRules from '../tasks/variazione-indirizzo-
 
 /** The rules package's own files, each with its path in the package. */
 export const ruleDocuments: readonly CatalogDocument[] = [
+  { file: 'rules/shared/comuni.library.json', content: comuniLibrary },
   { file: 'rules/tasks/revoca-delega-intermediario.rules.json', content: revocaDelegaIntermediarioRules },
   { file: 'rules/tasks/revoca-delega-intermediario.cases.json', content: revocaDelegaIntermediarioCases },
   { file: 'rules/tasks/variazione-indirizzo-pec-aziendale.rules.json', content: variazioneIndirizzoPecAziendaleRules },
@@ -20,8 +22,14 @@ export const ruleDocuments: readonly CatalogDocument[] = [
   { file: 'rules/tasks/riattivazione-posizione-contributiva.cases.json', content: riattivazionePosizioneContributivaCases },
 ];
 
-/** Every rule set of the catalog. */
-export const ruleSets: readonly RuleSetDocument[] = ruleDocuments.filter((document) => document.file.endsWith('.rules.json')).map((document) => document.content as RuleSetDocument);
+/**
+ * Every rule set of the catalog as written: gates and checks may be `{ "use": id }` references to a
+ * rule library. `loadCatalog` (or `createEngine`) expands them.
+ */
+export const ruleSets: readonly RuleSetFile[] = ruleDocuments.filter((document) => document.file.endsWith('.rules.json')).map((document) => document.content as RuleSetFile);
+
+/** The rule libraries: gates, checks and facts shared by several rule sets. */
+export const ruleLibraries: readonly RuleLibraryDocument[] = ruleDocuments.filter((document) => document.file.endsWith('.library.json')).map((document) => document.content as RuleLibraryDocument);
 
 /** Every cases file of the catalog. */
 export const cases: readonly CasesDocument[] = ruleDocuments.filter((document) => document.file.endsWith('.cases.json')).map((document) => document.content as CasesDocument);

@@ -101,7 +101,7 @@ export interface OperationDefinition {
 /** Whether a task is offered to everyone (`active`) or only where the host switches it on (`planned`). */
 export type TaskStatus = 'active' | 'planned';
 
-/** A rule set: one version of a Smart-Task's istruttoria. */
+/** A rule set: one version of a Smart-Task's istruttoria, with every gate and check written out. */
 export interface RuleSetDocument {
   readonly $schema: string;
   readonly id: string;
@@ -116,6 +116,33 @@ export interface RuleSetDocument {
   readonly gates: readonly GateDefinition[];
   readonly checks: readonly CheckDefinition[];
   readonly operations: readonly OperationDefinition[];
+}
+
+/** A gate or check taken from a rule library by id: `{ "use": "AUTH-01" }`. */
+export interface RuleReference {
+  readonly use: string;
+}
+
+/**
+ * A rule set as written in its file: gates and checks may be {@link RuleReference}s to a rule library.
+ * The loader expands them, so a loaded catalog holds {@link RuleSetDocument}s.
+ */
+export interface RuleSetFile extends Omit<RuleSetDocument, 'gates' | 'checks'> {
+  readonly gates: readonly (GateDefinition | RuleReference)[];
+  readonly checks: readonly (CheckDefinition | RuleReference)[];
+}
+
+/**
+ * A rule library (`*.library.json`): facts, gates and checks shared by several rule sets. A rule set
+ * that uses one of its gates or checks gets all its facts too.
+ */
+export interface RuleLibraryDocument {
+  readonly $schema: string;
+  readonly id: string;
+  readonly description: LocalizedText;
+  readonly facts: Readonly<Record<string, FactDeclaration>>;
+  readonly gates: readonly GateDefinition[];
+  readonly checks: readonly CheckDefinition[];
 }
 
 /** A JSON Schema (draft-07, portable subset) as plain data. */

@@ -3,6 +3,7 @@ import decisionSchemaJson from '../meta/decision.v1.json';
 import portContractMetaSchema from '../meta/port-contract.v1.json';
 import portFixtureMetaSchema from '../meta/port-fixture.v1.json';
 import requestSchemaMetaSchema from '../meta/request-schema.v1.json';
+import ruleLibraryMetaSchema from '../meta/rule-library.v1.json';
 import ruleSetMetaSchema from '../meta/rule-set.v1.json';
 import portContractJson from '../port-contract.json';
 import type { JsonSchema, PortContractDocument, RequestSchemaDocument } from './dsl.js';
@@ -23,6 +24,7 @@ export const META_SCHEMA_IDS = {
   portFixture: 'https://smart-task.dev/schemas/port-fixture/v1.json',
   portContract: 'https://smart-task.dev/schemas/port-contract/v1.json',
   requestSchema: 'https://smart-task.dev/schemas/request-schema/v1.json',
+  ruleLibrary: 'https://smart-task.dev/schemas/rule-library/v1.json',
 } as const;
 
 /** The DSL meta-schemas (draft-07), keyed like {@link META_SCHEMA_IDS}. */
@@ -32,6 +34,7 @@ export const metaSchemas: Readonly<Record<keyof typeof META_SCHEMA_IDS, JsonSche
   portFixture: portFixtureMetaSchema as JsonSchema,
   portContract: portContractMetaSchema as JsonSchema,
   requestSchema: requestSchemaMetaSchema as JsonSchema,
+  ruleLibrary: ruleLibraryMetaSchema as JsonSchema,
 };
 
 /** The `$id` of the schema of evaluation results (decision or technical failure), version 1. */

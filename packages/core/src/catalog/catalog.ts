@@ -1,9 +1,20 @@
-import type { CasesDocument, PortContractDocument, PortFixture, RequestSchemaDocument, RuleSetDocument } from '@smart-task/schemas';
+import type { CasesDocument, PortContractDocument, PortFixture, RequestSchemaDocument, RuleLibraryDocument, RuleSetDocument } from '@smart-task/schemas';
+
+/** A place in a catalog file: the file and an RFC 6901 JSON pointer into it. */
+export interface SourceLocation {
+  readonly file: string;
+  readonly pointer: string;
+}
 
 /** A DSL document with the file it came from. */
 export interface LoadedDocument<T> {
   readonly file: string;
   readonly document: T;
+  /**
+   * For a rule set that uses rule libraries: where each copied gate, check or fact was written, by its
+   * pointer in `document` (e.g. `/gates/0` → the library file and `/gates/2`). See `sourceOf`.
+   */
+  readonly origins?: ReadonlyMap<string, SourceLocation>;
 }
 
 /** Everything the catalog holds about one Smart-Task. */
@@ -20,4 +31,6 @@ export interface Catalog {
   readonly portContract: LoadedDocument<PortContractDocument>;
   readonly tasks: ReadonlyMap<string, TaskDefinition>;
   readonly fixtures: readonly LoadedDocument<PortFixture>[];
+  /** The rule libraries (`*.library.json`) the rule sets take shared gates, checks and facts from. */
+  readonly libraries: readonly LoadedDocument<RuleLibraryDocument>[];
 }

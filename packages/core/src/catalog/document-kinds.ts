@@ -9,6 +9,7 @@ const SUFFIXES: readonly (readonly [string, DocumentKind])[] = [
   ['.fixture.json', 'portFixture'],
   ['.schema.json', 'requestSchema'],
   ['port-contract.json', 'portContract'],
+  ['.library.json', 'ruleLibrary'],
 ];
 
 /** What each file kind is called in messages, and its file-name ending. */
@@ -18,6 +19,7 @@ export const KIND_LABELS: Readonly<Record<DocumentKind, string>> = {
   portFixture: 'port fixture (*.fixture.json)',
   requestSchema: 'request schema (*.schema.json)',
   portContract: 'port contract (port-contract.json)',
+  ruleLibrary: 'rule library (*.library.json)',
 };
 
 /** The kind of a DSL file from its name, or `undefined` for files that are not part of a catalog. */

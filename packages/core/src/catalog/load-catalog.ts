@@ -5,7 +5,9 @@ import {
   type PortContractDocument,
   type PortFixture,
   type RequestSchemaDocument,
+  type RuleLibraryDocument,
   type RuleSetDocument,
+  type RuleSetFile,
 } from '@smart-task/schemas';
 import { SUBJECT_ONLY_FACTS, dependencyClosure } from '../compile/fact-graph.js';
 import { issue, type Issue, type Result } from '../errors.js';
@@ -17,6 +19,7 @@ import { createVocabulary, type Vocabulary } from '../vocabulary/vocabulary.js';
 import type { Catalog, LoadedDocument, TaskDefinition } from './catalog.js';
 import { checkFixtureAgainstContract } from './check-fixture.js';
 import { crossCheckRuleSet } from './cross-check-rule-set.js';
+import { expandRuleSet, indexRuleLibraries, issueAtSource, libraryAsRuleSet } from './rule-library.js';
 import { KIND_LABELS, kindOfFile, type DocumentKind } from './document-kinds.js';
 import { validateAgainstMetaSchema } from './meta-validation.js';
 import { conditionalsOf, requestFieldsOf } from './request-fields.js';
@@ -42,7 +45,7 @@ function taskNamedBy(content: unknown): string | undefined {
 }
 
 function sortByKind(documents: readonly CatalogDocument[], issues: Issue[]): Buckets {
-  const buckets: Buckets = { ruleSet: [], cases: [], portFixture: [], requestSchema: [], portContract: [], brokenTasks: new Set() };
+  const buckets: Buckets = { ruleSet: [], cases: [], portFixture: [], requestSchema: [], portContract: [], ruleLibrary: [], brokenTasks: new Set() };
   for (const { file, content } of documents) {
     const kind = kindOfFile(file);
     if (!kind) {
@@ -147,9 +150,21 @@ function checkCases(
   });
 }
 
+/** The issues without repeats: a library rule used by several rule sets may be reported by each. */
+function uniqueIssues(issues: readonly Issue[]): Issue[] {
+  const seen = new Set<string>();
+  return issues.filter((item) => {
+    const key = `${item.code}\u0000${item.file}\u0000${item.pointer}\u0000${item.message}`;
+    if (seen.has(key)) return false;
+    seen.add(key);
+    return true;
+  });
+}
+
 /**
  * Loads a catalog from parsed DSL documents: checks each against its meta-schema, then cross-checks
- * them (facts, operators, actions, request fields, placeholders, versions, cases). Never throws for bad
+ * them (facts, operators, actions, request fields, placeholders, versions, cases). Rule sets come back with
+ * their rule-library references (`{ "use": id }`) expanded. Never throws for bad
  * content: problems come back as issues with file, JSON pointer, code and a message saying how to fix it.
  *
  * @example
@@ -178,13 +193,28 @@ export function loadCatalog(documents: readonly CatalogDocument[], options: Load
     else requestSchemas.set(taskId, loaded);
   }
 
+  const libraries = buckets.ruleLibrary as LoadedDocument<RuleLibraryDocument>[];
+  const libraryIndex = indexRuleLibraries(libraries, issues);
+  const brokenLibraries = new Set<string>();
+  for (const library of libraries) {
+    const found = crossCheckRuleSet(library.file, libraryAsRuleSet(library.document), portContract.document, undefined, vocabulary);
+    if (found.some((item) => item.severity === 'error')) brokenLibraries.add(library.file);
+    issues.push(...found);
+  }
+
   const ruleSetsByTask = new Map<string, LoadedDocument<RuleSetDocument>[]>();
-  for (const loaded of buckets.ruleSet as LoadedDocument<RuleSetDocument>[]) {
+  for (const written of buckets.ruleSet as LoadedDocument<RuleSetFile>[]) {
+    const expanded = expandRuleSet(written, libraryIndex, issues);
+    const loaded: LoadedDocument<RuleSetDocument> = { file: written.file, document: expanded.document, ...(expanded.origins.size > 0 && { origins: expanded.origins }) };
     const requestSchema = requestSchemas.get(loaded.document.id);
     if (!requestSchema && !buckets.brokenTasks.has(loaded.document.id)) {
       issues.push(issue('MISSING_REQUEST_SCHEMA', loaded.file, '/id', `Task "${loaded.document.id}" has no request schema. Add ${loaded.document.id}.schema.json with "x-task": "${loaded.document.id}".`));
     }
-    issues.push(...crossCheckRuleSet(loaded.file, loaded.document, portContract.document, requestSchema?.document, vocabulary));
+    // A broken library is reported once, on the library, not again on each rule set that uses it.
+    if (![...expanded.libraries].some((file) => brokenLibraries.has(file))) {
+      const found = crossCheckRuleSet(loaded.file, loaded.document, portContract.document, requestSchema?.document, vocabulary);
+      issues.push(...found.map((item) => issueAtSource(loaded, item)));
+    }
     const list = ruleSetsByTask.get(loaded.document.id) ?? [];
     list.push(loaded);
     ruleSetsByTask.set(loaded.document.id, list);
@@ -213,7 +243,7 @@ export function loadCatalog(documents: readonly CatalogDocument[], options: Load
     if (task) (task.cases as LoadedDocument<CasesDocument>[]).push(loaded);
   }
 
-  const errors = issues.filter((item) => item.severity === 'error');
-  if (errors.length > 0) return { ok: false, issues };
-  return { ok: true, value: { portContract, tasks, fixtures: buckets.portFixture as LoadedDocument<PortFixture>[] }, issues };
+  const unique = uniqueIssues(issues);
+  if (unique.some((item) => item.severity === 'error')) return { ok: false, issues: unique };
+  return { ok: true, value: { portContract, tasks, fixtures: buckets.portFixture as LoadedDocument<PortFixture>[], libraries }, issues: unique };
 }

@@ -3,6 +3,7 @@ import { describe, expect, it } from 'vitest';
 import { cli, useCatalogCopy } from './cli-harness.js';
 
 const RULES = 'rules/tasks/revoca-delega-intermediario.rules.json';
+const LIBRARY = 'rules/shared/comuni.library.json';
 
 describe('smart-task validate', () => {
   it('passes on the real catalog', async () => {
@@ -31,14 +32,14 @@ describe('smart-task validate', () => {
     });
 
     it('reports an unknown operator at its pointer and suggests the right one', async () => {
-      catalog.editJson(RULES, (json) => {
-        expect(json.gates[2].conditions.all[1].operator).toBe('equal');
-        json.gates[2].conditions.all[1].operator = 'equalz';
+      catalog.editJson(LIBRARY, (json) => {
+        expect(json.gates[3].conditions.all[1].operator).toBe('equal');
+        json.gates[3].conditions.all[1].operator = 'equalz';
       });
       const run = await validate();
       expect(run.code).toBe(1);
       const line = run.stdout.find((item) => item.includes('UNKNOWN_OPERATOR'));
-      expect(line).toMatch(/^rules\/tasks\/revoca-delega-intermediario\.rules\.json:\/gates\/2\/conditions\/all\/1\/operator UNKNOWN_OPERATOR Unknown operator "equalz"\. Did you mean "equal"\?/);
+      expect(line).toMatch(/^rules\/shared\/comuni\.library\.json:\/gates\/3\/conditions\/all\/1\/operator UNKNOWN_OPERATOR Unknown operator "equalz"\. Did you mean "equal"\?/);
       expect(run.stdout.at(-1)).toBe('1 issue in 1 file');
     });
 
