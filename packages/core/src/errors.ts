@@ -41,7 +41,8 @@ export type IssueCode =
   | 'INVALID_LIFECYCLE_OPTION'
   | 'INVALID_REQUEST_QUERY'
   | 'UNKNOWN_LIBRARY_RULE'
-  | 'LIBRARY_FACT_REDECLARED';
+  | 'LIBRARY_FACT_REDECLARED'
+  | 'INVALID_DATED_VALUES';
 
 /** Whether an issue stops loading (`error`) or is only reported (`warning`). */
 export type IssueSeverity = 'error' | 'warning';

@@ -51,8 +51,28 @@ export interface HelperFactDeclaration {
   readonly args: Readonly<Record<string, ParamValue>>;
 }
 
-/** A fact a rule set reads: from the port or from a helper. */
-export type FactDeclaration = PortFactDeclaration | HelperFactDeclaration;
+/** One period of a {@link DatedValuesFactDeclaration}: the value in force from `from` to `to` (inclusive). */
+export interface DatedValue {
+  /** First day (ISO date); `null`: since always. */
+  readonly from: string | null;
+  /** Last day (ISO date); `null`: no end. */
+  readonly to: string | null;
+  readonly value: unknown;
+  /** The law or circular that sets this value. */
+  readonly reference?: string;
+}
+
+/**
+ * Data that changes by date, written in the rule set (e.g. a headcount threshold set by law for some
+ * years): the fact is the value of the period that contains the date `on` refers to, or `null`.
+ */
+export interface DatedValuesFactDeclaration {
+  readonly inForce: readonly DatedValue[];
+  readonly on: FactReference;
+}
+
+/** A fact a rule set reads: from the port, from a helper, or from dated values. */
+export type FactDeclaration = PortFactDeclaration | HelperFactDeclaration | DatedValuesFactDeclaration;
 
 /** A leaf condition in json-rules-engine's format. */
 export interface LeafCondition {

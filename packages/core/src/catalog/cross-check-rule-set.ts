@@ -23,6 +23,7 @@ import { joinPointer } from '../json/pointer.js';
 import { parsePath } from '../json/path.js';
 import { didYouMean, quoteList } from '../text/suggest.js';
 import { TEMPLATE_FORMATTERS, placeholdersOf } from '../text/template.js';
+import { datedValuesProblems } from '../vocabulary/dated-values.js';
 import type { Vocabulary } from '../vocabulary/vocabulary.js';
 import { SUBJECT_FIELDS, requestFieldsOf } from './request-fields.js';
 
@@ -108,6 +109,11 @@ function checkFactDeclarations(context: Context): void {
         checkParamsAgainst(context, declaration.params, portFact.params as { properties?: object; required?: string[] }, joinPointer(pointer, 'params'), `Port fact "${declaration.port}"`);
       }
       checkReferences(context, declaration.params, joinPointer(pointer, 'params'));
+    } else if ('inForce' in declaration) {
+      for (const problem of datedValuesProblems(declaration.inForce)) {
+        report(context, 'INVALID_DATED_VALUES', joinPointer(pointer, 'inForce', problem.index, problem.field), problem.message);
+      }
+      checkReferences(context, { on: declaration.on }, pointer);
     } else {
       const helper = vocabulary.helpers.get(declaration.helper);
       if (!helper) {

@@ -60,9 +60,11 @@ export function factsReferencedBy(params: Readonly<Record<string, ParamValue>>):
   return facts;
 }
 
-/** The parameters (port facts) or arguments (helpers) of a fact declaration. */
+/** The parameters (port facts), arguments (helpers) or selecting date (dated values) of a fact declaration. */
 export function argumentsOf(declaration: FactDeclaration): Readonly<Record<string, ParamValue>> {
-  return 'port' in declaration ? declaration.params : declaration.args;
+  if ('port' in declaration) return declaration.params;
+  if ('inForce' in declaration) return { on: declaration.on };
+  return declaration.args;
 }
 
 /** `facts` plus every fact they depend on, transitively. */

@@ -3,6 +3,7 @@ import type { FactDeclaration, ParamValue, Profilo, Subject } from '@smart-task/
 import { canonicalJson } from '../json/canonical-hash.js';
 import { resolvePath } from '../json/path.js';
 import { PortError, type DataPort } from '../port.js';
+import { valueInForceOn } from '../vocabulary/dated-values.js';
 import type { FactHelperDefinition } from '../vocabulary/fact-helpers.js';
 import { isBuiltInFact, isFactReference, type BuiltInFact } from '../compile/fact-graph.js';
 import { DeadlineExceeded, callWithDeadline } from './call-with-deadline.js';
@@ -157,6 +158,10 @@ export class EvaluationContext {
       const params = await this.resolveParams(declaration.params);
       if (params === FACT_FAILED) return FACT_FAILED;
       return this.callPort(name, declaration.port, params);
+    }
+    if ('inForce' in declaration) {
+      const selector = await this.resolveParams({ on: declaration.on });
+      return selector === FACT_FAILED ? FACT_FAILED : valueInForceOn(declaration.inForce, selector.on);
     }
     const args = await this.resolveParams(declaration.args);
     if (args === FACT_FAILED) return FACT_FAILED;
