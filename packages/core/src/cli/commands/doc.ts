@@ -1,0 +1,38 @@
+import { basename, dirname } from 'node:path';
+import { renderCatalogDocument } from '../../catalog-doc/render-catalog-doc.js';
+import { EXIT } from '../cli-io.js';
+import { issueLine, issuesSummary, plural, readCatalog } from '../catalog-files.js';
+import type { CliCommand } from '../command.js';
+import { writeOrCheckGenerated } from '../generated-files.js';
+import { resolvePath } from '../inputs.js';
+import { flag, requiredOption } from '../options.js';
+
+/**
+ * `smart-task doc [dir...] --out <file.md> [--check]`: writes the catalog document (every Smart-Task:
+ * what it does, who may file it, data asked, gates and checks with reason codes and messages,
+ * operations) generated from the rule sets and request schemas. With `--check` it writes nothing and
+ * exits 1 when the file differs — the CI drift check.
+ */
+export const docCommand: CliCommand = {
+  name: 'doc',
+  synopsis: 'doc [dir...] --out <file.md> [--check]',
+  summary: 'Write the catalog document generated from the rule sets; --check: exit 1 when the file is out of date.',
+  options: { out: { type: 'string' }, check: { type: 'boolean' } },
+  async run({ positionals, values }, io) {
+    const directories = positionals.length > 0 ? positionals : ['.'];
+    const out = resolvePath(io, requiredOption(values, 'out', 'docs/catalog.md'));
+    const read = readCatalog(io, directories, 'doc');
+    if (!read.catalog) {
+      for (const item of read.issues) io.stdout(issueLine(item));
+      io.stdout(read.fileCount === 0 ? `no catalog files found in ${directories.join(', ')}.` : `${issuesSummary(read.issues)}: fix them before generating the catalog document`);
+      return EXIT.failed;
+    }
+    return writeOrCheckGenerated(io, {
+      directory: dirname(out),
+      files: [{ name: basename(out), text: renderCatalogDocument(read.catalog) }],
+      check: flag(values, 'check'),
+      regenerate: 'smart-task doc (pnpm catalog:doc)',
+      contents: `catalog document of ${plural(read.catalog.tasks.size, 'Smart-Task')}`,
+    });
+  },
+};
