@@ -1,0 +1,89 @@
+import { readdirSync } from 'node:fs';
+import { join } from 'node:path';
+import { catalogDocuments } from '@smart-task/rules';
+import type { CasesDocument, JsonSchema, RuleSetDocument } from '@smart-task/schemas';
+import { describe, expect, it } from 'vitest';
+import { resolvePath } from '../src/json/path.js';
+import { createEngine, createInMemoryActionPort, createInMemoryDataPort, runCases, type ReadyForm } from '../src/index.js';
+import { loadCatalogFromDirectories } from '../src/node/index.js';
+import { REPO_ROOT } from './cli/cli-harness.js';
+import { portableSubsetProblems } from './support/portable-subset.js';
+
+/**
+ * One walk over the whole catalog as it is on disk: every task composes a portable form for the sample
+ * subject of its cases file, asks nothing the port already knows, and every case passes.
+ */
+const loaded = loadCatalogFromDirectories([join(REPO_ROOT, 'packages/schemas'), join(REPO_ROOT, 'packages/rules')]);
+if (!loaded.ok) throw new Error(`the catalog must load:\n${loaded.issues.map((item) => `${item.file}:${item.pointer} ${item.message}`).join('\n')}`);
+const catalog = loaded.value;
+const tasks = [...catalog.tasks.values()];
+const latest = (taskId: string) => (catalog.tasks.get(taskId)?.ruleSets.at(-1) as { document: RuleSetDocument }).document;
+
+/** The fields a composed form asks: base properties and those of conditional blocks. */
+function askedFields(schema: JsonSchema): string[] {
+  const base = Object.keys((schema.properties as object | undefined) ?? {});
+  const conditional = ((schema.allOf as { then: { properties: object } }[] | undefined) ?? []).flatMap((block) => Object.keys(block.then.properties));
+  return [...base, ...conditional];
+}
+
+describe('the whole catalog', () => {
+  it('has the 17 Smart-Tasks of the domain, each with cases', () => {
+    expect(tasks.length).toBe(17);
+    for (const task of tasks) expect(task.cases.length, task.id).toBeGreaterThan(0);
+  });
+
+  it.each(tasks.map((task) => [task.id]))('%s composes a portable form for its sample subject that asks nothing the port knows', async (taskId) => {
+    const task = catalog.tasks.get(taskId);
+    const cases = task?.cases[0]?.document as CasesDocument;
+    const subject = cases.subject ?? cases.cases[0]?.subject;
+    if (!subject) throw new Error(`${taskId}: the cases file has no sample subject`);
+    const engine = createEngine({
+      catalog,
+      dataPort: createInMemoryDataPort(cases.fixture ?? { facts: {} }),
+      actionPort: createInMemoryActionPort(),
+      clock: { now: () => new Date(cases.now ?? '2026-03-10T09:00:00+01:00') },
+      plannedTasks: 'all',
+    });
+    const form = await engine.composeForm(taskId, subject);
+    expect(form.status, JSON.stringify(form)).toBe('ready');
+    const ready = form as ReadyForm;
+    expect(portableSubsetProblems(ready.schema)).toEqual([]);
+
+    const requestFields = task?.requestSchema.document.properties as Record<string, JsonSchema>;
+    const asked = askedFields(ready.schema);
+    for (const field of asked) {
+      expect(Object.keys(subject), `${taskId} asks ${field}, which the subject gives`).not.toContain(field);
+      const known = requestFields[field]?.['x-known'] as { fact: string; path?: string } | undefined;
+      if (!known) continue;
+      const value = resolvePath(ready.known.find((item) => item.field === field)?.value, undefined);
+      expect(value, `${taskId} asks ${field} although the port knows it`).toBeUndefined();
+    }
+    for (const item of ready.known) expect(asked, `${taskId} shows ${item.field} as known and also asks it`).not.toContain(item.field);
+  });
+
+  it('passes every case, and every reason code of every rule set is produced by at least one case', async () => {
+    const results = await runCases(catalog);
+    expect(results.filter((result) => !result.passed).map((result) => `${result.task}/${result.caseId}: ${result.failures.join('; ')}`)).toEqual([]);
+    const produced = new Set(
+      results.flatMap((result) =>
+        result.result?.kind === 'decision' ? [...result.result.reasons, ...result.result.warnings].map((reason) => `${result.task} ${reason.code}`) : [],
+      ),
+    );
+    const named = tasks.flatMap((task) => {
+      const document = latest(task.id);
+      return [...new Set([...document.gates, ...document.checks].map((rule) => `${task.id} ${rule.reasonCode}`))];
+    });
+    expect(named.filter((code) => !produced.has(code))).toEqual([]);
+  });
+
+  it('is what @smart-task/rules and @smart-task/schemas bundle: every file on disk, and nothing else', () => {
+    const onDisk = (directory: string, prefix: string) => readdirSync(join(REPO_ROOT, directory)).filter((name) => name.endsWith('.json')).map((name) => `${prefix}/${name}`);
+    const expected = [
+      ...onDisk('packages/rules/tasks', 'rules/tasks'),
+      ...onDisk('packages/rules/shared', 'rules/shared'),
+      ...onDisk('packages/schemas/tasks', 'schemas/tasks'),
+      'schemas/port-contract.json',
+    ].sort();
+    expect(catalogDocuments.map((document) => document.file).sort()).toEqual(expected);
+  });
+});
