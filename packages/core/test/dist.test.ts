@@ -1,7 +1,9 @@
 import { execFileSync } from 'node:child_process';
 import { existsSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
+import { META_SCHEMA_IDS } from '@smart-task/schemas';
 import { beforeAll, describe, expect, it } from 'vitest';
+import { domainFormats } from '../src/index.js';
 
 const root = fileURLToPath(new URL('../../..', import.meta.url));
 
@@ -37,7 +39,7 @@ const nodeEntry = require('@smart-task/core/node');
 const rules = require('@smart-task/rules');
 const schemas = require('@smart-task/schemas');`);
 
-const EXPECTED = { kind: 'decision', verdict: 'NON_ACCOLTA', reasons: ['NA-DELEGA-NON-ATTIVA'], node: 'function', formats: 7, meta: 5 };
+const EXPECTED = { kind: 'decision', verdict: 'NON_ACCOLTA', reasons: ['NA-DELEGA-NON-ATTIVA'], node: 'function', formats: Object.keys(domainFormats).length, meta: Object.keys(META_SCHEMA_IDS).length };
 
 describe('the built packages', () => {
   beforeAll(() => {

@@ -166,9 +166,9 @@ describe('evaluate: one engine, many requests', () => {
       request(`C-${index}`, index % 3 === 0 ? { ...revocaData, delegaId: 'DEL-002' } : revocaData, index % 4 === 0 ? intermediarioSenzaDelega : azienda),
     );
     const sequential: string[] = [];
+    const { engine: oneAtATime } = setup();
     for (const input of inputs) {
-      const { engine: fresh } = setup();
-      const result = expectDecision(await fresh.evaluate(TASK, input));
+      const result = expectDecision(await oneAtATime.evaluate(TASK, input));
       sequential.push(`${result.verdict} ${result.reasons.map((reason) => reason.code).join(',')}`);
     }
     const concurrent = (await Promise.all(inputs.map((input) => engine.evaluate(TASK, input)))).map((result) => {

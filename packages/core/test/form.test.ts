@@ -1,9 +1,8 @@
 import { catalogDocuments } from '@smart-task/rules';
-import { META_SCHEMA_IDS, metaSchemas } from '@smart-task/schemas';
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { createEngine, createInMemoryActionPort, createInMemoryDataPort, type ReadyForm } from '../src/index.js';
-import { createAjv } from '../src/json/create-ajv.js';
+import { portableSubsetIssues } from './support/portable-subset.js';
 import { NOW, TASK, azienda, intermediarioSenzaDelega, revocaFixture } from './support/revoca.js';
 
 const fixture = revocaFixture();
@@ -14,14 +13,6 @@ async function readyForm(locale: 'it' | 'en' = 'it'): Promise<ReadyForm> {
   const form = await engine.composeForm(TASK, azienda, { locale });
   if (form.status !== 'ready') throw new Error(`expected a ready form, got ${form.status}`);
   return form;
-}
-
-/** The composed schema must stay inside the portable subset that RJSF and JSON Forms both render. */
-function portableSubsetIssues(schema: Record<string, unknown>): unknown[] {
-  const ajv = createAjv();
-  const validate = ajv.compile(metaSchemas.requestSchema as object);
-  const asDocument = { ...schema, $schema: META_SCHEMA_IDS.requestSchema, 'x-task': TASK };
-  return validate(asDocument) ? [] : (validate.errors ?? []);
 }
 
 describe('composeForm', () => {
@@ -44,7 +35,7 @@ describe('composeForm', () => {
   it('emits draft-07 in the portable subset, with both UI hint documents covering the conditional field', async () => {
     const form = await readyForm();
     expect(form.schema.$schema).toBe('http://json-schema.org/draft-07/schema#');
-    expect(portableSubsetIssues(form.schema)).toEqual([]);
+    expect(portableSubsetIssues(form.schema, TASK)).toEqual([]);
     expect(form.uiSchema['ui:order']).toEqual(['delegaId', 'dataEfficacia', 'motivo', 'noteMotivo']);
     const elements = (form.jsonFormsUiSchema as { elements: { scope: string; rule?: unknown }[] }).elements;
     expect(elements.map((element) => element.scope)).toEqual([
@@ -131,9 +122,41 @@ describe('form composition invariants (property)', () => {
         expect(form.canSubmit).toBe(expected.length > 0);
         const asked = Object.keys(form.schema.properties as object);
         expect(form.known.filter((known) => asked.includes(known.field))).toEqual([]);
-        expect(portableSubsetIssues(form.schema)).toEqual([]);
+        expect(portableSubsetIssues(form.schema, TASK)).toEqual([]);
       }),
       { numRuns: 40 },
     );
+  }, 60_000);
+});
+
+describe('choices built from port data on a list field', () => {
+  it('puts the options on the items, so that a list of ids renders as a multi-select', async () => {
+    const { readFileSync } = await import('node:fs');
+    const { schemaDocuments } = await import('@smart-task/schemas');
+    const { ruleDocuments } = await import('@smart-task/rules');
+    // A task whose form asks for several ids at once: the anomalous NdR contacts to delete.
+    const task = 'cancellazione-contatti-anomali-ndr';
+    const read = (path: string) => JSON.parse(readFileSync(new URL(path, import.meta.url), 'utf8')) as Record<string, unknown>;
+    const casesFile = read(`../../rules/tasks/${task}.cases.json`) as { subject: typeof azienda; fixture: Parameters<typeof createInMemoryDataPort>[0] };
+    const others = [...schemaDocuments, ...ruleDocuments].filter((document) => !document.file.includes(task));
+    const listEngine = createEngine({
+      catalog: [
+        ...others,
+        { file: `schemas/tasks/${task}.schema.json`, content: read(`../../schemas/tasks/${task}.schema.json`) },
+        { file: `rules/tasks/${task}.rules.json`, content: read(`../../rules/tasks/${task}.rules.json`) },
+      ],
+      dataPort: createInMemoryDataPort(casesFile.fixture),
+      actionPort: createInMemoryActionPort(),
+      clock: { now: () => NOW },
+    });
+    const form = await listEngine.composeForm(task, casesFile.subject);
+    if (form.status !== 'ready') throw new Error(`expected a ready form, got ${form.status}`);
+    const field = (form.schema.properties as Record<string, { type: string; oneOf?: unknown; items: { type: string; oneOf: { const: string }[] } }>).contattiIds;
+    expect(field?.type).toBe('array');
+    expect(field?.oneOf).toBeUndefined();
+    expect(field?.items.type).toBe('string');
+    expect(field?.items.oneOf.map((option) => option.const)).toEqual(['NDR-C1', 'NDR-C3', 'NDR-C4', 'NDR-C5']);
+    expect(portableSubsetIssues(form.schema, TASK)).toEqual([]);
+    expect(form.canSubmit).toBe(true);
   });
 });

@@ -10,10 +10,19 @@ if (!loaded.ok) throw new Error('the catalog must load');
 const ports = { dataPort: createInMemoryDataPort(revocaFixture()), actionPort: createInMemoryActionPort() };
 const engineAt = (date: string, options: Partial<EngineOptions> = {}) => createEngine({ catalog: documents, ...ports, clock: { now: () => new Date(date) }, ...options });
 
+/** The active tasks whose rule set lets the profile file them, as listTasks should offer them (sorted by id). */
+const activeFor = (profile: string): string[] =>
+  [...(loaded.ok ? loaded.value.tasks.values() : [])]
+    .filter((task) => task.ruleSets.some(({ document }) => document.status === 'active' && document.requesters.includes(profile as never)))
+    .map((task) => task.id)
+    .sort();
+
 describe('listTasks', () => {
   it('offers the active tasks the profile may file, planned ones only when the host enables them', () => {
     const ids = (options: Partial<EngineOptions> = {}) => engineAt('2026-03-10T09:00:00Z', options).listTasks(azienda).map((task) => task.id);
-    expect(ids()).toEqual(['revoca-delega-intermediario', 'variazione-indirizzo-pec-aziendale']);
+    expect(ids()).toEqual(activeFor('AZIENDA'));
+    expect(ids()).toContain('revoca-delega-intermediario');
+    expect(ids()).not.toContain('riattivazione-posizione-contributiva');
     expect(ids({ plannedTasks: 'all' })).toContain('riattivazione-posizione-contributiva');
     expect(ids({ plannedTasks: { 'riattivazione-posizione-contributiva': { from: '2026-04-01' } } })).not.toContain('riattivazione-posizione-contributiva');
     expect(ids({ plannedTasks: { 'riattivazione-posizione-contributiva': { from: '2026-03-10' } } })).toContain('riattivazione-posizione-contributiva');
@@ -21,7 +30,8 @@ describe('listTasks', () => {
 
   it('hides tasks the profile may not file', () => {
     const tasks = engineAt('2026-03-10T09:00:00Z').listTasks({ ...azienda, profilo: 'DIPENDENTE_DELEGATO' });
-    expect(tasks.map((task) => task.id)).toEqual(['variazione-indirizzo-pec-aziendale']);
+    expect(tasks.map((task) => task.id)).toEqual(activeFor('DIPENDENTE_DELEGATO'));
+    expect(tasks.map((task) => task.id)).not.toContain('revoca-delega-intermediario');
   });
 });
 

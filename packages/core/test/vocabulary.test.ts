@@ -1,6 +1,6 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { builtInOperators, createVocabulary, type OperatorDefinition } from '../src/index.js';
+import { builtInFactHelpers, builtInOperators, createVocabulary, type OperatorDefinition } from '../src/index.js';
 import { addDays, addMonths, daysInMonth, toIsoDate } from '../src/vocabulary/iso-dates.js';
 
 const operator = (name: string) => builtInOperators.find((definition) => definition.name === name) as OperatorDefinition;
@@ -135,5 +135,101 @@ describe('fact helpers', () => {
     expect(firstOf?.compute({ first: null, second: 'b', third: 'c' })).toBe('b');
     expect(firstOf?.compute({})).toBe(null);
     expect(createVocabulary().helperArgsValidators.get('firstOf')?.({ second: 1 })).toBe(true);
+  });
+});
+
+describe('list and periodo helpers (selectItems, latestItem, periodoToDate)', () => {
+  const helper = async (name: string) => {
+    const { builtInFactHelpers } = await import('../src/index.js');
+    const found = builtInFactHelpers.find((definition) => definition.name === name);
+    if (!found) throw new Error(`helper ${name} not registered`);
+    return found;
+  };
+  const contatti = [
+    { id: 'C1', valore: 'a@x.it', anomalo: true, titolareCf: 'AAA' },
+    { id: 'C2', valore: 'b@x.it', anomalo: false, titolareCf: 'BBB' },
+    { id: 'C3', valore: 'c@x.it', anomalo: true, titolareCf: 'BBB' },
+  ];
+
+  it('selectItems keeps the items whose field is one of the values, or the others with exclude', async () => {
+    const selectItems = await helper('selectItems');
+    expect(selectItems.compute({ items: contatti, field: 'id', values: ['C1', 'C3'] })).toEqual([contatti[0], contatti[2]]);
+    expect(selectItems.compute({ items: contatti, field: 'id', values: ['C1', 'C3'], exclude: true })).toEqual([contatti[1]]);
+    expect(selectItems.compute({ items: contatti, field: 'titolareCf', values: 'BBB' })).toEqual([contatti[1], contatti[2]]);
+    expect(selectItems.compute({ items: contatti, field: 'anomalo', values: true, pick: 'valore' })).toEqual(['a@x.it', 'c@x.it']);
+    expect(selectItems.compute({ items: contatti, field: 'id', values: [] })).toEqual([]);
+    expect(selectItems.compute({ field: 'id', values: ['C1'] })).toEqual([]);
+    expect(selectItems.compute({ items: [null, 3, { __proto__: { id: 'C1' } }], field: 'id', values: ['C1'] })).toEqual([]);
+    expect(selectItems.compute({ items: contatti, field: '__proto__', values: [undefined], exclude: true })).toEqual([]);
+    expect(createVocabulary().helperArgsValidators.get('selectItems')?.({ items: [], field: 'id' })).toBe(false);
+  });
+
+  it('selectItems splits a list in two: selected and excluded items make up the whole (property)', async () => {
+    const selectItems = await helper('selectItems');
+    const item = fc.record({ id: fc.constantFrom('A', 'B', 'C', 'D'), n: fc.integer() });
+    fc.assert(
+      fc.property(fc.array(item), fc.subarray(['A', 'B', 'C', 'D']), (items, values) => {
+        const selected = selectItems.compute({ items, field: 'id', values }) as unknown[];
+        const others = selectItems.compute({ items, field: 'id', values, exclude: true }) as unknown[];
+        expect(selected.length + others.length).toBe(items.length);
+        expect(selected.every((entry) => values.includes((entry as { id: string }).id))).toBe(true);
+      }),
+    );
+  });
+
+  it('latestItem finds the item with the greatest date or number, null when there is none', async () => {
+    const latestItem = await helper('latestItem');
+    const denunce = [
+      { protocollo: 'P1', dataInvio: '2025-12-20' },
+      { protocollo: 'P2', dataInvio: '2026-01-31' },
+      { protocollo: 'P3' },
+      { protocollo: 'P4', dataInvio: '2026-01-31' },
+    ];
+    expect(latestItem.compute({ items: denunce, by: 'dataInvio' })).toEqual(denunce[1]);
+    expect(latestItem.compute({ items: [{ n: 2 }, { n: 10 }, { n: -1 }], by: 'n' })).toEqual({ n: 10 });
+    expect(latestItem.compute({ items: [], by: 'dataInvio' })).toBe(null);
+    expect(latestItem.compute({ items: [{ x: 1 }], by: 'dataInvio' })).toBe(null);
+    expect(latestItem.compute({ by: 'dataInvio' })).toBe(null);
+    expect(() => latestItem.compute({ items: [{ n: 1 }, { n: '2' }], by: 'n' })).toThrow(/mix/);
+  });
+
+  it('periodoToDate gives the first and last day of a periodo, across years and leap years', async () => {
+    const periodoToDate = await helper('periodoToDate');
+    expect(periodoToDate.compute({ periodo: '12/2025', day: 'first' })).toBe('2025-12-01');
+    expect(periodoToDate.compute({ periodo: '12/2025', day: 'last' })).toBe('2025-12-31');
+    expect(periodoToDate.compute({ periodo: '01/2026', day: 'first' })).toBe('2026-01-01');
+    expect(periodoToDate.compute({ periodo: '02/2024', day: 'last' })).toBe('2024-02-29');
+    expect(periodoToDate.compute({ periodo: '02/2025', day: 'last' })).toBe('2025-02-28');
+    expect(() => periodoToDate.compute({ periodo: '13/2025', day: 'first' })).toThrow(RangeError);
+    expect(createVocabulary().helperArgsValidators.get('periodoToDate')?.({ periodo: '01/2026', day: 'middle' })).toBe(false);
+  });
+
+  it('periodoToDate keeps the order of periodi (property)', async () => {
+    const periodoToDate = await helper('periodoToDate');
+    const periodo = fc.record({ month: fc.integer({ min: 1, max: 12 }), year: fc.integer({ min: 1900, max: 2999 }) }).map(({ month, year }) => `${String(month).padStart(2, '0')}/${year}`);
+    fc.assert(
+      fc.property(periodo, periodo, (a, b) => {
+        const [ma, ya] = a.split('/').map(Number) as [number, number];
+        const [mb, yb] = b.split('/').map(Number) as [number, number];
+        const byMonths = Math.sign((ya - yb) * 12 + (ma - mb));
+        const first = (p: string) => periodoToDate.compute({ periodo: p, day: 'first' }) as string;
+        expect(Math.sign(first(a).localeCompare(first(b)))).toBe(byMonths);
+        expect((periodoToDate.compute({ periodo: a, day: 'last' }) as string) >= first(a)).toBe(true);
+      }),
+    );
+  });
+});
+
+describe('startOf', () => {
+  const startOfHelper = builtInFactHelpers.find((helper) => helper.name === 'startOf');
+  it.each([
+    ['2026-05-17', 'year', undefined, '2026-01-01'],
+    ['2026-05-17', 'year', -1, '2025-01-01'],
+    ['2026-01-01', 'year', 1, '2027-01-01'],
+    ['2026-05-17', 'month', undefined, '2026-05-01'],
+    ['2026-01-31', 'month', -1, '2025-12-01'],
+    ['2025-12-15T10:00:00+01:00', 'month', 1, '2026-01-01'],
+  ])('startOf(%s, %s, %s) = %s', (date, unit, shift, expected) => {
+    expect(startOfHelper?.compute({ date, unit, ...(shift !== undefined && { shift }) })).toBe(expected);
   });
 });

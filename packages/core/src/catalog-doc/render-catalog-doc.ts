@@ -1,4 +1,4 @@
-import type { CheckDefinition, GateDefinition, JsonSchema, LocalizedText, Profilo, RequestSchemaDocument, RuleSetDocument } from '@smart-task/schemas';
+import type { CheckDefinition, DatedValuesFactDeclaration, GateDefinition, JsonSchema, LocalizedText, Profilo, RequestSchemaDocument, RuleSetDocument } from '@smart-task/schemas';
 import type { Catalog, TaskDefinition } from '../catalog/catalog.js';
 import { conditionalsOf, requestFieldsOf, type RequestField } from '../catalog/request-fields.js';
 
@@ -39,6 +39,7 @@ function reference(value: unknown): string {
 
 function fieldType(schema: JsonSchema): string {
   if (Array.isArray(schema.enum)) return `one of ${schema.enum.map((value) => `\`${String(value)}\``).join(', ')}`;
+  if (Array.isArray(schema.oneOf)) return `one of ${(schema.oneOf as JsonSchema[]).map((choice) => `\`${String(choice.const)}\` (${String(choice.title)})`).join(', ')}`;
   const items = schema.items as JsonSchema | undefined;
   if (schema.type === 'array') return `list of ${items ? fieldType(items) : 'values'}`;
   const format = (schema['x-format'] as string | undefined) ?? (schema.format as string | undefined);
@@ -110,6 +111,12 @@ function renderTask(task: TaskDefinition): string[] {
     ...renderForm(schema),
     '',
   ];
+  const dated = Object.entries(ruleSet.facts).filter((entry): entry is [string, DatedValuesFactDeclaration] => 'inForce' in entry[1]);
+  for (const [name, declaration] of dated) {
+    lines.push(`### Values in force by date: \`${name}\``, '', `Chosen by ${reference(declaration.on)}.`, '', '| from | to | value | set by |', '|---|---|---|---|');
+    for (const period of declaration.inForce) lines.push(`| ${period.from ?? '—'} | ${period.to ?? '—'} | ${cell(JSON.stringify(period.value))} | ${cell(period.reference ?? '')} |`);
+    lines.push('');
+  }
   if (ruleSet.gates.length > 0) lines.push('### Gates', '', 'Run first, in order; the first that fails ends the istruttoria and nothing else about the target is read.', '', ...renderRules(ruleSet.gates, false), '');
   lines.push('### Checks', '', 'All run; the request is Non Accolta when a BLOCKING check fails. WARNING checks are reported and never change the outcome.', '', ...renderRules(ruleSet.checks, true), '');
   lines.push('### Operations when Accolta', '');

@@ -132,7 +132,9 @@ export async function composeForm(inputs: ComposeInputs): Promise<ComposedForm> 
       }));
       const output = target[field.name] as Record<string, unknown>;
       if (options.length > 0) {
-        output.oneOf = options;
+        // A list field (several choices) gets its options on the items: RJSF and JSON Forms then render a multi-select.
+        if (output.type === 'array') output.items = { ...((output.items as Record<string, unknown> | undefined) ?? {}), oneOf: options };
+        else output.oneOf = options;
       } else {
         output.readOnly = true;
         notices.push({ field: field.name, code: 'NO_OPTIONS', message: NO_OPTIONS[locale] });

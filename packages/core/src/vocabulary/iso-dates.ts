@@ -34,6 +34,12 @@ export function addMonths(isoDate: string, months: number): string {
   return formatUtc(new Date(Date.UTC(targetYear, targetMonth - 1, targetDay)));
 }
 
+/** The first day of the date's year or month, moved by `shift` years or months. */
+export function startOf(isoDate: string, unit: 'year' | 'month', shift = 0): string {
+  const year = Number(isoDate.slice(0, 4));
+  return unit === 'year' ? `${String(year + shift).padStart(4, '0')}-01-01` : addMonths(`${isoDate.slice(0, 7)}-01`, shift);
+}
+
 /** Adds (or with a negative number subtracts) calendar days. */
 export function addDays(isoDate: string, days: number): string {
   const [year, month, day] = isoDate.split('-').map(Number) as [number, number, number];
