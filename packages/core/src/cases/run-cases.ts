@@ -3,17 +3,21 @@ import { createInMemoryActionPort, createInMemoryDataPort, mergeFixtures, type I
 import type { Catalog } from '../catalog/catalog.js';
 import { createEngine } from '../engine.js';
 import { isSmartTaskError } from '../errors.js';
-import type { ConditionTrace, EvaluationResult, RuleOutcome } from '../evaluate/decision.js';
+import { isFactReference } from '../compile/fact-graph.js';
+import type { ConditionTrace, EvaluationResult, Reason, RuleOutcome } from '../evaluate/decision.js';
+import type { RulesObserver } from '../evaluate/run-istruttoria.js';
 import type { ActionPort, DataPort } from '../port.js';
 
 /** The outcome of one case. */
 export interface CaseResult {
   readonly task: string;
   readonly file: string;
+  /** RFC 6901 pointer to the case in `file`: `/cases/3`. */
+  readonly pointer: string;
   readonly caseId: string;
   readonly description: string;
   readonly passed: boolean;
-  /** One line per mismatch: what was expected and what happened. */
+  /** One line per mismatch: what was expected and what happened, with the values the rules concerned saw. */
   readonly failures: readonly string[];
   readonly result?: EvaluationResult;
 }
@@ -30,15 +34,41 @@ export interface RunCasesOptions {
 
 const list = (values: readonly string[]) => `[${values.join(', ')}]`;
 
+function sideOf(fact: string, path: string | undefined): string {
+  return `${fact}${path ? path.slice(1) : ''}`;
+}
+
+/** `request.dataRipresa = "2026-03-11" dateOnOrBefore limiteRiattivazione = "2026-03-10" → false`. */
 function describeCondition(condition: ConditionTrace): string {
-  const left = `${condition.fact}${condition.path ? condition.path.slice(1) : ''}`;
-  const outcome = condition.result === undefined ? 'not evaluated' : String(condition.result);
-  return `${left} = ${JSON.stringify(condition.factValue)} ${condition.operator} ${JSON.stringify(condition.comparedWith ?? condition.value)} → ${outcome}`;
+  const left = sideOf(condition.fact, condition.path);
+  const right = isFactReference(condition.value) ? sideOf(condition.value.fact, condition.value.path) : undefined;
+  if (condition.result === undefined) return `${left} ${condition.operator} ${right ?? JSON.stringify(condition.value)} → not evaluated`;
+  const compared = JSON.stringify(condition.comparedWith ?? condition.value);
+  return `${left} = ${JSON.stringify(condition.factValue)} ${condition.operator} ${right ? `${right} = ${compared}` : compared} → ${condition.result}`;
 }
 
 function explainRule(outcome: RuleOutcome | undefined): string {
   if (!outcome || outcome.conditions.length === 0) return '';
   return `\n      saw: ${outcome.conditions.map(describeCondition).join('\n           ')}`;
+}
+
+/** `PASSED`, `FAILED`, `NOT_EVALUATED (NOT_APPLICABLE)`. */
+function statusOf(outcome: RuleOutcome | undefined): string {
+  if (!outcome) return 'absent';
+  return outcome.notEvaluatedBecause ? `${outcome.status} (${outcome.notEvaluatedBecause})` : outcome.status;
+}
+
+/** The detail of a reason-code mismatch: what each rule concerned did and saw. */
+function explainReasons(got: readonly Reason[], expected: readonly string[], rules: readonly RuleOutcome[]): string {
+  const codes = got.map((reason) => reason.code);
+  const unexpected = got.filter((reason) => !expected.includes(reason.code)).map((reason) => `\n      ${reason.ruleId} failed: ${reason.message.it}${explainRule(rules.find((rule) => rule.id === reason.ruleId))}`);
+  const missing = expected
+    .filter((code) => !codes.includes(code))
+    .map((code) => {
+      const rule = rules.find((candidate) => candidate.reasonCode === code);
+      return rule ? `\n      ${rule.id} ${statusOf(rule)}, expected to fail with ${code}${explainRule(rule)}` : `\n      no gate or check has the reason code ${code}`;
+    });
+  return [...unexpected, ...missing].join('');
 }
 
 /** Compares a result with a case's expectations; returns the mismatches. */
@@ -59,15 +89,11 @@ export function compareWithExpectation(testCase: CaseDefinition, result: Evaluat
     if (result.verdict !== expect.verdict) failures.push(`verdict: expected ${expect.verdict}, got ${result.verdict}`);
     if (expect.warnings) {
       const warnings = result.warnings.map((warning) => warning.code);
-      if (list(warnings) !== list(expect.warnings)) failures.push(`warnings: expected ${list(expect.warnings)}, got ${list(warnings)}`);
+      if (list(warnings) !== list(expect.warnings)) failures.push(`warnings: expected ${list(expect.warnings)}, got ${list(warnings)}${explainReasons(result.warnings, expect.warnings, rules)}`);
     }
     const reasons = result.reasons.map((reason) => reason.code);
     const expectedReasons = expect.reasons ?? [];
-    if (list(reasons) !== list(expectedReasons)) {
-      const unexpected = result.reasons.filter((reason) => !expectedReasons.includes(reason.code));
-      const detail = unexpected.map((reason) => `\n      ${reason.ruleId} failed: ${reason.message.it}${explainRule(rules.find((rule) => rule.id === reason.ruleId))}`).join('');
-      failures.push(`reasons: expected ${list(expectedReasons)}, got ${list(reasons)}${detail}`);
-    }
+    if (list(reasons) !== list(expectedReasons)) failures.push(`reasons: expected ${list(expectedReasons)}, got ${list(reasons)}${explainReasons(result.reasons, expectedReasons, rules)}`);
   }
   if (expect.operations) {
     const performed = result.operations.map((operation) => operation.id);
@@ -75,7 +101,7 @@ export function compareWithExpectation(testCase: CaseDefinition, result: Evaluat
   }
   for (const [id, status] of Object.entries(expect.checks ?? {})) {
     const outcome = rules.find((rule) => rule.id === id);
-    if (outcome?.status !== status) failures.push(`${id}: expected ${status}, got ${outcome?.status ?? 'absent'}${explainRule(outcome)}`);
+    if (outcome?.status !== status) failures.push(`${id}: expected ${status}, got ${statusOf(outcome)}${explainRule(outcome)}`);
   }
   return failures;
 }
@@ -83,27 +109,36 @@ export function compareWithExpectation(testCase: CaseDefinition, result: Evaluat
 /**
  * Runs the cases of a catalog, each against its own in-memory ports and clock, and compares every
  * outcome with what the case expects. Planned tasks are included.
+ *
+ * @example
+ * const results = await runCases(catalog, { taskId: 'revoca-delega-intermediario' });
+ * for (const failed of results.filter((result) => !result.passed)) console.log(failed.caseId, failed.failures);
  */
-export async function runCases(catalog: Catalog, options: RunCasesOptions = {}): Promise<CaseResult[]> {
+export function runCases(catalog: Catalog, options: RunCasesOptions = {}): Promise<CaseResult[]> {
+  return executeCases(catalog, options, undefined);
+}
+
+/** {@link runCases}, telling `observeRules` of every evaluated rule tree (see `measureCoverage`). */
+export async function executeCases(catalog: Catalog, options: RunCasesOptions, observeRules: RulesObserver | undefined): Promise<CaseResult[]> {
   const dataPorts = new Map<string, InMemoryDataPort>();
   const actionPorts = new Map<string, InMemoryActionPort>();
   let now = new Date();
   const routedDataPort: DataPort = { fetch: (fact, params, context) => (dataPorts.get(context.requestId) as InMemoryDataPort).fetch(fact, params, context) };
   const routedActionPort: ActionPort = { perform: (call, context) => (actionPorts.get(context.requestId) as InMemoryActionPort).perform(call, context) };
-  const engine = createEngine({ catalog, dataPort: routedDataPort, actionPort: routedActionPort, clock: { now: () => now }, plannedTasks: 'all', timeoutMs: options.timeoutMs ?? 250 });
+  const engine = createEngine({ catalog, dataPort: routedDataPort, actionPort: routedActionPort, clock: { now: () => now }, plannedTasks: 'all', timeoutMs: options.timeoutMs ?? 250, observeRules });
 
   const results: CaseResult[] = [];
   for (const task of catalog.tasks.values()) {
     if (options.taskId && task.id !== options.taskId) continue;
     for (const { file, document } of task.cases) {
-      for (const testCase of (document as CasesDocument).cases) {
+      for (const [index, testCase] of (document as CasesDocument).cases.entries()) {
         const requestId = `case:${task.id}:${testCase.id}`;
         const fixture = mergeFixtures(document.fixture, testCase.fixture);
         dataPorts.set(requestId, createInMemoryDataPort(fixture));
         actionPorts.set(requestId, createInMemoryActionPort(fixture));
         const clock = testCase.now ?? document.now ?? options.now;
         now = clock ? new Date(clock) : new Date();
-        const base = { task: task.id, file, caseId: testCase.id, description: testCase.description };
+        const base = { task: task.id, file, pointer: `/cases/${index}`, caseId: testCase.id, description: testCase.description };
         try {
           const result = await engine.evaluate(task.id, {
             requestId,

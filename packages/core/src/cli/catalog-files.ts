@@ -1,6 +1,7 @@
 import type { Catalog } from '../catalog/catalog.js';
 import { loadCatalog } from '../catalog/load-catalog.js';
-import { formatIssue, type Issue } from '../errors.js';
+import { diagnosticLine, diagnosticOfIssue } from '../diagnostic.js';
+import type { Issue } from '../errors.js';
 import { readCatalogDocuments } from '../node/read-catalog.js';
 import type { CliIo } from './cli-io.js';
 import { existingDirectories } from './inputs.js';
@@ -12,6 +13,8 @@ export interface CatalogRead {
   readonly issues: readonly Issue[];
   /** How many DSL files were found (read or not). */
   readonly fileCount: number;
+  /** The DSL files found (read or not), relative to `io.cwd`, each once. */
+  readonly files: readonly string[];
 }
 
 /**
@@ -23,14 +26,15 @@ export function readCatalog(io: CliIo, directories: readonly string[], option: s
   const read = readCatalogDocuments(existingDirectories(io, directories, option), io.cwd);
   const loaded = loadCatalog(read.documents);
   const issues = [...read.issues, ...loaded.issues];
-  const fileCount = new Set([...read.documents.map((document) => document.file), ...read.issues.map((item) => item.file)]).size;
-  if (!loaded.ok || errorsOf(issues).length > 0) return { issues, fileCount };
-  return { catalog: loaded.value, issues, fileCount };
+  const files = [...new Set([...read.documents.map((document) => document.file), ...read.issues.map((item) => item.file)])];
+  const fileCount = files.length;
+  if (!loaded.ok || errorsOf(issues).length > 0) return { issues, fileCount, files };
+  return { catalog: loaded.value, issues, fileCount, files };
 }
 
-/** The line printed for an issue: `file:pointer CODE message`, with ` (warning)` for warnings. */
+/** The line printed for an issue: `file:pointer CODE message`, with the severity word before the code for warnings. */
 export function issueLine(item: Issue): string {
-  return item.severity === 'warning' ? `${formatIssue(item)} (warning)` : formatIssue(item);
+  return diagnosticLine(diagnosticOfIssue(item));
 }
 
 /** The issues that are errors. */

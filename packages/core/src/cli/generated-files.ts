@@ -2,13 +2,9 @@ import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import { EXIT, type CliIo } from './cli-io.js';
 import { plural } from './catalog-files.js';
+import type { GeneratedFile } from '../types-gen/generate-types.js';
 import { displayPath } from './inputs.js';
 
-/** A file a command generates: its path relative to the output directory and its whole text. */
-export interface GeneratedFile {
-  readonly name: string;
-  readonly text: string;
-}
 
 /** What {@link writeOrCheckGenerated} needs to know. */
 export interface GeneratedOutput {
@@ -17,6 +13,8 @@ export interface GeneratedOutput {
   readonly files: readonly GeneratedFile[];
   /** `--check`: write nothing, exit 1 when a file is missing or differs. */
   readonly check: boolean;
+  /** What the files are generated from, for the message of a failed check: `the schemas`. */
+  readonly source: string;
   /** The command that regenerates the files, for the message of a failed check: `smart-task doc`. */
   readonly regenerate: string;
   /** What the files hold, for the final line: `17 request types, 40 port facts`. */
@@ -46,14 +44,15 @@ export function staleFiles(directory: string, files: readonly GeneratedFile[]): 
 export function writeOrCheckGenerated(io: CliIo, output: GeneratedOutput): number {
   const { directory, files, check } = output;
   const stale = staleFiles(directory, files);
+  const where = displayPath(io, directory);
   const shown = (file: GeneratedFile) => displayPath(io, join(directory, file.name));
   if (check) {
     for (const { file, missing } of stale) io.stdout(`${shown(file)}: ${missing ? 'missing' : 'out of date'}`);
     if (stale.length > 0) {
-      io.stdout(`${plural(stale.length, 'generated file')} ${stale.length === 1 ? 'does' : 'do'} not match the catalog: run ${output.regenerate} to regenerate`);
+      io.stdout(`${plural(stale.length, 'generated file')} in ${where} ${stale.length === 1 ? 'does' : 'do'} not match ${output.source}: run ${output.regenerate} to regenerate`);
       return EXIT.failed;
     }
-    io.stdout(`ok: up to date (${output.contents})`);
+    io.stdout(`ok: ${where} is up to date (${output.contents})`);
     return EXIT.ok;
   }
   for (const { file } of stale) {
@@ -62,6 +61,6 @@ export function writeOrCheckGenerated(io: CliIo, output: GeneratedOutput): numbe
     writeFileSync(path, file.text);
     io.stdout(`wrote ${shown(file)}`);
   }
-  io.stdout(`ok: ${output.contents} (${plural(stale.length, 'file')} written, ${files.length - stale.length} unchanged)`);
+  io.stdout(`ok: ${output.contents} in ${where} (${plural(stale.length, 'file')} written, ${files.length - stale.length} unchanged)`);
   return EXIT.ok;
 }

@@ -65,3 +65,12 @@ export function localeOption(values: OptionValues): Locale {
   if (locale !== 'it' && locale !== 'en') throw new CliError(`--locale ${JSON.stringify(locale)} is not supported: use --locale it or --locale en.`);
   return locale;
 }
+
+/** A percentage option (`--min 90`, `--min 87.5`): a number from 0 to 100, or `undefined` when absent. */
+export function percentageOption(values: OptionValues, name: string): number | undefined {
+  const text = stringOption(values, name);
+  if (text === undefined) return undefined;
+  const value = /^\d+(\.\d+)?$/.test(text) ? Number(text) : Number.NaN;
+  if (!(value >= 0 && value <= 100)) throw new CliError(`--${name} ${JSON.stringify(text)} is not a percentage: write a number from 0 to 100, e.g. --${name} 90.`);
+  return value;
+}

@@ -2,9 +2,14 @@ import { parseArgs } from 'node:util';
 import { CliError } from './cli-error.js';
 import { EXIT, type CliIo } from './cli-io.js';
 import type { CliCommand } from './command.js';
+import { docCommand } from './commands/doc.js';
 import { evaluateCommand } from './commands/evaluate.js';
 import { formCommand } from './commands/form.js';
+import { newCommand } from './commands/new.js';
+import { lintCommand } from './commands/lint.js';
+import { replayCommand } from './commands/replay.js';
 import { testCommand } from './commands/test.js';
+import { typesCommand } from './commands/types.js';
 import { validateCommand } from './commands/validate.js';
 import { didYouMean } from '../text/suggest.js';
 import type { OptionValues } from './options.js';
@@ -14,7 +19,7 @@ export type { CliIo } from './cli-io.js';
 export { EXIT } from './cli-io.js';
 
 /** The commands of `smart-task`, in the order the usage text lists them. */
-export const COMMANDS: readonly CliCommand[] = [validateCommand, testCommand, formCommand, evaluateCommand];
+export const COMMANDS: readonly CliCommand[] = [validateCommand, lintCommand, testCommand, formCommand, evaluateCommand, replayCommand, typesCommand, newCommand, docCommand];
 
 const HELP = new Set(['help', '--help', '-h']);
 

@@ -43,7 +43,7 @@ describe('the catalog document', () => {
     });
     const check = await cli(['doc', 'schemas', 'rules', '--out', 'catalog.md', '--check'], catalog.dir);
     expect(check.code).toBe(1);
-    expect(check.stdout).toEqual(['catalog.md: out of date', '1 generated file does not match the catalog: run smart-task doc (pnpm catalog:doc) to regenerate']);
+    expect(check.stdout).toEqual(['catalog.md: out of date', '1 generated file in . does not match the rule sets: run smart-task doc (pnpm catalog:doc) to regenerate']);
   });
 
   it('refuses to write from a broken catalog, and asks for --out', async () => {

@@ -1,3 +1,4 @@
+import { readdirSync } from 'node:fs';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { cli, copyCatalog, revocaCases } from './cli-harness.js';
 
@@ -78,9 +79,18 @@ describe('smart-task evaluate', () => {
     expect(JSON.parse(late.out)).toMatchObject({ verdict: 'NON_ACCOLTA', reasons: [{ code: 'NA-DATA-NON-AMMESSA' }], operations: [] });
   });
 
-  it('exits 2 with one line for an unknown task, listing the known ones', async () => {
-    const run = await cli(['evaluate', 'revoca-delega', '--catalog', 'schemas', '--catalog', 'rules', '--request', 'request.json', '--fixture', 'fixture.json'], files.dir);
-    oneLineExit2(run, /unknown task "revoca-delega"\. Did you mean "revoca-delega-intermediario"\? Known tasks: revoca-delega-intermediario, riattivazione-posizione-contributiva, variazione-indirizzo-pec-aziendale\.$/);
+  it('exits 2 with one line for an unknown task, suggesting the closest and listing the known ones', async () => {
+    // One letter off revoca-delega-intermediario and far from every other id, so the suggestion cannot change.
+    const typo = 'revoca-delega-intermediaro';
+    // The catalog lists its tasks in the order of their schema files, each named after its task.
+    const known = readdirSync(files.path('schemas/tasks'))
+      .filter((file) => file.endsWith('.schema.json'))
+      .sort()
+      .map((file) => file.slice(0, -'.schema.json'.length));
+    expect(known).toContain(TASK);
+    const run = await cli(['evaluate', typo, '--catalog', 'schemas', '--catalog', 'rules', '--request', 'request.json', '--fixture', 'fixture.json'], files.dir);
+    oneLineExit2(run, /./);
+    expect(run.stderr).toEqual([`smart-task: unknown task "${typo}". Did you mean "${TASK}"? Known tasks: ${known.join(', ')}.`]);
   });
 
   it('exits 2 with one line for bad JSON in --request, naming the file and the line', async () => {

@@ -1,4 +1,5 @@
-import { rmSync } from 'node:fs';
+import { readdirSync, rmSync } from 'node:fs';
+import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { cli, useCatalogCopy } from './cli-harness.js';
 
@@ -64,7 +65,9 @@ describe('smart-task test', () => {
     });
 
     it('fails when no case ran', async () => {
-      for (const task of ['revoca-delega-intermediario', 'riattivazione-posizione-contributiva', 'variazione-indirizzo-pec-aziendale']) rmSync(catalog.path(`rules/tasks/${task}.cases.json`));
+      const casesFiles = readdirSync(catalog.dir, { recursive: true, encoding: 'utf8' }).filter((file) => file.endsWith('.cases.json'));
+      expect(casesFiles).toContain(join('rules', 'tasks', 'revoca-delega-intermediario.cases.json'));
+      for (const file of casesFiles) rmSync(catalog.path(file));
       const run = await cli(['test', 'schemas', 'rules'], catalog.dir);
       expect(run.code).toBe(1);
       expect(run.stdout.at(-1)).toBe('0 passed, 0 failed');

@@ -18,6 +18,10 @@ export const docCommand: CliCommand = {
   synopsis: 'doc [dir...] --out <file.md> [--check]',
   summary: 'Write the catalog document generated from the rule sets; --check: exit 1 when the file is out of date.',
   options: { out: { type: 'string' }, check: { type: 'boolean' } },
+  optionHelp: {
+    out: { value: '<file.md>', text: 'required: the catalog document to write' },
+    check: { text: 'write nothing; exit 1 when the document is out of date' },
+  },
   async run({ positionals, values }, io) {
     const directories = positionals.length > 0 ? positionals : ['.'];
     const out = resolvePath(io, requiredOption(values, 'out', 'docs/catalog.md'));
@@ -31,6 +35,7 @@ export const docCommand: CliCommand = {
       directory: dirname(out),
       files: [{ name: basename(out), text: renderCatalogDocument(read.catalog) }],
       check: flag(values, 'check'),
+      source: 'the rule sets',
       regenerate: 'smart-task doc (pnpm catalog:doc)',
       contents: `catalog document of ${plural(read.catalog.tasks.size, 'Smart-Task')}`,
     });

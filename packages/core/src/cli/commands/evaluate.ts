@@ -7,7 +7,7 @@ import { explainInItalian } from '../../views/explain.js';
 import { toContributorView, toOperatorView } from '../../views/views.js';
 import { CliError } from '../cli-error.js';
 import { EXIT } from '../cli-io.js';
-import { CATALOG_OPTION, CLOCK_OPTION, LOCALE_OPTION, type CliCommand } from '../command.js';
+import { CATALOG_OPTION, CATALOG_OPTION_HELP, CLOCK_OPTION, CLOCK_OPTION_HELP, LOCALE_OPTION, LOCALE_OPTION_HELP, type CliCommand } from '../command.js';
 import { isJsonObject, readJsonInput, type JsonInput } from '../inputs.js';
 import { flag, isIsoDateTime, localeOption, nowOption, requiredOption, stringOption } from '../options.js';
 import { taskArgument } from '../task-argument.js';
@@ -64,6 +64,15 @@ export const evaluateCommand: CliCommand = {
   synopsis: 'evaluate <task> --request <r.json> --fixture <f.json> [--catalog <dir>]... [--explain | --view contributor|operator] [--now <date-time>] [--locale it|en]',
   summary: 'Evaluate a request against the fixture and print the decision as JSON, a view, or the trace in Italian.',
   options: { ...CATALOG_OPTION, ...CLOCK_OPTION, ...LOCALE_OPTION, request: { type: 'string' }, fixture: { type: 'string' }, explain: { type: 'boolean' }, view: { type: 'string' } },
+  optionHelp: {
+    ...CATALOG_OPTION_HELP,
+    ...CLOCK_OPTION_HELP,
+    ...LOCALE_OPTION_HELP,
+    request: { value: '<file>', text: 'required: { "requestId"?, "subject", "data", "submittedAt"? }' },
+    fixture: { value: '<file>', text: 'required: the data-port answers (*.fixture.json shape)' },
+    explain: { text: 'print the trace as Italian text' },
+    view: { value: 'contributor|operator', text: 'print the contributor or operator view as JSON (not with --explain)' },
+  },
   async run({ positionals, values }, io) {
     const taskId = taskArgument('evaluate', positionals, '--request r.json --fixture f.json');
     const now = nowOption(values);

@@ -2,7 +2,7 @@ import type { Subject } from '@smart-task/schemas';
 import { isSmartTaskError } from '../../errors.js';
 import { CliError } from '../cli-error.js';
 import { EXIT } from '../cli-io.js';
-import { CATALOG_OPTION, CLOCK_OPTION, LOCALE_OPTION, type CliCommand } from '../command.js';
+import { CATALOG_OPTION, CATALOG_OPTION_HELP, CLOCK_OPTION, CLOCK_OPTION_HELP, LOCALE_OPTION, LOCALE_OPTION_HELP, type CliCommand } from '../command.js';
 import { isJsonObject, readJsonInput } from '../inputs.js';
 import { localeOption, nowOption, requiredOption } from '../options.js';
 import { taskArgument } from '../task-argument.js';
@@ -17,6 +17,13 @@ export const formCommand: CliCommand = {
   synopsis: 'form <task> --subject <s.json> --fixture <f.json> [--catalog <dir>]... [--now <date-time>] [--locale it|en]',
   summary: 'Print the form of a task for a subject as JSON, with the port answers of the fixture.',
   options: { ...CATALOG_OPTION, ...CLOCK_OPTION, ...LOCALE_OPTION, subject: { type: 'string' }, fixture: { type: 'string' } },
+  optionHelp: {
+    ...CATALOG_OPTION_HELP,
+    ...CLOCK_OPTION_HELP,
+    ...LOCALE_OPTION_HELP,
+    subject: { value: '<file>', text: 'required: the subject JSON (cf, profilo, soggettoCf, matricola)' },
+    fixture: { value: '<file>', text: 'required: the data-port answers (*.fixture.json shape)' },
+  },
   async run({ positionals, values }, io) {
     const taskId = taskArgument('form', positionals, '--subject s.json --fixture f.json');
     const now = nowOption(values);

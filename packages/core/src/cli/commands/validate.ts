@@ -1,32 +1,38 @@
 import { EXIT } from '../cli-io.js';
-import { errorsOf, issueLine, issuesSummary, plural, readCatalog } from '../catalog-files.js';
-import type { CliCommand } from '../command.js';
+import { errorsOf, issuesSummary, plural, readCatalog } from '../catalog-files.js';
+import { REPORTER_OPTION, REPORTER_OPTION_HELP, type CliCommand } from '../command.js';
+import { diagnosticOfIssue } from '../../diagnostic.js';
+import { reporterOption } from '../reporters/reporter-name.js';
+import { writeDiagnosticsReport } from '../reporters/write-report.js';
 
 /**
- * `smart-task validate [dir...]`: checks every DSL file under the directories (default: the working
- * directory). Prints one `file:pointer CODE message` line per issue, then a summary line; exit 1 on any
- * error, or when no catalog file was found.
+ * `smart-task validate [dir...] [--reporter text|json|junit|github]`: checks every DSL file under the
+ * directories (default: the working directory). Prints one `file:pointer CODE message` line per issue, then
+ * a summary line (or the report of `--reporter`); exit 1 on any error, or when no catalog file was found.
  */
 export const validateCommand: CliCommand = {
   name: 'validate',
-  synopsis: 'validate [dir...]',
+  synopsis: 'validate [dir...] [--reporter text|json|junit|github]',
   summary: 'Check every DSL file under the directories (default: .); one "file:pointer CODE message" line per issue.',
-  options: {},
-  async run({ positionals }, io) {
+  options: REPORTER_OPTION,
+  optionHelp: REPORTER_OPTION_HELP,
+  async run({ positionals, values }, io) {
+    const reporter = reporterOption(values);
     const directories = positionals.length > 0 ? positionals : ['.'];
     const read = readCatalog(io, directories, 'validate');
-    for (const item of read.issues) io.stdout(issueLine(item));
+    const base = { command: 'validate', files: read.files, diagnostics: read.issues.map(diagnosticOfIssue) };
     if (read.fileCount === 0) {
-      io.stdout(`no catalog files found in ${directories.join(', ')}: expected *.rules.json, *.cases.json, *.schema.json, *.fixture.json or port-contract.json.`);
+      const summary = `no catalog files found in ${directories.join(', ')}: expected *.rules.json, *.cases.json, *.schema.json, *.fixture.json or port-contract.json.`;
+      writeDiagnosticsReport(io, reporter, { ...base, ok: false, summary });
       return EXIT.failed;
     }
     if (errorsOf(read.issues).length > 0 || !read.catalog) {
-      io.stdout(issuesSummary(read.issues));
+      writeDiagnosticsReport(io, reporter, { ...base, ok: false, summary: issuesSummary(read.issues) });
       return EXIT.failed;
     }
     const warnings = read.issues.length;
     const warningNote = warnings > 0 ? ` (${plural(warnings, 'warning')})` : '';
-    io.stdout(`ok: ${plural(read.catalog.tasks.size, 'task')}, ${plural(read.fileCount, 'file')} checked${warningNote}`);
+    writeDiagnosticsReport(io, reporter, { ...base, ok: true, summary: `ok: ${plural(read.catalog.tasks.size, 'task')}, ${plural(read.fileCount, 'file')} checked${warningNote}` });
     return EXIT.ok;
   },
 };
