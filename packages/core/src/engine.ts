@@ -7,10 +7,11 @@ import { compileRuleSet, type CompiledRuleSet } from './compile/compile-rule-set
 import { SmartTaskError, issue } from './errors.js';
 import type { EvaluationResult, TechnicalFailure } from './evaluate/decision.js';
 import { EvaluationContext, type FactResolvers } from './evaluate/evaluation-context.js';
-import { evaluateRules, runIstruttoria } from './evaluate/run-istruttoria.js';
+import { evaluateRules, runIstruttoria, type DependencyHashes, type RulesObserver } from './evaluate/run-istruttoria.js';
 import type { ComposedForm } from './form/composed-form.js';
 import { composeForm } from './form/compose-form.js';
 import { compileHiddenFieldPruner, type HiddenFieldPruner } from './form/prune-hidden.js';
+import { contentHash } from './json/canonical-hash.js';
 import { createAjv, type Ajv } from './json/create-ajv.js';
 import type { ActionPort, Clock, DataPort, Logger } from './port.js';
 import { compileRequestValidator, type RequestValidation, type RequestValidator } from './validation/request-validator.js';
@@ -60,12 +61,25 @@ export interface EngineOptions {
   readonly vocabulary?: VocabularyExtensions;
   /** Told of every result (debug) and of every technical failure (warn); silent by default. */
   readonly logger?: Logger;
+  /**
+   * Told of every istruttoria's evaluated condition tree. For `measureCoverage`; not part of the stable API.
+   * @internal
+   */
+  readonly observeRules?: RulesObserver;
 }
 
 /** Per-call options of the asynchronous engine methods. */
 export interface CallOptions {
   readonly signal?: AbortSignal;
   readonly locale?: Locale;
+}
+
+/** Per-call options of `evaluate`: those of every call, plus a clock and ports for this evaluation only. */
+export interface EvaluateOptions extends CallOptions {
+  /** The clock of this evaluation instead of the engine's (a replay uses the recorded one). */
+  readonly clock?: Clock;
+  /** The ports of this evaluation instead of the engine's (a replay answers from the record). */
+  readonly ports?: { readonly dataPort: DataPort; readonly actionPort: ActionPort };
 }
 
 /** The engine a host application uses: list tasks, compose forms, validate and evaluate requests. */
@@ -80,7 +94,7 @@ export interface SmartTaskEngine {
   /** Drops the values of conditional fields that are hidden. */
   pruneHidden(taskId: string, data: Readonly<Record<string, unknown>>): Record<string, unknown>;
   /** The automated istruttoria of a request: a decision, or a technical failure (never a verdict). */
-  evaluate(taskId: string, request: SmartTaskRequest, options?: CallOptions): Promise<EvaluationResult>;
+  evaluate(taskId: string, request: SmartTaskRequest, options?: EvaluateOptions): Promise<EvaluationResult>;
   /** The rule-set version of a task in force on a date (`YYYY-MM-DD`). */
   ruleSetInForce(taskId: string, date: string): RuleSetDocument | undefined;
 }
@@ -90,6 +104,14 @@ interface CompiledTask {
   readonly ruleSets: readonly CompiledRuleSet[];
   readonly validate: RequestValidator;
   readonly prune: HiddenFieldPruner;
+  /** The hashes of the request schema and the port contract, computed on first use. */
+  readonly dependencyHashes: () => Promise<DependencyHashes>;
+}
+
+/** A promise made on first call and shared afterwards. */
+function once<T>(make: () => Promise<T>): () => Promise<T> {
+  let made: Promise<T> | undefined;
+  return () => (made ??= make());
 }
 
 const systemClock: Clock = { now: () => new Date() };
@@ -146,13 +168,16 @@ export function createEngine(options: EngineOptions): SmartTaskEngine {
   const validators = portValidators(ajv, contract);
 
   const tasks = new Map<string, CompiledTask>();
+  const portContractHash = once(() => contentHash(contract));
   for (const [id, definition] of catalog.tasks) {
     const prune = compileHiddenFieldPruner(ajv, definition.requestSchema.document);
+    const requestSchemaHash = once(() => contentHash(definition.requestSchema.document));
     tasks.set(id, {
       definition,
       ruleSets: definition.ruleSets.map(({ file, document }) => compileRuleSet(file, document, vocabulary)),
       validate: compileRequestValidator(ajv, definition.requestSchema.document, prune),
       prune,
+      dependencyHashes: once(async () => ({ requestSchema: await requestSchemaHash(), portContract: await portContractHash() })),
     });
   }
 
@@ -256,7 +281,7 @@ export function createEngine(options: EngineOptions): SmartTaskEngine {
           validation.issues,
         );
       }
-      const now = clock.now();
+      const now = (callOptions.clock ?? clock).now();
       if (request.submittedAt !== undefined && (typeof request.submittedAt !== 'string' || Number.isNaN(Date.parse(request.submittedAt)))) {
         throw new SmartTaskError('Invalid request', [issue('INVALID_REQUEST', '<request>', '/submittedAt', `"submittedAt" must be an ISO date-time such as 2026-03-10T09:00:00+01:00; found ${JSON.stringify(request.submittedAt)}.`)]);
       }
@@ -275,6 +300,8 @@ export function createEngine(options: EngineOptions): SmartTaskEngine {
           submittedAt,
           referenceDate: submittedOn,
           evaluatedAt: now.toISOString(),
+          today: isoDateInTimeZone(now, timeZone),
+          timeZone,
           gates: [],
           checks: [],
           operations: [],
@@ -289,8 +316,8 @@ export function createEngine(options: EngineOptions): SmartTaskEngine {
       const result = await runIstruttoria({
         compiled,
         resolvers: resolversFor(compiled),
-        operations: { requestId: request.requestId, actionPort: options.actionPort, timeoutMs, actionParamsValidators: validators.actions },
-        dataPort: options.dataPort,
+        operations: { requestId: request.requestId, actionPort: callOptions.ports?.actionPort ?? options.actionPort, timeoutMs, actionParamsValidators: validators.actions },
+        dataPort: callOptions.ports?.dataPort ?? options.dataPort,
         requestId: request.requestId,
         taskId,
         subject: request.subject,
@@ -299,8 +326,11 @@ export function createEngine(options: EngineOptions): SmartTaskEngine {
         submittedOn,
         evaluatedAt: now.toISOString(),
         today: isoDateInTimeZone(now, timeZone),
+        timeZone,
+        dependencyHashes: task.dependencyHashes,
         timeoutMs,
         signal: callOptions.signal,
+        observeRules: options.observeRules,
       });
       const summary = { requestId: result.requestId, taskId, ruleSetVersion: result.ruleSet?.version, totalMs: result.timings.totalMs };
       if (result.kind === 'decision') options.logger?.debug('smart-task: decision', { ...summary, verdict: result.verdict, reasons: result.reasons.map((reason) => reason.code) });

@@ -1,7 +1,10 @@
 /**
- * The ports: the only way the engine reaches the outside world. Adapters implement these interfaces;
- * the engine never imports an adapter.
+ * The ports: the only way the engine and the request lifecycle reach the outside world. Adapters
+ * implement these interfaces; the engine and the lifecycle never import an adapter.
  */
+import type { LifecycleRequest } from './lifecycle/request-state.js';
+import type { NotificationMessage } from './notifications/notification-message.js';
+import type { RequestPage, RequestQuery } from './request-list/request-query.js';
 
 /** What every port call receives besides its parameters. */
 export interface PortCallContext {
@@ -54,6 +57,32 @@ export interface Clock {
 export interface Logger {
   debug(message: string, data?: Readonly<Record<string, unknown>>): void;
   warn(message: string, data?: Readonly<Record<string, unknown>>): void;
+}
+
+/**
+ * Where the host keeps requests. `save` uses optimistic concurrency: it stores the request only when
+ * the stored version is still `request.version` (0 for a new request), and returns it with the version
+ * incremented; otherwise it throws `versionConflict(…)` (`VERSION_CONFLICT`). `list` filters, sorts
+ * newest first and paginates as `selectRequests` does.
+ *
+ * @example
+ * const repository: RequestRepository = createInMemoryRequestRepository(); // in production: your database adapter
+ */
+export interface RequestRepository {
+  get(protocollo: string): Promise<LifecycleRequest | undefined>;
+  save(request: LifecycleRequest): Promise<LifecycleRequest>;
+  list(query?: RequestQuery): Promise<RequestPage>;
+}
+
+/**
+ * Delivers notices (e-mail gateway, PEC provider, SMS gateway). A failure is reported to the host's
+ * logger and never changes the request's state.
+ *
+ * @example
+ * const notifications: NotificationPort = { send: (message) => mailer.send(message.to, message.subject, message.body) };
+ */
+export interface NotificationPort {
+  send(message: NotificationMessage): Promise<void>;
 }
 
 /**

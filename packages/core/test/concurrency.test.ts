@@ -65,6 +65,8 @@ describe('a rule set that returns no evaluation', () => {
       submittedOn: '2026-03-10',
       evaluatedAt: NOW.toISOString(),
       today: '2026-03-10',
+      timeZone: 'Europe/Rome',
+      dependencyHashes: async () => ({ requestSchema: 'sha256:test', portContract: 'sha256:test' }),
       timeoutMs: 100,
       signal: undefined,
     });

@@ -64,16 +64,31 @@ export interface PortCallRecord {
   readonly startedAtMs: number;
   readonly durationMs: number;
   readonly outcome: 'OK' | 'ERROR' | 'TIMEOUT' | 'ABORTED' | 'CONTRACT_VIOLATION';
-  /** The answer, as validated against the port contract (absent when the call failed). */
+  /**
+   * The answer: as validated against the port contract (`OK`), or as received when it broke the
+   * contract (`CONTRACT_VIOLATION`); absent when the call failed or was aborted.
+   */
   readonly response?: unknown;
   readonly error?: string;
+  /** For `ERROR` and `TIMEOUT`: the technical failure the call caused, so that a replay can cause it again. */
+  readonly errorCode?: 'PORT_UNAVAILABLE' | 'PORT_TIMEOUT' | 'PORT_ERROR';
+  /** For `ERROR` and `TIMEOUT`: whether the port said a retry could help. */
+  readonly retryable?: boolean;
 }
 
-/** Which rule set decided: id, version and content hash. */
+/**
+ * Which rule set decided: id, version and content hash, and the hashes of the request schema and port
+ * contract it ran with. The three hashes together identify everything a replay depends on.
+ */
 export interface RuleSetReference {
   readonly id: string;
   readonly version: string;
+  /** `sha256:` + SHA-256 of the canonical JSON of the rule set as loaded (rule-library items expanded). */
   readonly hash: string;
+  /** The same for the task's request schema (it prunes and validates the request). */
+  readonly requestSchemaHash: string;
+  /** The same for the port contract (it validates every port answer and operation). */
+  readonly portContractHash: string;
   readonly validFrom: string;
   readonly validTo: string | null;
 }
@@ -95,7 +110,12 @@ interface EvaluationTrace {
   readonly submittedAt: string;
   /** The date the rule-set version was chosen by (the submission date). */
   readonly referenceDate: string;
+  /** The clock's reading when the evaluation started. */
   readonly evaluatedAt: string;
+  /** The built-in fact `today`: the date of `evaluatedAt` in `timeZone`. */
+  readonly today: string;
+  /** The IANA time zone `today` and `referenceDate` were counted in (the engine's `timeZone`). */
+  readonly timeZone: string;
   readonly gates: readonly RuleOutcome[];
   readonly checks: readonly RuleOutcome[];
   readonly operations: readonly OperationRecord[];

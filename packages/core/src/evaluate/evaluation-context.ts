@@ -7,7 +7,7 @@ import { valueInForceOn } from '../vocabulary/dated-values.js';
 import type { FactHelperDefinition } from '../vocabulary/fact-helpers.js';
 import { isBuiltInFact, isFactReference, type BuiltInFact } from '../compile/fact-graph.js';
 import { DeadlineExceeded, callWithDeadline } from './call-with-deadline.js';
-import type { PortCallRecord, TechnicalError, TechnicalFailureCode } from './decision.js';
+import type { PortCallRecord, TechnicalError } from './decision.js';
 
 /** Built-in facts the decision records in fields of their own. */
 const RECORDED_APART: ReadonlySet<string> = new Set(['request', 'subject', 'requestId', 'task', 'requesters']);
@@ -209,16 +209,17 @@ export class EvaluationContext {
         return FACT_FAILED;
       }
       const portError = error instanceof PortError ? error : undefined;
-      const code: TechnicalFailureCode = timedOut || portError?.code === 'TIMEOUT' ? 'PORT_TIMEOUT' : portError?.code === 'UNAVAILABLE' ? 'PORT_UNAVAILABLE' : 'PORT_ERROR';
+      const code: 'PORT_TIMEOUT' | 'PORT_UNAVAILABLE' | 'PORT_ERROR' = timedOut || portError?.code === 'TIMEOUT' ? 'PORT_TIMEOUT' : portError?.code === 'UNAVAILABLE' ? 'PORT_UNAVAILABLE' : 'PORT_ERROR';
       const message = timedOut ? `The data port did not answer "${port}" within ${this.inputs.timeoutMs} ms.` : `The data port failed on "${port}": ${(error as Error)?.message ?? String(error)}`;
-      record(code === 'PORT_TIMEOUT' ? 'TIMEOUT' : 'ERROR', { error: message });
-      this.fail({ code, message, fact: name }, portError ? portError.retryable : true);
+      const retryable = portError ? portError.retryable : true;
+      record(code === 'PORT_TIMEOUT' ? 'TIMEOUT' : 'ERROR', { error: message, errorCode: code, retryable });
+      this.fail({ code, message, fact: name }, retryable);
       return FACT_FAILED;
     }
     const validate = this.resolvers.portResultValidators.get(port);
     if (validate && !validate(response)) {
       const message = `The data port answered "${port}" with data that violates the port contract: ${describeAjvErrors(validate)}.`;
-      record('CONTRACT_VIOLATION', { error: message });
+      record('CONTRACT_VIOLATION', { error: message, response });
       this.fail({ code: 'PORT_CONTRACT_VIOLATION', message, fact: name }, false);
       return FACT_FAILED;
     }

@@ -19,9 +19,36 @@ export interface IstruttoriaInputs {
   readonly submittedOn: string;
   readonly evaluatedAt: string;
   readonly today: string;
+  /** The time zone `today` and `submittedOn` were counted in. */
+  readonly timeZone: string;
+  /** The hashes of the task's request schema and of the port contract, computed once per engine. */
+  readonly dependencyHashes: () => Promise<DependencyHashes>;
   readonly timeoutMs: number;
   readonly signal: AbortSignal | undefined;
+  /** Opt-in (coverage): told of every gate's and check's evaluated node and outcome. */
+  readonly observeRules?: RulesObserver | undefined;
 }
+
+/** The content hashes of what a rule set is evaluated with besides itself. */
+export interface DependencyHashes {
+  readonly requestSchema: string;
+  readonly portContract: string;
+}
+
+/** What {@link RulesObserver} is told after the rules of one istruttoria ran. */
+export interface ObservedRules {
+  readonly compiled: CompiledRuleSet;
+  /** Each gate, then each check, in the rule set's order: where it sits in json-rules-engine's evaluated tree. */
+  readonly located: readonly RuleNode[];
+  /** The outcome read from each located node, in the same order. */
+  readonly outcomes: readonly RuleOutcome[];
+}
+
+/**
+ * Told of the evaluated condition tree of each istruttoria; used by `measureCoverage`. Off unless the
+ * engine is created with one: the evaluation path then pays one `undefined` check.
+ */
+export type RulesObserver = (observed: ObservedRules) => void;
 
 function locateRules(compiled: CompiledRuleSet, root: EvaluatedCondition | undefined): RuleNode[] {
   const top = root?.all ?? [];
@@ -42,9 +69,10 @@ function reasonOf(outcome: RuleOutcome): Reason {
 
 /**
  * Runs the rule set's engine (all rules, or the gates only) and reads every rule's outcome. A rule
- * error is recorded on the context as a technical failure.
+ * error is recorded on the context as a technical failure. `observe` (scope `all` only) is then told
+ * each rule's evaluated node and outcome.
  */
-export async function evaluateRules(compiled: CompiledRuleSet, context: EvaluationContext, scope: 'gates' | 'all'): Promise<RuleOutcome[]> {
+export async function evaluateRules(compiled: CompiledRuleSet, context: EvaluationContext, scope: 'gates' | 'all', observe?: RulesObserver): Promise<RuleOutcome[]> {
   let root: EvaluatedCondition | undefined;
   try {
     root = await compiled.evaluate(context, scope);
@@ -53,12 +81,14 @@ export async function evaluateRules(compiled: CompiledRuleSet, context: Evaluati
   }
   const outcomes: RuleOutcome[] = [];
   let gateFailed = false;
-  for (const located of locateRules(compiled, root)) {
-    if (scope === 'gates' && located.rule.kind !== 'gate') continue;
-    const outcome = await readOutcome(located, context, gateFailed);
+  const located = locateRules(compiled, root);
+  for (const rule of located) {
+    if (scope === 'gates' && rule.rule.kind !== 'gate') continue;
+    const outcome = await readOutcome(rule, context, gateFailed);
     if (outcome.kind === 'gate' && outcome.status === 'FAILED') gateFailed = true;
     outcomes.push(outcome);
   }
+  if (observe && scope === 'all') observe({ compiled, located, outcomes });
   return outcomes;
 }
 
@@ -94,7 +124,7 @@ async function istruttoria(inputs: IstruttoriaInputs, context: EvaluationContext
   const started = performance.now();
   const { compiled } = inputs;
 
-  const outcomes = await evaluateRules(compiled, context, 'all');
+  const outcomes = await evaluateRules(compiled, context, 'all', inputs.observeRules);
   const rulesDone = performance.now();
   const gates = outcomes.filter((outcome) => outcome.kind === 'gate');
   const checks = outcomes.filter((outcome) => outcome.kind === 'check');
@@ -112,10 +142,13 @@ async function istruttoria(inputs: IstruttoriaInputs, context: EvaluationContext
   const operations = !context.failure && verdict === 'ACCOLTA' ? await performOperations(compiled.document.operations, context, inputs.operations) : [];
   const finished = performance.now();
 
+  const dependencies = await inputs.dependencyHashes();
   const ruleSet: RuleSetReference = {
     id: compiled.document.id,
     version: compiled.document.version,
     hash: await compiled.hash(),
+    requestSchemaHash: dependencies.requestSchema,
+    portContractHash: dependencies.portContract,
     validFrom: compiled.document.validFrom,
     validTo: compiled.document.validTo ?? null,
   };
@@ -128,6 +161,8 @@ async function istruttoria(inputs: IstruttoriaInputs, context: EvaluationContext
     submittedAt: inputs.submittedAt,
     referenceDate: inputs.submittedOn,
     evaluatedAt: inputs.evaluatedAt,
+    today: inputs.today,
+    timeZone: inputs.timeZone,
     ruleSet,
     gates,
     checks,

@@ -34,7 +34,8 @@ export interface OperatorView extends Omit<ContributorView, 'checks'> {
   readonly technicalFailure?: { readonly code: string; readonly message: string; readonly retryable: boolean };
 }
 
-const LABELS: Readonly<Record<Locale, Readonly<Record<ContributorOutcome, string>>>> = {
+/** The requester-facing name of each outcome, by language: the one source of "Accolta" / "Non accolta" / "In lavorazione". */
+export const OUTCOME_LABELS: Readonly<Record<Locale, Readonly<Record<ContributorOutcome, string>>>> = {
   it: { ACCOLTA: 'Accolta', NON_ACCOLTA: 'Non accolta', IN_LAVORAZIONE: 'In lavorazione' },
   en: { ACCOLTA: 'Accepted', NON_ACCOLTA: 'Not accepted', IN_LAVORAZIONE: 'In progress' },
 };
@@ -63,7 +64,7 @@ function header(result: EvaluationResult, locale: Locale) {
     requestId: result.requestId,
     task: { id: result.taskId, title: result.title[locale] },
     outcome,
-    outcomeLabel: LABELS[locale][outcome],
+    outcomeLabel: OUTCOME_LABELS[locale][outcome],
     summary: SUMMARIES[locale][outcome],
   };
 }

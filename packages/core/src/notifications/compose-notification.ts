@@ -1,0 +1,110 @@
+import type { Locale } from '@smart-task/schemas';
+import type { HistoryEntry, LifecycleRequest } from '../lifecycle/request-state.js';
+import { stateLabel } from '../lifecycle/state-labels.js';
+import { renderTemplate } from '../text/template.js';
+import { gsm7Length, toGsm7, truncateGsm7 } from './gsm7.js';
+import type { NotificationKind, NotificationMessage } from './notification-message.js';
+import { NOTICE_FRAME, NOTICE_TEMPLATES } from './notification-templates.js';
+import { withholdOtherTaxCodes } from './reason-summary.js';
+
+/** The most GSM-7 characters one SMS holds. */
+export const SMS_MAX_LENGTH = 160;
+
+/** Options of {@link composeNotification}. */
+export interface ComposeNotificationOptions {
+  /** Zone of the submission time shown in the notice; defaults to Europe/Rome. */
+  readonly timeZone?: string;
+}
+
+/** The notice a history step calls for: protocol, outcome, hand-over to the Sede, operator's closure, withdrawal; none for the others. */
+export function notificationKindOf(entry: HistoryEntry): NotificationKind | undefined {
+  switch (entry.event.type) {
+    case 'SUBMIT':
+      return 'PROTOCOLLATA';
+    case 'RECORD_DECISION':
+      return 'ESITO_DISPONIBILE';
+    case 'RECORD_TECHNICAL_FAILURE':
+      return entry.to === 'IN_CARICO_SEDE' ? 'PRESA_IN_CARICO_SEDE' : undefined;
+    case 'CLOSE_BY_OPERATOR':
+      return 'CHIUSA_DA_OPERATORE';
+    case 'WITHDRAW':
+      return 'RITIRATA';
+    default:
+      return undefined;
+  }
+}
+
+function formatDateTime(iso: string, timeZone: string): string {
+  const parts = Object.fromEntries(
+    new Intl.DateTimeFormat('en-GB', { timeZone, year: 'numeric', month: '2-digit', day: '2-digit', hour: '2-digit', minute: '2-digit', hourCycle: 'h23' })
+      .formatToParts(new Date(iso))
+      .map((part) => [part.type, part.value]),
+  );
+  return `${parts.day}/${parts.month}/${parts.year} ${parts.hour}:${parts.minute}`;
+}
+
+/** What the notice says about why: the reasons' summaries of a rejection, or the operator's motivazione. */
+function motiviOf(request: LifecycleRequest, kind: NotificationKind, locale: Locale): readonly string[] {
+  const outcome = request.outcome;
+  if (kind === 'ESITO_DISPONIBILE' && outcome?.decidedBy === 'istruttoria') return outcome.reasons.map((reason) => reason.summary[locale]);
+  if (kind === 'CHIUSA_DA_OPERATORE' && outcome?.decidedBy === 'operator') return [withholdOtherTaxCodes(outcome.motivazione, [request.subject.cf, request.subject.soggettoCf])];
+  return [];
+}
+
+/** Fills the SMS template within 160 GSM-7 characters: whole reasons while they fit, else the first one cut, else a shorter title. */
+function fitSms(template: string, values: Readonly<Record<string, string>>, motivi: readonly string[]): string {
+  const render = (filled: Readonly<Record<string, string>>) => toGsm7(renderTemplate(template, (name) => filled[name])).replace(/ {2,}/g, ' ').trim();
+  const length = (text: string) => gsm7Length(text) ?? Number.POSITIVE_INFINITY;
+  const withoutMotivi = { ...values, motivi: '' };
+  const room = SMS_MAX_LENGTH - length(render(withoutMotivi)) - 1;
+  let chosen = '';
+  for (const line of motivi.map(toGsm7)) {
+    const next = chosen === '' ? line : `${chosen} ${line}`;
+    if (length(next) > room) break;
+    chosen = next;
+  }
+  if (chosen === '' && motivi.length > 0 && room >= 20) chosen = truncateGsm7(toGsm7(motivi[0] as string), room);
+  const text = render({ ...values, motivi: chosen });
+  if (length(text) <= SMS_MAX_LENGTH) return text;
+  const titleRoom = SMS_MAX_LENGTH - length(render({ ...withoutMotivi, titolo: '' }));
+  return truncateGsm7(render({ ...withoutMotivi, titolo: truncateGsm7(toGsm7(values.titolo ?? ''), Math.max(0, titleRoom)) }), SMS_MAX_LENGTH);
+}
+
+/**
+ * Writes the notice of `kind` for a request, on the channel and in the language of the requester's
+ * preference; `undefined` when the requester gave none. It carries the protocollo, the task title, the
+ * state or outcome and, for a rejection or an operator's closure, a short summary of why — never
+ * values read from INPS archives, nor anyone's tax code but the requester's and the soggetto's.
+ *
+ * @example
+ * const message = composeNotification(request, 'ESITO_DISPONIBILE');
+ * if (message) await notificationPort.send(message);
+ */
+export function composeNotification(request: LifecycleRequest, kind: NotificationKind, options: ComposeNotificationOptions = {}): NotificationMessage | undefined {
+  const preference = request.notifications;
+  if (!preference) return undefined;
+  const locale = preference.locale ?? 'it';
+  const template = NOTICE_TEMPLATES[locale][kind];
+  const motivi = motiviOf(request, kind, locale);
+  const values: Record<string, string> = {
+    protocollo: request.protocollo,
+    titolo: request.title[locale],
+    esito: stateLabel(request.state, locale),
+    data: formatDateTime(request.submittedAt, options.timeZone ?? 'Europe/Rome'),
+    motivi: motivi.join(' '),
+  };
+  const base = { kind, channel: preference.channel, to: preference.address, locale, protocollo: request.protocollo };
+  if (preference.channel === 'SMS') return { ...base, body: fitSms(template.sms, values, motivi) };
+  const frame = NOTICE_FRAME[locale];
+  const fill = (text: string) => renderTemplate(text, (name) => values[name]);
+  const why = motivi.length === 0 ? [] : [kind === 'CHIUSA_DA_OPERATORE' ? frame.motivazioneHeading : frame.reasonsHeading, ...motivi.map((line) => `- ${line}`), ''];
+  const body = [frame.greeting, '', fill(template.lead), '', ...why, frame.details, '', frame.closing[preference.channel]].join('\n');
+  return { ...base, subject: fill(template.subject), body };
+}
+
+/** The notice for the request's latest history step, if that step calls for one and the requester gave a preference. */
+export function composeLatestNotification(request: LifecycleRequest, options: ComposeNotificationOptions = {}): NotificationMessage | undefined {
+  const latest = request.history[request.history.length - 1];
+  const kind = latest && notificationKindOf(latest);
+  return kind && composeNotification(request, kind, options);
+}

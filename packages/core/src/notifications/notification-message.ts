@@ -1,0 +1,35 @@
+import type { Locale } from '@smart-task/schemas';
+
+/** The channels a requester can choose for notices about their requests. */
+export const NOTIFICATION_CHANNELS = ['EMAIL', 'PEC', 'SMS'] as const;
+
+/** A notification channel; see {@link NOTIFICATION_CHANNELS}. */
+export type NotificationChannel = (typeof NOTIFICATION_CHANNELS)[number];
+
+/** The moments the requester is told about: protocol, outcome, hand-over to the Sede, operator's closure, withdrawal. */
+export const NOTIFICATION_KINDS = ['PROTOCOLLATA', 'ESITO_DISPONIBILE', 'PRESA_IN_CARICO_SEDE', 'CHIUSA_DA_OPERATORE', 'RITIRATA'] as const;
+
+/** A kind of notification; see {@link NOTIFICATION_KINDS}. */
+export type NotificationKind = (typeof NOTIFICATION_KINDS)[number];
+
+/** How the requester wants to be told, as the host knows it from their contacts. */
+export interface NotificationPreference {
+  readonly channel: NotificationChannel;
+  /** E-mail address, PEC address or mobile number, as the requester gave it. */
+  readonly address: string;
+  /** Defaults to Italian. */
+  readonly locale?: Locale;
+}
+
+/** One notice, ready to send. */
+export interface NotificationMessage {
+  readonly kind: NotificationKind;
+  readonly channel: NotificationChannel;
+  readonly to: string;
+  readonly locale: Locale;
+  readonly protocollo: string;
+  /** The subject line (e-mail and PEC); absent for SMS. */
+  readonly subject?: string;
+  /** Plain text; for SMS at most 160 GSM-7 characters. */
+  readonly body: string;
+}

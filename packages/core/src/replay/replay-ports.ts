@@ -1,0 +1,100 @@
+import type { AuditPortCall, AuditRecord } from '../audit/audit-record.js';
+import { canonicalJson } from '../json/canonical-hash.js';
+import { PortError, type ActionOutcome, type ActionPort, type DataPort, type PortCallContext } from '../port.js';
+
+/** A data-port call by fact and parameters. */
+export interface PortCallKey {
+  readonly fact: string;
+  readonly params: Readonly<Record<string, unknown>>;
+}
+
+/** Thrown by a replay port for a call the record does not answer; the evaluation ends as a technical failure. */
+export class ReplayMissError extends PortError {
+  constructor(readonly call: PortCallKey) {
+    super(`the audit record has no answer for ${call.fact}(${canonicalJson(call.params)}): the rules read data the recorded decision did not`, 'ERROR', false);
+  }
+}
+
+/** A data port answering from an audit record. */
+export interface ReplayDataPort extends DataPort {
+  /** The calls the record could not answer, in order: the rules read data the recorded evaluation did not. */
+  readonly missing: readonly PortCallKey[];
+  /** True when the record has the call but only as aborted (no answer was ever received). */
+  wasAbortedInRecord(fact: string, params: Readonly<Record<string, unknown>>): boolean;
+}
+
+const keyOf = (fact: string, params: Readonly<Record<string, unknown>>) => `${fact} ${canonicalJson(params)}`;
+
+const PORT_ERROR_CODES: Readonly<Record<NonNullable<AuditPortCall['errorCode']>, PortError['code']>> = {
+  PORT_UNAVAILABLE: 'UNAVAILABLE',
+  PORT_TIMEOUT: 'TIMEOUT',
+  PORT_ERROR: 'ERROR',
+};
+
+function whenAborted(signal: AbortSignal): Promise<never> {
+  return new Promise((_resolve, reject) => {
+    if (signal.aborted) return reject(signal.reason);
+    signal.addEventListener('abort', () => reject(signal.reason), { once: true });
+  });
+}
+
+/**
+ * Creates a data port that answers every call with what the audit record says the port answered: the
+ * same response (also one that broke the port contract), the same error with its code and
+ * retryability, and — for a call recorded as aborted — no answer until the evaluation aborts. A call the
+ * record does not hold fails with a {@link ReplayMissError} and is listed in `missing`: never a silent
+ * `undefined`.
+ *
+ * @example
+ * const dataPort = createReplayPort(record);
+ * await engine.evaluate(record.taskId, requestOf(record), { clock, ports: { dataPort, actionPort: createReplayActionPort(record) } });
+ * if (dataPort.missing.length > 0) console.log('the rules now need', dataPort.missing);
+ */
+export function createReplayPort(record: Pick<AuditRecord, 'portCalls'>): ReplayDataPort {
+  const calls = new Map<string, AuditPortCall>();
+  for (const call of record.portCalls) {
+    const key = keyOf(call.fact, call.params);
+    if (!calls.has(key)) calls.set(key, call);
+  }
+  const missing: PortCallKey[] = [];
+  return {
+    missing,
+    wasAbortedInRecord: (fact, params) => calls.get(keyOf(fact, params))?.outcome === 'ABORTED',
+    async fetch(fact: string, params: Readonly<Record<string, unknown>>, context: PortCallContext): Promise<unknown> {
+      const recorded = calls.get(keyOf(fact, params));
+      if (!recorded) {
+        const call = { fact, params };
+        missing.push(call);
+        throw new ReplayMissError(call);
+      }
+      switch (recorded.outcome) {
+        case 'OK':
+        case 'CONTRACT_VIOLATION':
+          return recorded.response;
+        case 'ABORTED':
+          return whenAborted(context.signal);
+        case 'ERROR':
+        case 'TIMEOUT':
+          throw new PortError(recorded.error ?? `${fact} failed`, PORT_ERROR_CODES[recorded.errorCode ?? 'PORT_ERROR'], recorded.retryable ?? true);
+      }
+    },
+  };
+}
+
+/**
+ * Creates an action port that touches nothing: an operation the record lists gets the recorded status
+ * and details, the operation whose failure ended the recorded evaluation fails again the same way, and
+ * any other operation (one the new rules perform) is reported `PERFORMED`.
+ */
+export function createReplayActionPort(record: Pick<AuditRecord, 'outcome'>): ActionPort {
+  const performed = new Map(record.outcome.operations.map((operation) => [operation.id, operation]));
+  const { error, retryable } = record.outcome;
+  return {
+    async perform(call): Promise<ActionOutcome> {
+      const recorded = performed.get(call.operationId);
+      if (recorded) return { status: recorded.status, ...(recorded.details !== undefined && { details: recorded.details }) };
+      if (error?.code === 'OPERATION_FAILED' && error.operation === call.operationId) throw new PortError(error.message, 'ERROR', retryable ?? true);
+      return { status: 'PERFORMED' };
+    },
+  };
+}

@@ -1,0 +1,40 @@
+import { catalogDocuments } from '@smart-task/rules';
+import { runCases } from '../../src/cases/run-cases.js';
+import type { Catalog } from '../../src/catalog/catalog.js';
+import { loadCatalog } from '../../src/catalog/load-catalog.js';
+import { toAuditRecord, type AuditRecord } from '../../src/audit/audit-record.js';
+import type { EvaluationResult } from '../../src/evaluate/decision.js';
+
+/** The repository's catalog (schemas + rules packages), loaded from the sources. */
+export function repositoryCatalog(): Catalog {
+  const loaded = loadCatalog(catalogDocuments);
+  if (!loaded.ok) throw new Error(`the repository catalog does not load: ${loaded.issues.map((found) => `${found.file}${found.pointer} ${found.message}`).join('; ')}`);
+  return loaded.value;
+}
+
+/** One evaluated case of the catalog, with its audit record. */
+export interface RecordedCase {
+  readonly task: string;
+  readonly caseId: string;
+  readonly result: EvaluationResult;
+  readonly record: AuditRecord;
+}
+
+const recordedByCatalog = new WeakMap<Catalog, Promise<RecordedCase[]>>();
+
+/** Evaluates every case of the catalog (each with its own fixture and clock) and records it; once per catalog. */
+export function recordEveryCase(catalog: Catalog): Promise<RecordedCase[]> {
+  let recorded = recordedByCatalog.get(catalog);
+  if (!recorded) {
+    recorded = runCases(catalog, { now: '2026-03-10T09:00:00+01:00' }).then((results) =>
+      results.flatMap(({ task, caseId, result }) => (result ? [{ task, caseId, result, record: toAuditRecord(result) }] : [])),
+    );
+    recordedByCatalog.set(catalog, recorded);
+  }
+  return recorded;
+}
+
+/** Audit records as JSON Lines, as a host would store them. */
+export function toJsonLines(records: readonly AuditRecord[]): string[] {
+  return records.map((record) => JSON.stringify(record));
+}

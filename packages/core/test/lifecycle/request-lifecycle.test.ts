@@ -1,0 +1,218 @@
+import { catalogDocuments } from '@smart-task/rules';
+import { describe, expect, it } from 'vitest';
+import type { DataPort, EvaluationResult, NotificationMessage, RetryPolicy } from '../../src/index.js';
+import { PortError, SmartTaskError, createEngine, createInMemoryActionPort, createInMemoryDataPort, createInMemoryRequestRepository, createRequestLifecycle } from '../../src/index.js';
+import { AZIENDA_CF, NOW, TASK, azienda, revocaData, revocaFixture } from '../support/revoca.js';
+
+const FAST_RETRIES: RetryPolicy = { maxAttempts: 3, baseDelayMs: 1_000, factor: 2, maxDelayMs: 10_000 };
+
+/** A host: engine over the revoca fixture, a data port that can be switched off, a clock the test moves. */
+function host(options: { retryPolicy?: RetryPolicy; recordEvaluation?: (result: EvaluationResult) => string } = {}) {
+  let now = NOW.getTime();
+  const clock = { now: () => new Date(now) };
+  const inMemory = createInMemoryDataPort(revocaFixture());
+  const port = { down: false };
+  const dataPort: DataPort = {
+    async fetch(fact, params, context) {
+      if (port.down) throw new PortError(`${fact}: service unavailable (HTTP 503)`, 'UNAVAILABLE', true);
+      return inMemory.fetch(fact, params, context);
+    },
+  };
+  const actionPort = createInMemoryActionPort();
+  const engine = createEngine({ catalog: catalogDocuments, dataPort, actionPort, clock });
+  const repository = createInMemoryRequestRepository();
+  const sent: NotificationMessage[] = [];
+  const protocolli: string[] = [];
+  const lifecycle = createRequestLifecycle({
+    engine,
+    repository,
+    clock,
+    retryPolicy: options.retryPolicy ?? FAST_RETRIES,
+    nextProtocollo: ({ taskId }) => {
+      const protocollo = `INPS.7000.2026.${String(protocolli.length + 1).padStart(4, '0')}`;
+      protocolli.push(`${protocollo} ${taskId}`);
+      return protocollo;
+    },
+    notifications: { send: async (message) => void sent.push(message) },
+    ...(options.recordEvaluation && { recordEvaluation: options.recordEvaluation }),
+  });
+  return { lifecycle, repository, actionPort, port, sent, protocolli, advance: (ms: number) => (now += ms) };
+}
+
+const pec = { channel: 'PEC', address: 'aurora@pec.it' } as const;
+const kinds = (messages: readonly NotificationMessage[]) => messages.map((message) => message.kind);
+
+describe('the request lifecycle orchestrator', () => {
+  it('accepted: protocol, istruttoria, ACCOLTA, operations performed, two notices', async () => {
+    const { lifecycle, repository, actionPort, sent } = host();
+    const step = await lifecycle.submit({ taskId: TASK, subject: azienda, data: revocaData, notifications: pec });
+    expect(step.request).toMatchObject({ protocollo: 'INPS.7000.2026.0001', state: 'ACCOLTA', attempts: 1, version: 3, submittedAt: NOW.toISOString(), outcome: { verdict: 'ACCOLTA', decidedBy: 'istruttoria', reasons: [] } });
+    expect(step.request.history.map((entry) => entry.to)).toEqual(['SUBMITTED', 'IN_ISTRUTTORIA', 'ACCOLTA']);
+    expect(step.result).toMatchObject({ kind: 'decision', verdict: 'ACCOLTA', requestId: 'INPS.7000.2026.0001' });
+    const keys = actionPort.performed.map((call) => call.idempotencyKey);
+    expect(keys).toContain('INPS.7000.2026.0001:revoca-delega');
+    expect(keys).toEqual(step.result?.operations.map((operation) => operation.idempotencyKey));
+    expect(kinds(step.notifications)).toEqual(['PROTOCOLLATA', 'ESITO_DISPONIBILE']);
+    expect(sent).toEqual(step.notifications);
+    expect(await repository.get('INPS.7000.2026.0001')).toBe(step.request);
+  });
+
+  it('rejected: NON_ACCOLTA with every reason, a contributor message and a data-free summary each', async () => {
+    const { lifecycle } = host();
+    const step = await lifecycle.submit({ taskId: TASK, subject: azienda, data: { ...revocaData, delegaId: 'DEL-002', dataEfficacia: '2025-01-01' }, notifications: pec });
+    expect(step.request.state).toBe('NON_ACCOLTA');
+    const outcome = step.request.outcome;
+    if (outcome?.decidedBy !== 'istruttoria') throw new Error('expected a decision of the istruttoria');
+    expect(outcome.reasons.map((reason) => reason.code)).toEqual(['NA-DELEGA-NON-ATTIVA', 'NA-DATA-NON-AMMESSA']);
+    expect(outcome.reasons[1]?.message.it).toContain('10/01/2022'); // the start of the delega, from the archives: shown in the Cassetto
+    expect(outcome.reasons[1]?.summary.it).toBe('La data di efficacia 01/01/2025 non è ammessa.');
+    expect(outcome.reasons[0]?.summary.en).toBe('Delega DEL-002 cannot be revoked with this request.');
+    expect(step.notifications[1]?.body).toContain('- La data di efficacia 01/01/2025 non è ammessa.');
+  });
+
+  it('failure → retry → success: the retry runs when due, with the same protocollo and submission time', async () => {
+    const { lifecycle, port, actionPort, advance, sent } = host();
+    port.down = true;
+    const failed = await lifecycle.submit({ taskId: TASK, subject: azienda, data: revocaData, notifications: pec });
+    expect(failed.request).toMatchObject({ state: 'RETRY_SCHEDULED', attempts: 1, retry: { attempt: 2, nextAttemptAt: new Date(NOW.getTime() + 1_000).toISOString() }, lastFailure: { code: 'PORT_UNAVAILABLE', retryable: true } });
+    expect(failed.result).toMatchObject({ kind: 'technical-failure' });
+    expect(kinds(failed.notifications)).toEqual(['PROTOCOLLATA']);
+
+    port.down = false;
+    advance(999);
+    expect(await lifecycle.runDueRetries()).toEqual([]);
+    advance(1);
+    const [retried, ...others] = await lifecycle.runDueRetries();
+    expect(others).toEqual([]);
+    expect(retried?.request).toMatchObject({ protocollo: 'INPS.7000.2026.0001', state: 'ACCOLTA', attempts: 2, submittedAt: NOW.toISOString() });
+    expect(retried?.result).toMatchObject({ kind: 'decision', submittedAt: NOW.toISOString() });
+    expect(retried?.request.history.map((entry) => entry.to)).toEqual(['SUBMITTED', 'IN_ISTRUTTORIA', 'RETRY_SCHEDULED', 'IN_ISTRUTTORIA', 'ACCOLTA']);
+    const keys = actionPort.performed.map((call) => call.idempotencyKey);
+    expect(keys.length).toBeGreaterThan(0);
+    expect(new Set(keys).size).toBe(keys.length); // each operation performed once, on the successful attempt
+    expect(kinds(sent)).toEqual(['PROTOCOLLATA', 'ESITO_DISPONIBILE']);
+  });
+
+  it('failure × N → IN_CARICO_SEDE → closed by an operator, with a notice at each step the requester cares about', async () => {
+    const { lifecycle, port, advance, sent } = host();
+    port.down = true;
+    let step = await lifecycle.submit({ taskId: TASK, subject: azienda, data: revocaData, notifications: { channel: 'SMS', address: '+393331234567' } });
+    for (const wait of [1_000, 2_000]) {
+      expect(step.request.state).toBe('RETRY_SCHEDULED');
+      advance(wait);
+      const due = await lifecycle.runDueRetries();
+      expect(due).toHaveLength(1);
+      step = due[0] as typeof step;
+    }
+    expect(step.request).toMatchObject({ state: 'IN_CARICO_SEDE', attempts: 3 });
+    expect(kinds(sent)).toEqual(['PROTOCOLLATA', 'PRESA_IN_CARICO_SEDE']);
+    advance(60_000);
+    expect(await lifecycle.runDueRetries()).toEqual([]);
+
+    const closed = await lifecycle.closeByOperator(step.request.protocollo, { operatorId: 'OP-7000-12', verdict: 'ACCOLTA', motivazione: 'Delega revocata manualmente dalla Sede.' });
+    expect(closed.request).toMatchObject({ state: 'ACCOLTA', outcome: { decidedBy: 'operator', operatorId: 'OP-7000-12', motivazione: 'Delega revocata manualmente dalla Sede.' } });
+    expect(closed.request.history.map((entry) => entry.event.type)).toEqual([
+      'SUBMIT',
+      'START_ISTRUTTORIA',
+      'RECORD_TECHNICAL_FAILURE',
+      'START_ISTRUTTORIA',
+      'RECORD_TECHNICAL_FAILURE',
+      'START_ISTRUTTORIA',
+      'RECORD_TECHNICAL_FAILURE',
+      'CLOSE_BY_OPERATOR',
+    ]);
+    expect(kinds(closed.notifications)).toEqual(['CHIUSA_DA_OPERATORE']);
+    expect(closed.notifications[0]?.body).toBe('INPS Smart-Task INPS.7000.2026.0001 (Revoca delega intermediario): Accolta. Delega revocata manualmente dalla Sede. Dettagli nel Cassetto.');
+  });
+
+  it('refuses invalid data before giving a protocol number', async () => {
+    const { lifecycle, repository, protocolli } = host();
+    const error = await lifecycle.submit({ taskId: TASK, subject: azienda, data: { ...revocaData, dataEfficacia: '2026-02-30' } }).catch((reason: unknown) => reason);
+    expect(error).toBeInstanceOf(SmartTaskError);
+    expect((error as SmartTaskError).issues[0]).toMatchObject({ code: 'INVALID_REQUEST', pointer: '/data/dataEfficacia' });
+    expect(protocolli).toEqual([]);
+    expect(repository.all()).toEqual([]);
+  });
+
+  it('two workers running the due retries at once evaluate each request once', async () => {
+    const { lifecycle, repository, port, advance } = host();
+    port.down = true;
+    await lifecycle.submit({ taskId: TASK, subject: azienda, data: revocaData });
+    port.down = false;
+    advance(1_000);
+    const [first, second] = await Promise.all([lifecycle.runDueRetries(), lifecycle.runDueRetries()]);
+    expect([...first, ...second].map((step) => step.request.state)).toEqual(['ACCOLTA']);
+    const stored = await repository.get('INPS.7000.2026.0001');
+    expect(stored?.history.filter((entry) => entry.event.type === 'START_ISTRUTTORIA')).toHaveLength(2);
+  });
+
+  it('keeps the id of the stored evaluation, and retries when storing it fails', async () => {
+    let failStore = true;
+    const { lifecycle, advance } = host({
+      recordEvaluation: (result) => {
+        if (failStore) throw new Error('audit store offline');
+        return `audit:${result.requestId}`;
+      },
+    });
+    const failed = await lifecycle.submit({ taskId: TASK, subject: azienda, data: revocaData });
+    const operations = failed.result?.operations.length ?? 0;
+    expect(operations).toBeGreaterThan(0);
+    expect(failed.request).toMatchObject({ state: 'RETRY_SCHEDULED', lastFailure: { code: 'AUDIT_RECORD_FAILED', message: 'The evaluation could not be stored: audit store offline' }, operationsPerformed: operations });
+    failStore = false;
+    advance(1_000);
+    const [retried] = await lifecycle.runDueRetries();
+    expect(retried?.request.outcome).toMatchObject({ verdict: 'ACCOLTA', auditRecordId: 'audit:INPS.7000.2026.0001' });
+    expect(retried?.result?.operations.map((operation) => operation.status)).toEqual(Array(operations).fill('ALREADY_PERFORMED'));
+  });
+
+  it('lets the requester withdraw a request waiting for a retry, and tells them', async () => {
+    const { lifecycle, port, advance, sent } = host();
+    port.down = true;
+    const { request } = await lifecycle.submit({ taskId: TASK, subject: azienda, data: revocaData, notifications: { channel: 'EMAIL', address: 'rossi@example.it', locale: 'en' } });
+    const withdrawn = await lifecycle.withdraw(request.protocollo, { cf: AZIENDA_CF, motivo: 'Presentata per errore' });
+    expect(withdrawn.request.state).toBe('RITIRATA');
+    advance(10_000);
+    expect(await lifecycle.runDueRetries()).toEqual([]);
+    expect(sent.map((message) => `${message.kind} ${message.locale} ${message.subject}`)).toEqual([
+      'PROTOCOLLATA en Smart-Task INPS.7000.2026.0001: request received',
+      'RITIRATA en Smart-Task INPS.7000.2026.0001: request withdrawn',
+    ]);
+  });
+
+  it('says which protocollo it does not know', async () => {
+    const { lifecycle } = host();
+    await expect(lifecycle.closeByOperator('INPS.7000.2026.0404', { operatorId: 'OP-1', verdict: 'ACCOLTA', motivazione: 'ok' })).rejects.toThrow(/There is no request with protocollo "INPS\.7000\.2026\.0404"/);
+  });
+
+  it('an operator cannot close a request the istruttoria already decided', async () => {
+    const { lifecycle } = host();
+    const { request } = await lifecycle.submit({ taskId: TASK, subject: azienda, data: revocaData });
+    await expect(lifecycle.closeByOperator(request.protocollo, { operatorId: 'OP-1', verdict: 'NON_ACCOLTA', motivazione: 'no' })).rejects.toThrow(
+      'Request INPS.7000.2026.0001 is ACCOLTA: event CLOSE_BY_OPERATOR is not allowed there. Allowed from ACCOLTA: none (ACCOLTA is final).',
+    );
+  });
+
+  it('a notice that cannot be sent is logged and changes nothing', async () => {
+    const warnings: unknown[] = [];
+    const engine = createEngine({ catalog: catalogDocuments, dataPort: createInMemoryDataPort(revocaFixture()), actionPort: createInMemoryActionPort(), clock: { now: () => NOW } });
+    const lifecycle = createRequestLifecycle({
+      engine,
+      repository: createInMemoryRequestRepository(),
+      clock: { now: () => NOW },
+      nextProtocollo: () => 'P-1',
+      notifications: {
+        send: async () => {
+          throw new Error('SMTP 421');
+        },
+      },
+      logger: { debug: () => undefined, warn: (message, data) => void warnings.push({ message, data }) },
+    });
+    const step = await lifecycle.submit({ taskId: TASK, subject: azienda, data: revocaData, notifications: pec });
+    expect(step.request.state).toBe('ACCOLTA');
+    expect(step.notifications).toEqual([]);
+    expect(warnings).toEqual([
+      { message: 'smart-task: notification not sent', data: { protocollo: 'P-1', kind: 'PROTOCOLLATA', channel: 'PEC', error: 'SMTP 421' } },
+      { message: 'smart-task: notification not sent', data: { protocollo: 'P-1', kind: 'ESITO_DISPONIBILE', channel: 'PEC', error: 'SMTP 421' } },
+    ]);
+  });
+});
