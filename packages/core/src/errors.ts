@@ -1,48 +1,56 @@
 import type { RequestIssue } from './validation/request-validator.js';
 
-/** Stable codes of the issues the loader, the request validator and the engine report. */
-export type IssueCode =
-  | 'FILE_UNREADABLE'
-  | 'JSON_SYNTAX'
-  | 'UNKNOWN_FILE_KIND'
-  | 'WRONG_SCHEMA'
-  | 'SCHEMA_VIOLATION'
-  | 'MISSING_TRANSLATION'
-  | 'INVALID_PATH'
-  | 'UNKNOWN_OPERATOR'
-  | 'INVALID_OPERATOR_VALUE'
-  | 'UNKNOWN_FACT'
-  | 'UNKNOWN_PORT_FACT'
-  | 'UNKNOWN_HELPER'
-  | 'INVALID_FACT_PARAMS'
-  | 'FACT_CYCLE'
-  | 'UNKNOWN_ACTION'
-  | 'INVALID_ACTION_PARAMS'
-  | 'UNKNOWN_REQUEST_FIELD'
-  | 'UNKNOWN_PLACEHOLDER'
-  | 'DUPLICATE_ID'
-  | 'DUPLICATE_REASON_CODE'
-  | 'DUPLICATE_TASK_VERSION'
-  | 'VERSION_OVERLAP'
-  | 'MISSING_REQUEST_SCHEMA'
-  | 'MISSING_RULE_SET'
-  | 'DUPLICATE_PORT_CONTRACT'
-  | 'FORM_FACT_NEEDS_REQUEST'
-  | 'GATE_READS_REQUEST'
-  | 'KNOWN_FIELD_REQUIRED'
-  | 'UNKNOWN_TASK'
-  | 'TASK_NOT_OFFERED'
-  | 'UNKNOWN_CHECK'
-  | 'INVALID_REQUEST'
-  | 'ILLEGAL_TRANSITION'
-  | 'INVALID_EVENT'
-  | 'VERSION_CONFLICT'
-  | 'UNKNOWN_PROTOCOLLO'
-  | 'INVALID_LIFECYCLE_OPTION'
-  | 'INVALID_REQUEST_QUERY'
-  | 'UNKNOWN_LIBRARY_RULE'
-  | 'LIBRARY_FACT_REDECLARED'
-  | 'INVALID_DATED_VALUES';
+/**
+ * Every stable code of the issues the loader, the engine and the request lifecycle report. The
+ * {@link IssueCode} type is derived from this list, so the two cannot diverge; each code is documented
+ * in docs/reference/errors.md (a test checks it).
+ */
+export const ISSUE_CODES = [
+  'FILE_UNREADABLE',
+  'JSON_SYNTAX',
+  'UNKNOWN_FILE_KIND',
+  'WRONG_SCHEMA',
+  'SCHEMA_VIOLATION',
+  'MISSING_TRANSLATION',
+  'INVALID_PATH',
+  'UNKNOWN_OPERATOR',
+  'INVALID_OPERATOR_VALUE',
+  'UNKNOWN_FACT',
+  'UNKNOWN_PORT_FACT',
+  'UNKNOWN_HELPER',
+  'INVALID_FACT_PARAMS',
+  'FACT_CYCLE',
+  'UNKNOWN_ACTION',
+  'INVALID_ACTION_PARAMS',
+  'UNKNOWN_REQUEST_FIELD',
+  'UNKNOWN_PLACEHOLDER',
+  'DUPLICATE_ID',
+  'DUPLICATE_REASON_CODE',
+  'DUPLICATE_TASK_VERSION',
+  'VERSION_OVERLAP',
+  'MISSING_REQUEST_SCHEMA',
+  'MISSING_RULE_SET',
+  'DUPLICATE_PORT_CONTRACT',
+  'FORM_FACT_NEEDS_REQUEST',
+  'GATE_READS_REQUEST',
+  'KNOWN_FIELD_REQUIRED',
+  'UNKNOWN_TASK',
+  'TASK_NOT_OFFERED',
+  'UNKNOWN_CHECK',
+  'INVALID_REQUEST',
+  'ILLEGAL_TRANSITION',
+  'INVALID_EVENT',
+  'VERSION_CONFLICT',
+  'UNKNOWN_PROTOCOLLO',
+  'INVALID_LIFECYCLE_OPTION',
+  'INVALID_REQUEST_QUERY',
+  'UNKNOWN_LIBRARY_RULE',
+  'LIBRARY_FACT_REDECLARED',
+  'INVALID_DATED_VALUES',
+] as const satisfies readonly Uppercase<string>[];
+
+/** A stable code of an issue; see {@link ISSUE_CODES}. */
+export type IssueCode = (typeof ISSUE_CODES)[number];
 
 /** Whether an issue stops loading (`error`) or is only reported (`warning`). */
 export type IssueSeverity = 'error' | 'warning';

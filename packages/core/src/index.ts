@@ -17,7 +17,7 @@ export type {
   RuleSetDocument,
   Subject,
 } from '@smart-task/schemas';
-export type { CallOptions, EngineOptions, PlannedTaskActivation, SmartTaskEngine, SmartTaskRequest, TaskSummary } from './engine.js';
+export type { CallOptions, EngineOptions, EvaluateOptions, PlannedTaskActivation, SmartTaskEngine, SmartTaskRequest, TaskSummary } from './engine.js';
 
 export { loadCatalog } from './catalog/load-catalog.js';
 export type { LoadCatalogOptions } from './catalog/load-catalog.js';
@@ -26,13 +26,15 @@ export { sourceOf } from './catalog/rule-library.js';
 export { kindOfFile } from './catalog/document-kinds.js';
 export type { DocumentKind } from './catalog/document-kinds.js';
 
-export { SmartTaskError, formatIssue, isSmartTaskError } from './errors.js';
+export { ISSUE_CODES, SmartTaskError, formatIssue, isSmartTaskError } from './errors.js';
 export type { Issue, IssueCode, IssueSeverity, Result } from './errors.js';
 
 export { PortError } from './port.js';
-export type { ActionCall, ActionOutcome, ActionPort, Clock, DataPort, Logger, PortCallContext } from './port.js';
+export type { ActionCall, ActionOutcome, ActionPort, Clock, DataPort, Logger, NotificationPort, PortCallContext, RequestRepository } from './port.js';
 export { createInMemoryActionPort, createInMemoryDataPort, mergeFixtures } from './adapters/in-memory-ports.js';
 export type { InMemoryActionPort, InMemoryDataPort } from './adapters/in-memory-ports.js';
+export { createInMemoryRequestRepository } from './adapters/in-memory-request-repository.js';
+export type { InMemoryRequestRepository } from './adapters/in-memory-request-repository.js';
 
 export { isDecision, isTechnicalFailure } from './evaluate/decision.js';
 export type {
@@ -59,16 +61,88 @@ export { explainInItalian } from './views/explain.js';
 export { toContributorView, toOperatorView } from './views/views.js';
 export type { ContributorOutcome, ContributorView, OperatorView } from './views/views.js';
 
+export { AUDIT_VERSION, toAuditRecord } from './audit/audit-record.js';
+export type { AuditClock, AuditOperation, AuditOutcome, AuditPortCall, AuditReason, AuditRecord, AuditRuleOutcome } from './audit/audit-record.js';
+export { ReplayMissError, createReplayActionPort, createReplayPort } from './replay/replay-ports.js';
+export type { PortCallKey, ReplayDataPort } from './replay/replay-ports.js';
+export { compareOutcomes, outcomeLabel } from './replay/compare-outcomes.js';
+export type { OutcomeChange, OutcomeChanges } from './replay/compare-outcomes.js';
+export { createRecordReplayer } from './replay/replay-record.js';
+export type { NotReplayableRecord, RecordReplayResult, RecordReplayer, RecordReplayerOptions, ReplayedRecord } from './replay/replay-record.js';
+export { replayAuditRecords } from './replay/replay-audit-records.js';
+export type { LineReplay, ReplayOptions } from './replay/replay-audit-records.js';
+export { formatImpactReport } from './replay/format-impact-report.js';
+export type { ChangeCount, ChangeExample, ImpactReport, NotReplayableExample, SkipCause, SkippedLine } from './replay/impact-report.js';
+
 export { runCases, compareWithExpectation } from './cases/run-cases.js';
 export type { CaseResult, RunCasesOptions } from './cases/run-cases.js';
+export { measureCoverage, coverageGaps } from './cases/coverage.js';
+export type {
+  ConditionCoverage,
+  ConditionOutcomes,
+  CoverageFigures,
+  CoverageGap,
+  CoverageReport,
+  CoverageRun,
+  RuleCoverage,
+  RuleOutcomes,
+  RuleSetCoverage,
+  TaskCoverage,
+} from './cases/coverage.js';
+
+export { lintCatalog, formatFinding, LINT_CODES } from './lint/index.js';
+export type { LintCode, LintFinding, LintOptions, LintSeverity } from './lint/index.js';
 
 export { createVocabulary } from './vocabulary/vocabulary.js';
 export type { Vocabulary, VocabularyExtensions } from './vocabulary/vocabulary.js';
 export { builtInOperators } from './vocabulary/operators.js';
-export type { OperatorDefinition } from './vocabulary/operators.js';
+export type { OperandType, OperandTypes, OperatorDefinition } from './vocabulary/operators.js';
 export { builtInFactHelpers } from './vocabulary/fact-helpers.js';
 export type { FactHelperDefinition } from './vocabulary/fact-helpers.js';
 export { BUILT_IN_FACTS } from './compile/fact-graph.js';
 
 export { domainFormats } from './formats/index.js';
 export type { DomainFormatName, FormatResult } from './formats/index.js';
+
+export { FINAL_STATES, LIFECYCLE_EVENT_TYPES, REQUEST_STATES } from './lifecycle/request-state.js';
+export type {
+  Actor,
+  CloseByOperatorEvent,
+  HistoryEntry,
+  LastFailure,
+  LifecycleEvent,
+  LifecycleEventType,
+  LifecycleRequest,
+  OperatorActor,
+  Outcome,
+  OutcomeReason,
+  RecordDecisionEvent,
+  RecordTechnicalFailureEvent,
+  RequestState,
+  RequesterActor,
+  ScheduledRetry,
+  StartIstruttoriaEvent,
+  SubmitEvent,
+  SystemActor,
+  WithdrawEvent,
+} from './lifecycle/request-state.js';
+export { applyEvent, eventsAllowedIn, isFinalState, openRequest } from './lifecycle/transitions.js';
+export { DEFAULT_RETRY_POLICY, canRetryAfter, resolveRetryPolicy, retryDelayMs } from './lifecycle/retry-policy.js';
+export type { RetryPolicy } from './lifecycle/retry-policy.js';
+export { stateLabel, visibleStateOf } from './lifecycle/state-labels.js';
+export type { VisibleState } from './lifecycle/state-labels.js';
+export { unknownProtocollo, versionConflict } from './lifecycle/repository-errors.js';
+export { createRequestLifecycle } from './lifecycle/request-lifecycle.js';
+export type { LifecycleStep, OperatorClosure, ProtocolloRequest, RequestLifecycle, RequestLifecycleOptions, Submission } from './lifecycle/request-lifecycle.js';
+
+export { NOTIFICATION_CHANNELS, NOTIFICATION_KINDS } from './notifications/notification-message.js';
+export type { NotificationChannel, NotificationKind, NotificationMessage, NotificationPreference } from './notifications/notification-message.js';
+export { SMS_MAX_LENGTH, composeLatestNotification, composeNotification, notificationKindOf } from './notifications/compose-notification.js';
+export type { ComposeNotificationOptions } from './notifications/compose-notification.js';
+export { summarizeReasons } from './notifications/reason-summary.js';
+export { gsm7Length } from './notifications/gsm7.js';
+
+export { DEFAULT_PAGE_SIZE, MAX_PAGE_SIZE, checkRequestQuery, matchesRequestFilter, selectRequests } from './request-list/request-query.js';
+export type { RequestFilter, RequestPage, RequestQuery } from './request-list/request-query.js';
+export { REQUEST_LIST_COLOR_TOKENS, listRequestRows, toRequestListRow } from './request-list/request-list-row.js';
+export type { RequestListRow } from './request-list/request-list-row.js';
