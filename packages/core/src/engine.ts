@@ -127,6 +127,7 @@ function portValidators(ajv: Ajv, contract: PortContractDocument) {
     params: new Map(Object.entries(contract.facts).map(([name, fact]) => [name, compile(fact.params)])),
     results: new Map(Object.entries(contract.facts).map(([name, fact]) => [name, compile(fact.result)])),
     actions: new Map(Object.entries(contract.actions).map(([name, action]) => [name, compile(action.params)])),
+    actionResults: new Map(Object.entries(contract.actions).flatMap(([name, action]) => (action.result ? [[name, compile(action.result)] as const] : []))),
   };
 }
 
@@ -316,7 +317,7 @@ export function createEngine(options: EngineOptions): SmartTaskEngine {
       const result = await runIstruttoria({
         compiled,
         resolvers: resolversFor(compiled),
-        operations: { requestId: request.requestId, actionPort: callOptions.ports?.actionPort ?? options.actionPort, timeoutMs, actionParamsValidators: validators.actions },
+        operations: { requestId: request.requestId, actionPort: callOptions.ports?.actionPort ?? options.actionPort, timeoutMs, actionParamsValidators: validators.actions, actionResultValidators: validators.actionResults },
         dataPort: callOptions.ports?.dataPort ?? options.dataPort,
         requestId: request.requestId,
         taskId,

@@ -1,5 +1,5 @@
-import { catalogDocuments } from '@smart-task/rules';
-import type { PortFixture } from '@smart-task/schemas';
+import { cases, catalogDocuments } from '@smart-task/rules';
+import type { CaseDefinition, CasesDocument, PortFixture, Subject } from '@smart-task/schemas';
 import { describe, expect, it } from 'vitest';
 import {
   PortError,
@@ -156,6 +156,17 @@ describe('evaluate: operations', () => {
     const failure = expectFailure(await engine.evaluate(TASK, request('R-9')));
     expect(failure.error).toMatchObject({ code: 'OPERATION_FAILED', operation: 'revoca-subdeleghe' });
     expect(failure.operations.map((operation) => operation.id)).toEqual(['revoca-delega']);
+  });
+
+  it('quotes what the action port returned in the operation description ({outcome.…}) and keeps it in details', async () => {
+    const dpa = (cases as CasesDocument[]).find((file) => file.task === 'dichiarazione-preventiva-agevolazioni') as CasesDocument;
+    const accepted = dpa.cases.find((testCase) => testCase.expect.verdict === 'ACCOLTA' && !testCase.subject) as CaseDefinition;
+    const fixture: PortFixture = { ...(dpa.fixture as PortFixture), actions: { protocollaDpa: { details: { protocollo: 'DPA.2026.0000042', dataProtocollo: '2026-03-10' } } } };
+    const engine = createEngine({ catalog, dataPort: createInMemoryDataPort(fixture), actionPort: createInMemoryActionPort(fixture), clock: { now: () => new Date(dpa.now as string) }, plannedTasks: 'all' });
+    const decision = expectDecision(await engine.evaluate(dpa.task, { requestId: 'R-DPA', subject: dpa.subject as Subject, data: accepted.data }));
+    expect(decision.operations[0]?.details).toEqual({ protocollo: 'DPA.2026.0000042', dataProtocollo: '2026-03-10' });
+    expect(decision.operations[0]?.description.it).toContain('con il numero DPA.2026.0000042 del 10/03/2026');
+    expect(decision.operations[0]?.description.en).toContain('with number DPA.2026.0000042 of 10/03/2026');
   });
 });
 

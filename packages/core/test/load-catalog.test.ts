@@ -38,6 +38,7 @@ describe('loadCatalog reports broken files with code, file and JSON pointer', ()
     ['a request field that does not exist', (rules: any) => (rules.checks[2].conditions.all[0].path = '$.dataEffetto'), { code: 'UNKNOWN_REQUEST_FIELD', pointer: '/checks/2/conditions/all/0/path' }],
     ['a jsonpath the DSL does not support', (rules: any) => (rules.checks[0].conditions.all[0].path = '$..stato'), { code: 'INVALID_PATH', pointer: '/checks/0/conditions/all/0/path' }],
     ['a placeholder naming no fact', (rules: any) => (rules.checks[0].message.en = 'Delega {delegaX.stato} is not active.'), { code: 'UNKNOWN_PLACEHOLDER', pointer: '/checks/0/message/en' }],
+    ['an operation outcome quoted outside an operation', (rules: any) => (rules.checks[0].message.en = 'Protocol {outcome.protocollo}.'), { code: 'UNKNOWN_PLACEHOLDER', pointer: '/checks/0/message/en' }],
     ['two checks with one reason code', (rules: any) => (rules.checks[1].reasonCode = rules.checks[0].reasonCode), { code: 'DUPLICATE_REASON_CODE', pointer: '/checks/1/reasonCode' }],
     ['an action missing from the contract', (rules: any) => (rules.operations[0].action = 'revocaTutto'), { code: 'UNKNOWN_ACTION', pointer: '/operations/0/action' }],
     ['facts that depend on each other', (rules: any) => (rules.facts.delega.params.delegaId = { fact: 'richiesteAperte', path: '$[0].requestId' }, rules.facts.richiesteAperte.params.riferimento = { fact: 'delega', path: '$.id' }), { code: 'FACT_CYCLE' }],

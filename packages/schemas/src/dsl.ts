@@ -188,6 +188,8 @@ export interface PortContractFact {
 export interface PortContractAction {
   readonly description: LocalizedText;
   readonly params: JsonSchema;
+  /** JSON Schema of the details the action port returns (e.g. a protocol number); absent: none. */
+  readonly result?: JsonSchema;
 }
 
 /** The data-port contract: every fact and action a rule set may use. */
@@ -217,7 +219,7 @@ export interface FixtureEntry {
 export interface PortFixture {
   readonly $schema?: string;
   readonly facts: Readonly<Record<string, readonly FixtureEntry[]>>;
-  readonly actions?: Readonly<Record<string, { readonly fail?: FixtureFailure }>>;
+  readonly actions?: Readonly<Record<string, { readonly fail?: FixtureFailure; readonly details?: Readonly<Record<string, unknown>> }>>;
 }
 
 /** What a case expects. Exactly one of `verdict` and `technicalFailure`. */

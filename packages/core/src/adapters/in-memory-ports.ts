@@ -55,7 +55,7 @@ export function createInMemoryDataPort(fixture: PortFixture): InMemoryDataPort {
   };
 }
 
-/** Creates an action port that records operations; `fixture.actions` can make an action fail. */
+/** Creates an action port that records operations; `fixture.actions` can make an action fail or give the details it returns. */
 export function createInMemoryActionPort(fixture: PortFixture = { facts: {} }): InMemoryActionPort {
   const calls: ActionCall[] = [];
   const performed: ActionCall[] = [];
@@ -65,12 +65,14 @@ export function createInMemoryActionPort(fixture: PortFixture = { facts: {} }): 
     performed,
     async perform(call: ActionCall): Promise<ActionOutcome> {
       calls.push(call);
-      const failure = fixture.actions?.[call.action]?.fail;
+      const answer = fixture.actions?.[call.action];
+      const failure = answer?.fail;
       if (failure) throw new PortError(failure.message ?? `${call.action} failed (${failure.code})`, failure.code, failure.retryable ?? true);
-      if (keys.has(call.idempotencyKey)) return { status: 'ALREADY_PERFORMED' };
+      const details = answer?.details !== undefined ? { details: answer.details } : {};
+      if (keys.has(call.idempotencyKey)) return { status: 'ALREADY_PERFORMED', ...details };
       keys.add(call.idempotencyKey);
       performed.push(call);
-      return { status: 'PERFORMED' };
+      return { status: 'PERFORMED', ...details };
     },
   };
 }

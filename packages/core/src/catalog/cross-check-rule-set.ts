@@ -22,7 +22,7 @@ import {
 import { joinPointer } from '../json/pointer.js';
 import { parsePath } from '../json/path.js';
 import { didYouMean, quoteList } from '../text/suggest.js';
-import { TEMPLATE_FORMATTERS, placeholdersOf } from '../text/template.js';
+import { OPERATION_OUTCOME, TEMPLATE_FORMATTERS, placeholdersOf } from '../text/template.js';
 import { datedValuesProblems } from '../vocabulary/dated-values.js';
 import type { Vocabulary } from '../vocabulary/vocabulary.js';
 import { SUBJECT_FIELDS, requestFieldsOf } from './request-fields.js';
@@ -215,7 +215,7 @@ function checkOperations(context: Context): void {
       checkParamsAgainst(context, operation.params, action.params as { properties?: object; required?: string[] }, joinPointer(pointer, 'params'), `action "${operation.action}"`);
     }
     checkReferences(context, operation.params, joinPointer(pointer, 'params'));
-    checkTemplate(context, operation.description, joinPointer(pointer, 'description'), context.knownFacts, `the rule set`);
+    checkTemplate(context, operation.description, joinPointer(pointer, 'description'), new Set([...context.knownFacts, OPERATION_OUTCOME]), `the rule set`);
   });
 }
 

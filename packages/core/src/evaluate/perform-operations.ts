@@ -4,6 +4,7 @@ import { PortError, type ActionPort } from '../port.js';
 import type { OperationRecord } from './decision.js';
 import { DeadlineExceeded, callWithDeadline } from './call-with-deadline.js';
 import { FACT_FAILED, type EvaluationContext } from './evaluation-context.js';
+import { OPERATION_OUTCOME } from '../text/template.js';
 import { renderLocalized } from './read-outcomes.js';
 
 /** What performing operations needs besides the context. */
@@ -12,6 +13,12 @@ export interface OperationsSetup {
   readonly actionPort: ActionPort;
   readonly timeoutMs: number;
   readonly actionParamsValidators: ReadonlyMap<string, ValidateFunction>;
+  /** Validators of the details an action returns, for the actions whose contract declares a `result`. */
+  readonly actionResultValidators?: ReadonlyMap<string, ValidateFunction>;
+}
+
+function ajvErrors(validate: ValidateFunction): string {
+  return (validate.errors ?? []).map((error) => `${error.instancePath || '/'} ${error.message ?? ''}`).join('; ');
 }
 
 /**
@@ -31,7 +38,7 @@ export async function performOperations(
     if (params === FACT_FAILED) break;
     const validate = setup.actionParamsValidators.get(operation.action);
     if (validate && !validate(params)) {
-      const detail = (validate.errors ?? []).map((error) => `${error.instancePath || '/'} ${error.message ?? ''}`).join('; ');
+      const detail = ajvErrors(validate);
       context.fail({ code: 'OPERATION_FAILED', message: `Operation "${operation.id}" would call "${operation.action}" with invalid parameters ${JSON.stringify(params)}: ${detail}.`, operation: operation.id }, false);
       break;
     }
@@ -40,10 +47,15 @@ export async function performOperations(
     try {
       const call = { requestId: setup.requestId, operationId: operation.id, action: operation.action, params, idempotencyKey };
       const outcome = await callWithDeadline(context.signal, setup.timeoutMs, (signal) => setup.actionPort.perform(call, { signal, requestId: setup.requestId }));
+      const validateResult = setup.actionResultValidators?.get(operation.action);
+      if (validateResult && !validateResult(outcome.details ?? {})) {
+        context.fail({ code: 'OPERATION_FAILED', message: `The action port performed "${operation.action}" but its details ${JSON.stringify(outcome.details ?? {})} break the port contract: ${ajvErrors(validateResult)}.`, operation: operation.id }, false);
+        break;
+      }
       records.push({
         id: operation.id,
         action: operation.action,
-        description: await renderLocalized(operation.description, context),
+        description: await renderLocalized(operation.description, context, { [OPERATION_OUTCOME]: outcome.details ?? {} }),
         params,
         idempotencyKey,
         status: outcome.status,

@@ -35,11 +35,14 @@ function traceLeaves(node: EvaluatedCondition | undefined, into: ConditionTrace[
   return into;
 }
 
-/** Fills a localized template with the values the evaluation read, after making sure they are read. */
-export async function renderLocalized(text: LocalizedText, context: EvaluationContext): Promise<LocalizedText> {
-  const facts = new Set([...placeholdersOf(text.it), ...placeholdersOf(text.en)].map((placeholder) => placeholder.fact));
+/**
+ * Fills the placeholders of a text in both languages from the facts (read first when not read yet);
+ * `extra` gives values that are not facts, such as an operation's outcome (`OPERATION_OUTCOME`).
+ */
+export async function renderLocalized(text: LocalizedText, context: EvaluationContext, extra: Readonly<Record<string, unknown>> = {}): Promise<LocalizedText> {
+  const facts = new Set([...placeholdersOf(text.it), ...placeholdersOf(text.en)].map((placeholder) => placeholder.fact).filter((fact) => !(fact in extra)));
   await Promise.all([...facts].map((fact) => context.valueOf(fact)));
-  const lookup = (fact: string) => context.settledValue(fact);
+  const lookup = (fact: string) => (fact in extra ? extra[fact] : context.settledValue(fact));
   return { it: renderTemplate(text.it, lookup), en: renderTemplate(text.en, lookup) };
 }
 

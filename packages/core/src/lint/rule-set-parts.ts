@@ -1,7 +1,7 @@
 import type { CheckDefinition, Condition, GateDefinition, LocalizedText, ParamValue, RuleSetDocument } from '@smart-task/schemas';
 import { argumentsOf, isFactReference, leavesOf } from '../compile/fact-graph.js';
 import { joinPointer } from '../json/pointer.js';
-import { placeholdersOf } from '../text/template.js';
+import { OPERATION_OUTCOME, placeholdersOf } from '../text/template.js';
 
 /** A gate or check of a rule set with its pointer. */
 export interface LocatedRule {
@@ -84,6 +84,8 @@ export function referencesOf(ruleSet: RuleSetDocument): LocatedReference[] {
   for (const { text, pointer } of textsOf(ruleSet).filter((item) => item.isTemplate)) {
     for (const locale of ['it', 'en'] as const) {
       for (const placeholder of placeholdersOf(text[locale])) {
+        // {outcome.…} in an operation description is what the action returned, not a fact read.
+        if (placeholder.fact === OPERATION_OUTCOME && pointer.startsWith('/operations/')) continue;
         found.push({ fact: placeholder.fact, path: placeholder.path, kind: 'placeholder', pointer: joinPointer(pointer, locale), written: placeholder.raw });
       }
     }

@@ -13,6 +13,12 @@ export interface Placeholder {
   readonly raw: string;
 }
 
+/**
+ * The placeholder name an operation description uses for the details the action port returned when it
+ * performed the operation: `{outcome.protocollo}`. Not a fact: only operation descriptions may use it.
+ */
+export const OPERATION_OUTCOME = 'outcome';
+
 /** The formatters a placeholder may name. */
 export const TEMPLATE_FORMATTERS = ['date'] as const;
 

@@ -26,7 +26,8 @@ function byName<T>(entries: Readonly<Record<string, T>>): [string, T][] {
 /**
  * The one schema json-schema-to-typescript compiles into `port-contract.ts`: an interface
  * `PortContractTypes` with `facts` (`PortFacts`: per fact, its `params` — `<Fact>FactParams` — and
- * its `result` — `<Fact>FactResult`) and `actions` (`PortActions`: per action, `<Action>ActionParams`),
+ * its `result` — `<Fact>FactResult`) and `actions` (`PortActions`: per action, `<Action>ActionParams` and,
+ * when declared, `<Action>ActionResult`),
  * plus one type per shared definition (`Delega`, `Posizione`, …). Facts and actions are sorted by name.
  */
 export function portContractSchema(contract: PortContractDocument): JsonSchema {
@@ -68,7 +69,7 @@ export function portContractSchema(contract: PortContractDocument): JsonSchema {
       },
       actions: {
         title: 'PortActions',
-        description: 'The actions of the action port, by name: the `params` an operation sends.',
+        description: 'The actions of the action port, by name: the `params` an operation sends and, where the contract declares it, the `result` details the port returns.',
         type: 'object',
         additionalProperties: false,
         required: actions.map(([name]) => name),
@@ -79,9 +80,12 @@ export function portContractSchema(contract: PortContractDocument): JsonSchema {
               description: bilingual(action.description),
               type: 'object',
               additionalProperties: false,
-              required: ['params'],
+              required: action.result ? ['params', 'result'] : ['params'],
               properties: {
                 params: toPlainSchema(action.params, { typeName: `${pascalCase(name)}ActionParams`, notes: [`The parameters of the action \`${name}\`.`], renameRef }),
+                ...(action.result && {
+                  result: toPlainSchema(action.result, { typeName: `${pascalCase(name)}ActionResult`, notes: [`The details the action port returns for \`${name}\`, as the contract checks them.`], renameRef }),
+                }),
               },
             },
           ]),

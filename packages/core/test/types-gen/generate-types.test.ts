@@ -83,6 +83,9 @@ describe('generateTypeFiles', () => {
     expect(members(interfaceBody(text, 'Delega'))).toContain("stato: 'CREATA' | 'ATTIVA' | 'REVOCATA';");
     expect(members(interfaceBody(text, 'Delega'))).toContain('dataFine?: null | string;');
     expect(members(interfaceBody(text, 'RevocaDelegaActionParams'))).toEqual(['delegaId: string;', 'dataEfficacia: string;', 'motivo: string;', 'noteMotivo?: string;']);
+    expect(members(interfaceBody(text, 'ProtocollaDpaActionResult'))).toEqual(['protocollo: string;', 'dataProtocollo: string;']);
+    expect(interfaceBody(text, 'PortActions')).toContain('    result: ProtocollaDpaActionResult;');
+    expect(interfaceBody(text, 'PortActions')).not.toContain('RevocaDelegaActionResult');
     for (const name of Object.keys(portContract.facts)) {
       const type = name.charAt(0).toUpperCase() + name.slice(1);
       expect(interfaceBody(text, 'PortFacts')).toContain(`  ${name}: {\n    params: ${type}FactParams;\n    result: ${type}FactResult;\n  };`);

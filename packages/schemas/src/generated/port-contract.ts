@@ -1249,7 +1249,7 @@ export interface VersamentoF24FactParams {
   versamentoId: string;
 }
 /**
- * The actions of the action port, by name: the `params` an operation sends.
+ * The actions of the action port, by name: the `params` an operation sends and, where the contract declares it, the `result` details the port returns.
  */
 export interface PortActions {
   /**
@@ -1355,6 +1355,7 @@ export interface PortActions {
    */
   protocollaDpa: {
     params: ProtocollaDpaActionParams;
+    result: ProtocollaDpaActionResult;
   };
   /**
    * Sposta un versamento F24 a un nuovo periodo di riferimento (MM/AAAA), conservando nello storico quello precedente.
@@ -1521,6 +1522,13 @@ export interface ProtocollaDpaActionParams {
   meseInizio: string;
   mesi: number;
   requestId: string;
+}
+/**
+ * The details the action port returns for `protocollaDpa`, as the contract checks them.
+ */
+export interface ProtocollaDpaActionResult {
+  protocollo: string;
+  dataProtocollo: string;
 }
 /**
  * The parameters of the action `reimputaVersamento`.
