@@ -22,7 +22,7 @@ import { crossCheckRuleSet } from './cross-check-rule-set.js';
 import { expandRuleSet, indexRuleLibraries, issueAtSource, libraryAsRuleSet } from './rule-library.js';
 import { KIND_LABELS, kindOfFile, type DocumentKind } from './document-kinds.js';
 import { validateAgainstMetaSchema } from './meta-validation.js';
-import { conditionalsOf, requestFieldsOf } from './request-fields.js';
+import { conditionalsOf, requestFieldPointer, requestFieldsOf } from './request-fields.js';
 
 /** Options of {@link loadCatalog}. */
 export interface LoadCatalogOptions {
@@ -95,7 +95,7 @@ function checkRequestSchema(
     if (!names.includes(name)) issues.push(issue('UNKNOWN_REQUEST_FIELD', file, '/required', `"${name}" is required but not declared.${didYouMean(name, names)} Declare it under "properties" or remove it from "required".`));
   }
   for (const field of requestFieldsOf(document)) {
-    const pointer = field.conditional === undefined ? joinPointer('/properties', field.name) : joinPointer('/allOf', field.conditional, 'then', 'properties', field.name);
+    const pointer = requestFieldPointer(field);
     const known = field.schema['x-known'] as { fact: string } | undefined;
     const options = field.schema['x-options'] as { fact: string } | undefined;
     const requiredHere = field.conditional === undefined ? required : new Set(conditionalsOf(document)[field.conditional]?.then.required ?? []);

@@ -1,4 +1,5 @@
 import type { JsonSchema, RequestSchemaDocument } from '@smart-task/schemas';
+import { joinPointer } from '../json/pointer.js';
 
 /** A field of a request schema: top-level, or declared in a conditional `then` (`conditional` = its index). */
 export interface RequestField {
@@ -24,6 +25,11 @@ export function requestFieldsOf(schema: RequestSchemaDocument): RequestField[] {
     for (const [name, field] of Object.entries(block.then.properties)) fields.push({ name, schema: field, conditional: index });
   });
   return fields;
+}
+
+/** Where a field is declared in its request schema: `/properties/<name>` or `/allOf/<i>/then/properties/<name>`. */
+export function requestFieldPointer(field: RequestField): string {
+  return field.conditional === undefined ? joinPointer('/properties', field.name) : joinPointer('/allOf', field.conditional, 'then', 'properties', field.name);
 }
 
 /** The names of the subject's fields, for checking `subject` paths. */

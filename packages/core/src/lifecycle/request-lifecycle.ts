@@ -6,7 +6,7 @@ import { composeLatestNotification } from '../notifications/compose-notification
 import type { NotificationMessage, NotificationPreference } from '../notifications/notification-message.js';
 import { summarizeReasons } from '../notifications/reason-summary.js';
 import type { Clock, Logger, NotificationPort, RequestRepository } from '../port.js';
-import { MAX_PAGE_SIZE } from '../request-list/request-query.js';
+import { MAX_PAGE_SIZE, type RequestQuery } from '../request-list/request-query.js';
 import { isoDateInTimeZone } from '../vocabulary/iso-dates.js';
 import { unknownProtocollo } from './repository-errors.js';
 import type { LifecycleEvent, LifecycleRequest } from './request-state.js';
@@ -71,6 +71,13 @@ export interface RequestLifecycle {
   runIstruttoria(protocollo: string, options?: { readonly signal?: AbortSignal }): Promise<LifecycleStep>;
   /** Runs every retry due now; requests another worker took meanwhile are skipped. Call it from the host's scheduler. */
   runDueRetries(): Promise<LifecycleStep[]>;
+  /**
+   * Ends the attempts that started more than `staleAfterMs` ago and never recorded an outcome — the
+   * process running them stopped — with the technical failure `ATTEMPT_INTERRUPTED`, so that their retry
+   * (or hand-over to the Sede) proceeds. Call it from the host's scheduler with a limit well above the
+   * longest evaluation; an attempt still running elsewhere is younger and is left alone.
+   */
+  recoverInterrupted(options: { readonly staleAfterMs: number }): Promise<LifecycleStep[]>;
   /** A Sede operator closes a request in their charge with a verdict and a motivazione. */
   closeByOperator(protocollo: string, closure: OperatorClosure): Promise<LifecycleStep>;
   /** The requester withdraws a request that has no outcome yet. */
@@ -78,6 +85,19 @@ export interface RequestLifecycle {
 }
 
 const systemClock: Clock = { now: () => new Date() };
+
+/**
+ * The operations of an attempt that took effect or may have: those the result lists, plus one when the
+ * attempt stopped while performing operations (an operation failed or went unconfirmed, or the host
+ * cancelled after every rule had passed), since the action port may have acted without confirming.
+ * Counting it keeps a withdrawal from leaving a half-done effect behind.
+ */
+function operationsTakenEffect(result: EvaluationResult): number {
+  if (result.kind === 'decision') return result.operations.length;
+  const reachedOperations = [...result.gates, ...result.checks].every((rule) => rule.notEvaluatedBecause !== 'TECHNICAL_FAILURE' && !(rule.severity === 'BLOCKING' && rule.status === 'FAILED'));
+  const inDoubt = result.error.operation !== undefined || (result.error.code === 'ABORTED' && reachedOperations);
+  return result.operations.length + (inDoubt ? 1 : 0);
+}
 
 /**
  * Creates the orchestrator of the request lifecycle: `submit` → istruttoria with the engine → verdict,
@@ -111,8 +131,12 @@ export function createRequestLifecycle(options: RequestLifecycleOptions): Reques
     }
   };
 
+  // History only moves forward: a clock that reads earlier than the request's last event (a step back,
+  // another worker's clock running late) gives the event the last event's time instead of a refusal
+  // that would leave the request stuck mid-attempt.
   const step = async (request: LifecycleRequest, event: LifecycleEvent): Promise<{ request: LifecycleRequest; notifications: NotificationMessage[] }> => {
-    const saved = await repository.save(applyEvent(request, event));
+    const at = Date.parse(event.at) <= Date.parse(request.updatedAt) ? request.updatedAt : event.at;
+    const saved = await repository.save(applyEvent(request, at === event.at ? event : { ...event, at }));
     return { request: saved, notifications: await notify(saved) };
   };
 
@@ -131,7 +155,7 @@ export function createRequestLifecycle(options: RequestLifecycleOptions): Reques
     try {
       auditRecordId = (await options.recordEvaluation?.(result, request)) ?? undefined;
     } catch (error) {
-      const operationsPerformed = result.operations.length;
+      const operationsPerformed = operationsTakenEffect(result);
       return { result, event: { type: 'RECORD_TECHNICAL_FAILURE', at: now(), actor: { kind: 'system' }, code: 'AUDIT_RECORD_FAILED', message: `The evaluation could not be stored: ${(error as Error)?.message ?? String(error)}`, retryable: true, operationsPerformed } };
     }
     const audit = auditRecordId !== undefined ? { auditRecordId } : {};
@@ -144,7 +168,7 @@ export function createRequestLifecycle(options: RequestLifecycleOptions): Reques
     }
     return {
       result,
-      event: { type: 'RECORD_TECHNICAL_FAILURE', at: now(), actor: { kind: 'system' }, code: result.error.code, message: result.error.message, retryable: result.retryable, operationsPerformed: result.operations.length, ...audit },
+      event: { type: 'RECORD_TECHNICAL_FAILURE', at: now(), actor: { kind: 'system' }, code: result.error.code, message: result.error.message, retryable: result.retryable, operationsPerformed: operationsTakenEffect(result), ...audit },
     };
   };
 
@@ -162,6 +186,32 @@ export function createRequestLifecycle(options: RequestLifecycleOptions): Reques
   };
 
   const runIstruttoria: RequestLifecycle['runIstruttoria'] = async (protocollo, callOptions = {}) => istruttoria(await load(protocollo), callOptions.signal, []);
+
+  /** Every request the query matches, across pages. */
+  const listAll = async (query: Omit<RequestQuery, 'page' | 'pageSize'>): Promise<LifecycleRequest[]> => {
+    const all: LifecycleRequest[] = [];
+    for (let page = 1, pageCount = 1; page <= pageCount; page += 1) {
+      const found = await repository.list({ ...query, page, pageSize: MAX_PAGE_SIZE });
+      all.push(...found.items);
+      pageCount = found.pageCount;
+    }
+    return all;
+  };
+
+  /** Runs `work` on each request, skipping those another worker moved on meanwhile (a conflict or a state that no longer allows it). */
+  const forEachStillDue = async (protocolli: readonly string[], work: (request: LifecycleRequest) => Promise<LifecycleStep | undefined>): Promise<LifecycleStep[]> => {
+    const steps: LifecycleStep[] = [];
+    for (const protocollo of protocolli) {
+      try {
+        const done = await work(await load(protocollo));
+        if (done) steps.push(done);
+      } catch (error) {
+        const code = isSmartTaskError(error) ? error.issues[0]?.code : undefined;
+        if (code !== 'VERSION_CONFLICT' && code !== 'ILLEGAL_TRANSITION') throw error;
+      }
+    }
+    return steps;
+  };
 
   return {
     async submit(submission, callOptions = {}) {
@@ -197,22 +247,30 @@ export function createRequestLifecycle(options: RequestLifecycleOptions): Reques
 
     async runDueRetries() {
       const dueBy = now();
-      const due: string[] = [];
-      for (let page = 1, pageCount = 1; page <= pageCount; page += 1) {
-        const found = await repository.list({ retryDueBy: dueBy, sortBy: 'updatedAt', page, pageSize: MAX_PAGE_SIZE });
-        due.push(...found.items.map((request) => request.protocollo));
-        pageCount = found.pageCount;
+      const due = await listAll({ retryDueBy: dueBy, sortBy: 'updatedAt' });
+      // Read again before each: another worker may have run this retry since the list was taken (and closed or rescheduled it).
+      return forEachStillDue(
+        due.map((request) => request.protocollo),
+        async (request) => (request.state === 'RETRY_SCHEDULED' && request.retry && Date.parse(request.retry.nextAttemptAt) <= Date.parse(dueBy) ? istruttoria(request, undefined, []) : undefined),
+      );
+    },
+
+    async recoverInterrupted({ staleAfterMs }) {
+      if (!Number.isFinite(staleAfterMs) || staleAfterMs <= 0) {
+        throw new SmartTaskError('Invalid recovery limit', [issue('INVALID_LIFECYCLE_OPTION', '<lifecycle>', '/staleAfterMs', `"staleAfterMs" must be a positive number of milliseconds, well above the longest evaluation; got ${String(staleAfterMs)}.`)]);
       }
-      const steps: LifecycleStep[] = [];
-      for (const protocollo of due) {
-        try {
-          steps.push(await runIstruttoria(protocollo));
-        } catch (error) {
-          const code = isSmartTaskError(error) ? error.issues[0]?.code : undefined;
-          if (code !== 'VERSION_CONFLICT' && code !== 'ILLEGAL_TRANSITION') throw error;
-        }
-      }
-      return steps;
+      const cutoff = clock.now().getTime() - staleAfterMs;
+      const running = await listAll({ states: ['IN_ISTRUTTORIA'], sortBy: 'updatedAt' });
+      const isStale = (request: LifecycleRequest) => request.state === 'IN_ISTRUTTORIA' && Date.parse(request.updatedAt) <= cutoff;
+      return forEachStillDue(
+        running.filter(isStale).map((request) => request.protocollo),
+        async (request) => {
+          if (!isStale(request)) return undefined;
+          // Whether operations ran before the stop is unknown: count one, so a withdrawal cannot leave a half-done effect.
+          const recorded = await step(request, { type: 'RECORD_TECHNICAL_FAILURE', at: now(), actor: { kind: 'system' }, code: 'ATTEMPT_INTERRUPTED', message: `The istruttoria attempt started at ${request.updatedAt} never recorded an outcome (the process running it stopped).`, retryable: true, operationsPerformed: 1 });
+          return { request: recorded.request, notifications: recorded.notifications };
+        },
+      );
     },
 
     async closeByOperator(protocollo, closure) {

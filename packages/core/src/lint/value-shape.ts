@@ -113,6 +113,22 @@ interface Step {
   readonly open?: boolean;
 }
 
+/** The schemas of the `patternProperties` whose pattern matches `name`; `undefined` when a pattern does not compile (nothing can be said). */
+function patternChildren(schema: JsonSchema, name: string): JsonSchema[] | undefined {
+  if (!isSchemaObject(schema.patternProperties)) return [];
+  const matched: JsonSchema[] = [];
+  for (const [pattern, child] of Object.entries(schema.patternProperties)) {
+    let matches: boolean;
+    try {
+      matches = new RegExp(pattern, 'u').test(name);
+    } catch {
+      return undefined;
+    }
+    if (matches) matched.push(isSchemaObject(child) ? child : {});
+  }
+  return matched;
+}
+
 function stepInto(schema: JsonSchema, segment: string | number): Step | undefined {
   const types = typesOf(schema) as ReadonlySet<JsonType>;
   if (typeof segment === 'number') {
@@ -132,8 +148,11 @@ function stepInto(schema: JsonSchema, segment: string | number): Step | undefine
     const required = Array.isArray(schema.required) && (schema.required as string[]).includes(segment);
     return { child: properties[segment] as JsonSchema, absent: !required };
   }
+  const matched = patternChildren(schema, segment);
+  if (matched === undefined) return { absent: true, open: true };
+  if (matched.length > 0) return { child: matched.length === 1 ? (matched[0] as JsonSchema) : { allOf: matched }, absent: true };
   if (isSchemaObject(schema.additionalProperties)) return { child: schema.additionalProperties, absent: true };
-  if (!properties && schema.additionalProperties !== false) return { absent: true, open: true };
+  if (!properties && !isSchemaObject(schema.patternProperties) && schema.additionalProperties !== false) return { absent: true, open: true };
   return undefined;
 }
 

@@ -1,5 +1,5 @@
 import type { LocalizedText, RuleSetDocument } from '@smart-task/schemas';
-import { dependencyClosure, isBuiltInFact } from '../compile/fact-graph.js';
+import { dependencyClosure, isBuiltInFact, type BuiltInFact } from '../compile/fact-graph.js';
 import type { Decision, Reason } from '../evaluate/decision.js';
 import type { OutcomeReason } from '../lifecycle/request-state.js';
 import { placeholdersOf, renderTemplate } from '../text/template.js';
@@ -15,13 +15,17 @@ import { placeholdersOf, renderTemplate } from '../text/template.js';
 /** What replaces a withheld value. */
 export const WITHHELD = '…';
 
-/** Codici fiscali of natural persons (omocodia letters allowed) and 11-digit codes (legal persons, partita IVA). */
-const TAX_CODES = /\b[A-Z]{6}[0-9LMNPQRSTUV]{2}[A-Z][0-9LMNPQRSTUV]{2}[A-Z][0-9LMNPQRSTUV]{3}[A-Z]\b|\b\d{11}\b/gi;
+/**
+ * Codici fiscali of natural persons (omocodia letters allowed) and 11-digit codes (legal persons,
+ * partita IVA, also with the `IT` prefix of a VAT number), not inside a longer run of letters and
+ * digits; `_` and other punctuation count as separators (`CF_…`).
+ */
+const TAX_CODES = /(?<![A-Z0-9])(?:[A-Z]{6}[0-9LMNPQRSTUV]{2}[A-Z][0-9LMNPQRSTUV]{2}[A-Z][0-9LMNPQRSTUV]{3}[A-Z]|(?:IT)?\d{11})(?![A-Z0-9])/gi;
 
-/** Replaces every codice fiscale or partita IVA in `text` except those in `keep` (compared case-insensitively). */
+/** Replaces every codice fiscale or partita IVA in `text` except those in `keep` (compared case-insensitively, `IT` prefix ignored). */
 export function withholdOtherTaxCodes(text: string, keep: readonly string[]): string {
   const kept = new Set(keep.map((code) => code.toUpperCase()));
-  return text.replace(TAX_CODES, (code) => (kept.has(code.toUpperCase()) ? code : WITHHELD));
+  return text.replace(TAX_CODES, (code) => (kept.has(code.toUpperCase().replace(/^IT(?=\d{11}$)/, '')) ? code : WITHHELD));
 }
 
 /** The text up to the first `:`, `;` or sentence end outside parentheses, ending with a full stop (or the `…` of a withheld value). */
@@ -48,10 +52,25 @@ function isRequesterData(fact: string, ruleSet: RuleSetDocument): boolean {
   return [...dependencyClosure([fact], ruleSet.facts)].every((name) => isBuiltInFact(name) || (ruleSet.facts[name] !== undefined && !('port' in (ruleSet.facts[name] as object))));
 }
 
+/** The value of a fact as the decision's messages saw it: the built-ins the decision keeps in fields of their own, else the fact values read. */
+function factValueOf(fact: string, decision: Decision, ruleSet: RuleSetDocument): unknown {
+  if (!isBuiltInFact(fact)) return Object.prototype.hasOwnProperty.call(decision.facts, fact) ? decision.facts[fact] : undefined;
+  const builtIns: { readonly [F in BuiltInFact]: unknown } = {
+    request: decision.request,
+    subject: decision.subject,
+    today: decision.today,
+    submittedOn: decision.referenceDate,
+    requestId: decision.requestId,
+    task: decision.taskId,
+    requesters: ruleSet.requesters,
+  };
+  return builtIns[fact];
+}
+
 function summarize(template: string, decision: Decision, ruleSet: RuleSetDocument): string {
   let redacted = template;
   for (const placeholder of placeholdersOf(template)) if (!isRequesterData(placeholder.fact, ruleSet)) redacted = redacted.split(placeholder.raw).join(WITHHELD);
-  const lookup = (fact: string): unknown => (fact === 'request' ? decision.request : fact === 'subject' ? decision.subject : decision.facts[fact]);
+  const lookup = (fact: string): unknown => factValueOf(fact, decision, ruleSet);
   return withholdOtherTaxCodes(firstClause(renderTemplate(redacted, lookup)), [decision.subject.cf, decision.subject.soggettoCf]);
 }
 

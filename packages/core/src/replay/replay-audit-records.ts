@@ -85,8 +85,10 @@ export async function replayAuditRecords(lines: AsyncIterable<string> | Iterable
   let listenerError: { readonly error: unknown } | undefined;
 
   let line = 0;
-  for await (const text of lines) {
+  for await (const read of lines) {
     line += 1;
+    // A file saved with a byte-order mark (Windows editors) starts with U+FEFF, which JSON.parse refuses; a `\r` left by CRLF line ends is JSON whitespace.
+    const text = read.charCodeAt(0) === 0xfeff ? read.slice(1) : read;
     const blank = text.trim() === '';
     tally.lineRead(blank);
     if (blank) continue;

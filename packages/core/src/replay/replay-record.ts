@@ -25,7 +25,7 @@ export interface NotReplayableRecord {
   readonly status: 'not-replayable';
   readonly requestId: string;
   readonly taskId: string;
-  /** A short, stable cause for counting: `needs fact "deleghe"`, `request data no longer valid`. */
+  /** A short, stable cause for counting: `needs fact "deleghe"`, `request data no longer valid`, `cancelled by the host`. */
   readonly cause: string;
   /** The details: the call or the validation issue. */
   readonly detail: string;
@@ -96,6 +96,10 @@ export function createRecordReplayer(options: RecordReplayerOptions): RecordRepl
     async replay(record) {
       const { requestId, taskId } = record;
       const notReplayable = (cause: string, detail: string): NotReplayableRecord => ({ status: 'not-replayable', requestId, taskId, cause, detail });
+      // The host's cancellation cannot happen again: replayed to its end, such a record would show as a changed outcome.
+      if (record.outcome.kind === 'technical-failure' && record.outcome.error?.code === 'ABORTED') {
+        return notReplayable('cancelled by the host', `the recorded evaluation was cancelled by the host before it ended (${record.outcome.error.message}): it has no outcome to compare`);
+      }
       const dataPort = createReplayPort(record);
       const evaluatedAt = new Date(record.clock.evaluatedAt);
       let result;

@@ -5,6 +5,9 @@ import { canonicalJson } from '../../src/json/canonical-hash.js';
 import { formatImpactReport } from '../../src/replay/format-impact-report.js';
 import { replayAuditRecords, type LineReplay } from '../../src/replay/replay-audit-records.js';
 import { recordEveryCase, repositoryCatalog, toJsonLines } from './audit-support.js';
+import { toAuditRecord } from '../../src/audit/audit-record.js';
+import { createEngine, createInMemoryActionPort, createInMemoryDataPort, type ActionPort } from '../../src/index.js';
+import { NOW, TASK as REVOCA, azienda, revocaData, revocaFixture } from '../support/revoca.js';
 
 const catalog = repositoryCatalog();
 
@@ -25,7 +28,7 @@ describe('replay under the same rules', () => {
       if (original?.outcome.kind === 'decision') expect(canonicalJson(line.replay)).toBe(canonicalJson(original));
       else expect(line.replay.outcome.error?.code).toBe(original?.outcome.error?.code);
     }
-  });
+  }, 60_000); // evaluates and replays every case of the catalog
 });
 
 /** The last day of a month (1–12). */
@@ -125,6 +128,29 @@ describe('records the catalog cannot replay', () => {
     expect(report.notReplayable.total).toBe(lines.filter((line) => line.status === 'not-replayable').length);
     expect(report.replayed + report.notReplayable.total).toBe(recorded.length);
     expect(report.changed).toBe(0);
+  });
+
+  it('reads a file saved with a byte-order mark and Windows line ends', async () => {
+    const [first, second] = (await recordEveryCase(catalog)).map((item) => item.record);
+    if (!first || !second) throw new Error('the catalog has fewer than two cases');
+    const report = await replayAuditRecords([`\uFEFF${JSON.stringify(first)}\r`, `${JSON.stringify(second)}\r`, '\r'], { catalog });
+    expect(report).toMatchObject({ lines: 3, records: 2, replayed: 2, unchanged: 2 });
+    expect(report.skipped.total).toBe(0);
+  });
+
+  it('does not count as a change a recorded evaluation the host cancelled: it is not replayable', async () => {
+    const controller = new AbortController();
+    const inner = createInMemoryActionPort();
+    // The host cancels while the first operation runs: the evaluation ends ABORTED, without a verdict.
+    const actionPort: ActionPort = { perform: async (call, context) => ((controller.abort(), await inner.perform(call, context))) };
+    const engine = createEngine({ catalog, dataPort: createInMemoryDataPort(revocaFixture()), actionPort, clock: { now: () => NOW } });
+    const cancelled = await engine.evaluate(REVOCA, { requestId: 'R-1', subject: azienda, data: revocaData, submittedAt: NOW.toISOString() }, { signal: controller.signal });
+    expect(cancelled).toMatchObject({ kind: 'technical-failure', error: { code: 'ABORTED' } });
+    const lines: LineReplay[] = [];
+    const report = await replayAuditRecords([JSON.stringify(toAuditRecord(cancelled))], { catalog, onLine: (line) => lines.push(line) });
+    expect(lines).toEqual([expect.objectContaining({ status: 'not-replayable', cause: 'cancelled by the host' })]);
+    expect(report).toMatchObject({ replayed: 0, changed: 0, notReplayable: { total: 1 } });
+    expect(report.verdicts.changed).toBe(0);
   });
 
   it('counts blank, malformed, foreign and unknown-task lines with their line numbers and replays the rest', async () => {

@@ -4,7 +4,8 @@ import { XMLParser, XMLValidator } from 'fast-xml-parser';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { escapeWorkflowData, escapeWorkflowProperty } from '../../src/cli/reporters/github-reporter.js';
 import { positionOfPointer } from '../../src/cli/reporters/source-position.js';
-import { escapeXml } from '../../src/cli/reporters/xml.js';
+import { junitOfDiagnostics } from '../../src/cli/reporters/junit-reporter.js';
+import { escapeXml, escapeXmlAttribute } from '../../src/cli/reporters/xml.js';
 import { cli } from './cli-harness.js';
 import { CASES_FILE, RULES_FILE, SCHEMA_FILE, coverageCases, coverageRuleSet, writeCoverageTask, type CoverageTaskDirectory } from '../support/coverage-task.js';
 
@@ -47,6 +48,13 @@ describe('positionOfPointer', () => {
     expect(positionOfPointer('', '/a')).toEqual({ line: 1, column: 1 });
   });
 
+  it('stops at the array for a segment that is not an RFC 6901 index', () => {
+    const items = '{\n  "a": [\n    1,\n    2\n  ],\n  "b": { "": 3 }\n}';
+    expect(positionOfPointer(items, '/a/1')).toEqual({ line: 4, column: 5 });
+    for (const pointer of ['/a/', '/a/01', '/a/1e0', '/a/-']) expect(positionOfPointer(items, pointer)).toEqual({ line: 2, column: 3 });
+    expect(positionOfPointer(items, '/b/')).toEqual({ line: 6, column: 10 });
+  });
+
   it('counts CRLF files by line', () => {
     expect(positionOfPointer(text.replace(/\n/g, '\r\n'), '/a/b~1c/1/d')).toEqual({ line: 5, column: 9 });
   });
@@ -56,6 +64,23 @@ describe('escaping', () => {
   it('escapes GitHub workflow command data and properties as GitHub documents', () => {
     expect(escapeWorkflowData('50% done\r\nnext: a, b')).toBe('50%25 done%0D%0Anext: a, b');
     expect(escapeWorkflowProperty('dir/a:b,c%.json')).toBe('dir/a%3Ab%2Cc%25.json');
+  });
+
+  it('keeps tabs, line feeds and carriage returns through XML attribute and text normalization', () => {
+    expect(escapeXmlAttribute('a\tb\nc\r\nd')).toBe('a&#9;b&#10;c&#13;&#10;d');
+    expect(escapeXml('a\r\nb\tc')).toBe('a&#13;\nb\tc');
+    const xml = junitOfDiagnostics({
+      command: 'lint',
+      ok: false,
+      summary: '1 error',
+      files: ['dir\tx.rules.json'],
+      diagnostics: [{ code: 'X', severity: 'error', file: 'dir\tx.rules.json', pointer: '/a', message: 'first line\r\nsecond line' }],
+    });
+    const attributes = [...xml.matchAll(/ [a-z]+="([^"]*)"/g)].map((match) => match[1] ?? '');
+    expect(attributes.filter((value) => /[\t\r\n]/.test(value))).toEqual([]);
+    const { testsuites } = parseJunit(xml);
+    const [testCase] = testsuites.testsuite[0].testcase;
+    expect(testCase.failure[0].message).toBe('/a first line');
   });
 
   it('escapes XML text and drops characters XML cannot hold', () => {

@@ -1,4 +1,5 @@
 import { catalogDocuments } from '@smart-task/rules';
+import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import type { Decision, LifecycleEvent, LifecycleRequest, Locale, NotificationChannel, NotificationKind, NotificationMessage, Reason, RuleSetDocument } from '../../src/index.js';
 import {
@@ -17,6 +18,8 @@ import {
   summarizeReasons,
 } from '../../src/index.js';
 import { NOTICE_TEMPLATES } from '../../src/notifications/notification-templates.js';
+import { withholdOtherTaxCodes } from '../../src/notifications/reason-summary.js';
+import { loadCatalog } from '../../src/catalog/load-catalog.js';
 import { AZIENDA_CF, INTERMEDIARIO_CF, NOW, SOGGETTO_CF, TASK, azienda, revocaData, revocaFixture } from '../support/revoca.js';
 import { at, eventOf, submitEvent } from './support.js';
 
@@ -133,6 +136,25 @@ describe('SMS', () => {
     expect(body).toBe('INPS Smart-Task INPS.7000.2026.0001 (Revoca delega intermediario): Non accolta. La data di efficacia non è ammessa perché cade fuori... Dettagli nel Cassetto.');
   });
 
+  it('counts the GSM-7 extension characters (€ [ ] { } ^ ~ | \\) as two and still fits one SMS, whatever the title and motivazione', () => {
+    expect(gsm7Length('€[]')).toBe(6);
+    const text = fc.string({ unit: fc.constantFrom(...'€[]{}^~|\\ aèÈ—…“”«»ñ😀abc. '), maxLength: 240 });
+    fc.assert(
+      fc.property(text, text, fc.constantFrom(...LOCALES), (title, motivazione, locale) => {
+        const inSede = requestFor('PRESA_IN_CARICO_SEDE', 'SMS', locale, { it: title || 'x', en: title || 'x' });
+        const closed = applyEvent(inSede, { ...(eventOf('CLOSE_BY_OPERATOR', at(3_700_000)) as Extract<LifecycleEvent, { type: 'CLOSE_BY_OPERATOR' }>), motivazione: `${motivazione}.` });
+        for (const [request, kind] of [[inSede, 'PRESA_IN_CARICO_SEDE'], [closed, 'CHIUSA_DA_OPERATORE']] as const) {
+          const body = composeNotification(request, kind)?.body ?? '';
+          const length = gsm7Length(body);
+          expect(length, body).toBeDefined();
+          expect(length).toBeLessThanOrEqual(SMS_MAX_LENGTH);
+          expect(body).toContain('INPS.7000.2026.0001');
+        }
+      }),
+      { numRuns: 300 },
+    );
+  });
+
   it('prefers whole reasons to a cut one', () => {
     const reason = (text: string) => ({ code: 'NA-X', ruleId: 'X', message: { it: text, en: text }, summary: { it: text, en: text } });
     const request = applyEvent(applyEvent(openRequest(submitEvent({ notifications: { channel: 'SMS', address: '+393331234567' } })), eventOf('START_ISTRUTTORIA', at(1000))), {
@@ -183,6 +205,26 @@ describe('no data the requester did not give', () => {
     const text = JSON.stringify(summaries.map((reason) => reason.summary));
     for (const secret of ['Aurora Srl', 'CASELLA_PIENA', '01/09/2025', INTERMEDIARIO_CF]) expect(text).not.toContain(secret);
     expect(summaries.map((reason) => reason.message.it)).toEqual(['filled', 'filled', 'filled', 'filled']);
+  });
+
+  it('fills the built-in facts the decision keeps apart (requesters, task, requestId), as the contributor message does', () => {
+    const loaded = loadCatalog(catalogDocuments);
+    if (!loaded.ok) throw new Error('the catalog does not load');
+    const document = loaded.value.tasks.get('variazione-contatti-dipendente')?.ruleSets[0]?.document as RuleSetDocument;
+    const gate = { code: 'NA-AUTH-PROFILO', ruleId: 'AUTH-01', severity: 'BLOCKING', message: { it: 'filled', en: 'filled' } } as Reason;
+    const [summary] = summarizeReasons([gate], { ...decision, requestId: 'P-1', taskId: 'variazione-contatti-dipendente', facts: {} } as unknown as Decision, document);
+    expect(summary?.summary).toEqual({
+      it: 'Questa richiesta cambia i contatti di chi la presenta ed è riservata al profilo DIPENDENTE_DELEGATO.',
+      en: 'This request changes the contacts of whoever files it and is open only to the profile DIPENDENTE_DELEGATO.',
+    });
+    const own = { ...ruleSet, requesters: ['AZIENDA'], checks: [{ id: 'C-9', message: { it: 'La richiesta {requestId} ({task}) non è ammessa per i profili {requesters}.', en: 'x' } }] } as unknown as RuleSetDocument;
+    const [filled] = summarizeReasons([{ ...gate, ruleId: 'C-9' }], { ...decision, requestId: 'P-1', taskId: 'revoca-delega-intermediario' } as unknown as Decision, own);
+    expect(filled?.summary.it).toBe('La richiesta P-1 (revoca-delega-intermediario) non è ammessa per i profili AZIENDA.');
+  });
+
+  it('withholds a third party\'s partita IVA written with the IT prefix, and a tax code glued to other text', () => {
+    expect(withholdOtherTaxCodes(`P.IVA IT01234567897, CF_${INTERMEDIARIO_CF}, it01234567897`, [AZIENDA_CF, SOGGETTO_CF])).toBe('P.IVA …, CF_…, …');
+    expect(withholdOtherTaxCodes(`IT${SOGGETTO_CF} e ${AZIENDA_CF.toLowerCase()}`, [AZIENDA_CF, SOGGETTO_CF])).toBe(`IT${SOGGETTO_CF} e ${AZIENDA_CF.toLowerCase()}`);
   });
 
   it('falls back to a generic sentence when the rule is unknown', () => {

@@ -1,7 +1,8 @@
 import { catalogDocuments } from '@smart-task/rules';
 import { describe, expect, it } from 'vitest';
-import type { DataPort, EvaluationResult, NotificationMessage, RetryPolicy } from '../../src/index.js';
-import { PortError, SmartTaskError, createEngine, createInMemoryActionPort, createInMemoryDataPort, createInMemoryRequestRepository, createRequestLifecycle } from '../../src/index.js';
+import type { ActionPort, DataPort, EvaluationResult, NotificationMessage, RetryPolicy } from '../../src/index.js';
+import { PortError, SmartTaskError, applyEvent, createEngine, createInMemoryActionPort, createInMemoryDataPort, createInMemoryRequestRepository, createRequestLifecycle, openRequest } from '../../src/index.js';
+import { submitEvent } from './support.js';
 import { AZIENDA_CF, NOW, TASK, azienda, revocaData, revocaFixture } from '../support/revoca.js';
 
 const FAST_RETRIES: RetryPolicy = { maxAttempts: 3, baseDelayMs: 1_000, factor: 2, maxDelayMs: 10_000 };
@@ -146,6 +147,40 @@ describe('the request lifecycle orchestrator', () => {
     expect(stored?.history.filter((entry) => entry.event.type === 'START_ISTRUTTORIA')).toHaveLength(2);
   });
 
+  it('skips a due retry that another worker ran and rescheduled after this worker listed it', async () => {
+    const { lifecycle, repository, port, advance } = host();
+    port.down = true;
+    await lifecycle.submit({ taskId: TASK, subject: azienda, data: revocaData });
+    advance(1_000);
+    // This worker lists the due retry; before it starts it, another worker runs it: it fails again and waits for attempt 3.
+    const list = repository.list.bind(repository);
+    let raced = false;
+    repository.list = async (query) => {
+      const page = await list(query);
+      if (!raced) {
+        raced = true;
+        expect(await lifecycle.runDueRetries()).toHaveLength(1);
+      }
+      return page;
+    };
+    expect(await lifecycle.runDueRetries()).toEqual([]);
+    const stored = await repository.get('INPS.7000.2026.0001');
+    expect(stored).toMatchObject({ state: 'RETRY_SCHEDULED', attempts: 2, retry: { attempt: 3 } });
+  });
+
+  it('records the outcome even when the clock steps back during the attempt (NTP, another worker\'s clock)', async () => {
+    const times = [0, 10, 5].map((ms) => new Date(NOW.getTime() + ms));
+    const clock = { now: () => times.shift() ?? new Date(NOW.getTime() + 5) };
+    const engine = createEngine({ catalog: catalogDocuments, dataPort: createInMemoryDataPort(revocaFixture()), actionPort: createInMemoryActionPort(), clock: { now: () => NOW } });
+    const repository = createInMemoryRequestRepository();
+    const lifecycle = createRequestLifecycle({ engine, repository, clock, nextProtocollo: () => 'P-1' });
+    const step = await lifecycle.submit({ taskId: TASK, subject: azienda, data: revocaData });
+    expect(step.request.state).toBe('ACCOLTA');
+    const times2 = step.request.history.map((entry) => Date.parse(entry.event.at));
+    expect(times2).toEqual([...times2].sort((a, b) => a - b));
+    expect(step.request.updatedAt).toBe(new Date(NOW.getTime() + 10).toISOString());
+  });
+
   it('keeps the id of the stored evaluation, and retries when storing it fails', async () => {
     let failStore = true;
     const { lifecycle, advance } = host({
@@ -159,7 +194,7 @@ describe('the request lifecycle orchestrator', () => {
     expect(operations).toBeGreaterThan(0);
     expect(failed.request).toMatchObject({ state: 'RETRY_SCHEDULED', lastFailure: { code: 'AUDIT_RECORD_FAILED', message: 'The evaluation could not be stored: audit store offline' }, operationsPerformed: operations });
     failStore = false;
-    advance(1_000);
+    advance(60_000); // the stuck request keeps the default policy it was filed with: first retry after a minute
     const [retried] = await lifecycle.runDueRetries();
     expect(retried?.request.outcome).toMatchObject({ verdict: 'ACCOLTA', auditRecordId: 'audit:INPS.7000.2026.0001' });
     expect(retried?.result?.operations.map((operation) => operation.status)).toEqual(Array(operations).fill('ALREADY_PERFORMED'));
@@ -177,6 +212,55 @@ describe('the request lifecycle orchestrator', () => {
       'PROTOCOLLATA en Smart-Task INPS.7000.2026.0001: request received',
       'RITIRATA en Smart-Task INPS.7000.2026.0001: request withdrawn',
     ]);
+  });
+
+  it('refuses a withdrawal when an operation may have taken effect without the action port confirming it', async () => {
+    const inner = createInMemoryActionPort();
+    // The gateway acts, then its answer is lost: the attempt fails on the first operation, which did take effect.
+    const actionPort: ActionPort = {
+      perform: async (call, context) => {
+        await inner.perform(call, context);
+        throw new PortError('gateway timeout (HTTP 504)', 'TIMEOUT', true);
+      },
+    };
+    const engine = createEngine({ catalog: catalogDocuments, dataPort: createInMemoryDataPort(revocaFixture()), actionPort, clock: { now: () => NOW } });
+    const lifecycle = createRequestLifecycle({ engine, repository: createInMemoryRequestRepository(), clock: { now: () => NOW }, nextProtocollo: () => 'P-1' });
+    const failed = await lifecycle.submit({ taskId: TASK, subject: azienda, data: revocaData });
+    expect(failed.request).toMatchObject({ state: 'RETRY_SCHEDULED', lastFailure: { code: 'OPERATION_FAILED' } });
+    expect(failed.result?.operations).toEqual([]);
+    expect(inner.performed).toHaveLength(1);
+    expect(failed.request.operationsPerformed).toBe(1);
+    await expect(lifecycle.withdraw('P-1', { cf: AZIENDA_CF })).rejects.toThrow(/cannot be withdrawn: 1 operation\(s\) of a failed attempt already took effect/);
+
+    // The same when the host cancels the attempt while an operation runs.
+    const controller = new AbortController();
+    const cancelling: ActionPort = { perform: async (call, context) => (controller.abort(), inner.perform(call, context)) };
+    const engine2 = createEngine({ catalog: catalogDocuments, dataPort: createInMemoryDataPort(revocaFixture()), actionPort: cancelling, clock: { now: () => NOW } });
+    const lifecycle2 = createRequestLifecycle({ engine: engine2, repository: createInMemoryRequestRepository(), clock: { now: () => NOW }, nextProtocollo: () => 'P-2' });
+    const cancelled = await lifecycle2.submit({ taskId: TASK, subject: azienda, data: revocaData }, { signal: controller.signal });
+    expect(cancelled.request).toMatchObject({ state: 'RETRY_SCHEDULED', lastFailure: { code: 'ABORTED' }, operationsPerformed: 1 });
+  });
+
+  it('recovers an attempt whose process stopped: ATTEMPT_INTERRUPTED, then the retry completes it; a running attempt is left alone', async () => {
+    const { lifecycle, repository, advance } = host();
+    const first = await lifecycle.submit({ taskId: TASK, subject: azienda, data: revocaData });
+    // Two attempts that never ended: the worker crashed between START_ISTRUTTORIA and the outcome.
+    const stuck = await repository.save(applyEvent(openRequest(submitEvent({ at: NOW.toISOString(), protocollo: 'INPS.7000.2026.0901' })), { type: 'START_ISTRUTTORIA', at: NOW.toISOString(), actor: { kind: 'system' } }));
+    advance(60_000);
+    const recent = await repository.save(applyEvent(openRequest(submitEvent({ at: new Date(NOW.getTime() + 60_000).toISOString(), protocollo: 'INPS.7000.2026.0902' })), { type: 'START_ISTRUTTORIA', at: new Date(NOW.getTime() + 60_000).toISOString(), actor: { kind: 'system' } }));
+    advance(1_000);
+
+    const recovered = await lifecycle.recoverInterrupted({ staleAfterMs: 30_000 });
+    expect(recovered.map((step) => step.request.protocollo)).toEqual([stuck.protocollo]);
+    expect(recovered[0]?.request).toMatchObject({ state: 'RETRY_SCHEDULED', lastFailure: { code: 'ATTEMPT_INTERRUPTED', retryable: true } });
+    expect((await repository.get(recent.protocollo))?.state).toBe('IN_ISTRUTTORIA');
+    expect((await repository.get(first.request.protocollo))?.state).toBe('ACCOLTA');
+    await expect(lifecycle.withdraw(stuck.protocollo, { cf: AZIENDA_CF })).rejects.toThrow(SmartTaskError); // operations may have run
+
+    advance(60_000); // the stuck request keeps the default policy it was filed with: first retry after a minute
+    const [retried] = await lifecycle.runDueRetries();
+    expect(retried?.request).toMatchObject({ protocollo: stuck.protocollo, state: 'ACCOLTA', attempts: 2 });
+    await expect(lifecycle.recoverInterrupted({ staleAfterMs: 0 })).rejects.toThrow(/staleAfterMs/);
   });
 
   it('says which protocollo it does not know', async () => {

@@ -119,6 +119,19 @@ describe('events are checked before they apply', () => {
     expect(codeOf(() => openRequest(submitEvent({ at: '2026-03-10T09:00:00' })))?.pointer).toBe('/event/at');
   });
 
+  it('refuses a time that does not exist, which Date.parse would roll over', () => {
+    for (const impossible of ['2026-02-31T10:00:00Z', '2026-03-10T24:00:00Z', '2026-03-10T10:60:00+01:00', '2026-03-10T10:00:00+25:00']) {
+      expect(codeOf(() => openRequest(submitEvent({ at: impossible })))).toMatchObject({ code: 'INVALID_EVENT', pointer: '/event/at' });
+      expect(codeOf(() => applyEvent(requestIn.SUBMITTED(), eventOf('START_ISTRUTTORIA', impossible)))?.pointer).toBe('/event/at');
+    }
+  });
+
+  it('refuses an event earlier than the last one by less than a millisecond', () => {
+    const started = applyEvent(openRequest(submitEvent()), eventOf('START_ISTRUTTORIA', '2026-03-10T08:00:01.0009Z'));
+    expect(codeOf(() => applyEvent(started, eventOf('RECORD_TECHNICAL_FAILURE', '2026-03-10T08:00:01.0005+00:00')))?.message).toContain('history only moves forward');
+    expect(applyEvent(started, eventOf('RECORD_TECHNICAL_FAILURE', '2026-03-10T09:00:01.0009+01:00')).state).toBe('RETRY_SCHEDULED');
+  });
+
   it('refuses an event caused by the wrong actor', () => {
     const found = codeOf(() => applyEvent(requestIn.IN_CARICO_SEDE(), { ...eventOf('CLOSE_BY_OPERATOR', LATER), actor: { kind: 'system' } } as LifecycleEvent));
     expect(found).toMatchObject({ code: 'INVALID_EVENT', pointer: '/event/actor' });

@@ -146,8 +146,54 @@ describe('lintCatalog', () => {
       gates: [{ id: 'AUTH-09', description: { it: 'Profilo', en: 'Profile' }, reasonCode: 'NA-AUTH', message: { it: 'No.', en: 'No.' }, conditions: leaf('subject', '$.profilo', 'equal', 'AGENZIA') }],
       checks: [],
     };
-    const findings = lint({ rules: (rules) => rules.gates.push({ use: 'AUTH-09' }), extra: [{ file: LIBRARY, content: library }] });
+    // A second task uses the gate too, with other checks after it: still one finding.
+    const otherRules = readFixture(RULES);
+    otherRules.id = 'prova-due';
+    otherRules.gates.push({ use: 'AUTH-09' });
+    otherRules.checks.push({ ...structuredClone(otherRules.checks[0]), id: 'CHK-02', reasonCode: 'NA-DUE' });
+    const otherSchema = { ...readFixture(SCHEMA), 'x-task': 'prova-due' };
+    const findings = lint({
+      rules: (rules) => rules.gates.push({ use: 'AUTH-09' }),
+      extra: [
+        { file: LIBRARY, content: library },
+        { file: 'prova-due.rules.json', content: otherRules },
+        { file: 'prova-due.schema.json', content: otherSchema },
+      ],
+    });
     expect(codesAndPointers(findings)).toEqual([{ code: 'LINT_UNREACHABLE_RULES', file: LIBRARY, pointer: '/gates/0/conditions' }]);
+    expect(findings[0]?.message).toContain('every task that uses it');
+  });
+
+  it('reports a placeholder path once per text, whatever formatter each language gives it', () => {
+    const findings = lint({
+      rules: (rules) => {
+        rules.checks[0].message = { it: 'Stato del {posizione.dataStatus|date}.', en: 'State of {posizione.dataStatus}.' };
+      },
+    });
+    expect(codesAndPointers(findings)).toEqual([{ code: 'LINT_UNKNOWN_PLACEHOLDER_PATH', file: RULES, pointer: '/checks/0/message' }]);
+  });
+
+  it('follows a field that patternProperties declares, and still reports one no pattern matches', () => {
+    const vocabulary = createVocabulary({
+      helpers: [
+        {
+          name: 'importiPerAnno',
+          description: 'The amounts by year: { anno2024: 10, … }.',
+          argsSchema: { type: 'object' },
+          resultSchema: { type: 'object', additionalProperties: false, properties: { totale: { type: 'number' } }, patternProperties: { '^anno[0-9]{4}$': { type: 'integer' } } },
+          compute: () => ({}),
+        },
+      ],
+    });
+    const rules = readFixture(RULES);
+    rules.facts.importi = { helper: 'importiPerAnno', args: {} };
+    rules.checks[0].conditions.all.push(leaf('importi', '$.anno2024', 'greaterThan', 0), leaf('importi', '$.anno2025', 'dateAfter', '2024-01-01'), leaf('importi', '$.annata', 'greaterThan', 0));
+    const loaded = loadCatalog([{ file: RULES, content: rules }, { file: SCHEMA, content: readFixture(SCHEMA) }], { vocabulary });
+    if (!loaded.ok) throw new Error(loaded.issues.map((item) => item.message).join('\n'));
+    expect(lintCatalog(loaded.value, { vocabulary }).map(({ code, pointer }) => ({ code, pointer }))).toEqual([
+      { code: 'LINT_UNKNOWN_FACT_PATH', pointer: '/checks/0/conditions/all/3/path' },
+      { code: 'LINT_OPERATOR_TYPE_MISMATCH', pointer: '/checks/0/conditions/all/2/operator' },
+    ]);
   });
 
   it('uses operators a host adds, typed by their declared operands', () => {

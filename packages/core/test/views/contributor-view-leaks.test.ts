@@ -92,7 +92,7 @@ describe('the contributor view', () => {
       }
     }
     expect(checked).toBe(recorded.length * 2);
-  });
+  }, 60_000); // evaluates every case of the catalog
 
   it('the check finds a leak when one is planted: port data, a timing, the hash or a fact value', async () => {
     const [{ result } = { result: undefined }] = (await recordEveryCase(catalog)).filter((item) => item.result.kind === 'decision' && item.result.portCalls.length > 0);

@@ -4,7 +4,7 @@ import { diagnosticLine, type Diagnostic } from '../../diagnostic.js';
 import { caseFailureText, type CasesReport, type DiagnosticsReport } from './report.js';
 import { XML_DECLARATION, escapeXml, xmlAttributes } from './xml.js';
 
-const firstLine = (text: string) => text.split('\n')[0] ?? '';
+const firstLine = (text: string) => text.split(/\r\n|\r|\n/)[0] ?? '';
 
 function failureElement(type: string, message: string, body: string): string {
   return `      <failure${xmlAttributes({ type, message: firstLine(message) })}>${escapeXml(body)}</failure>`;

@@ -22,12 +22,15 @@ function positionOfOffset(text: string, offset: number): SourcePosition {
   return { line, column: offset - lineStart + 1 };
 }
 
+const ARRAY_INDEX = /^(0|[1-9][0-9]*)$/;
+
 /** The deepest node of the tree that the pointer reaches: a pointer to something absent stops at its parent. */
 function deepestNode(root: Node, pointer: string): Node {
   let node = root;
   for (const segment of fromPointer(pointer)) {
+    // RFC 6901: an array index is `0` or digits without a leading zero; `''`, `01`, `1e0` name no item.
+    if (node.type === 'array' && !ARRAY_INDEX.test(segment)) break;
     const step = node.type === 'array' ? Number(segment) : segment;
-    if (typeof step === 'number' && !Number.isInteger(step)) break;
     const child = findNodeAtLocation(node, [step]);
     if (!child) break;
     node = child;

@@ -1,4 +1,5 @@
 import type { Condition, LeafCondition } from '@smart-task/schemas';
+import { sourceOf } from '../../catalog/rule-library.js';
 import { isFactReference } from '../../compile/fact-graph.js';
 import { canonicalJson } from '../../json/canonical-hash.js';
 import { joinPointer } from '../../json/pointer.js';
@@ -158,12 +159,14 @@ export function lintConditionLogic(scope: RuleSetScope): void {
     if (applicableWhen) lintDuplicates(scope, applicableWhen, joinPointer(pointer, 'applicableWhen'));
     const truth = truthOf(scope, rule.conditions);
     if (truth.kind === 'never' && isGate) {
-      const later = rules.slice(index + 1).map((item) => item.rule.id);
+      // A library gate is reported once, in the library: its message cannot name one rule set's rules.
+      const fromLibrary = sourceOf(scope.loaded, pointer).file !== scope.loaded.file;
+      const later = fromLibrary ? 'the gates and checks after it, in every task that uses it,' : rules.slice(index + 1).map((item) => item.rule.id).join(', ');
       scope.report({
         code: 'LINT_UNREACHABLE_RULES',
         severity: 'error',
         pointer: conditionsAt,
-        message: `Gate ${rule.id} can never pass: ${truth.reason}. Every request stops there, so ${later.join(', ')} can never run.`,
+        message: `Gate ${rule.id} can never pass: ${truth.reason}. Every request stops there, so ${later} can never run.`,
         hint: 'correct the gate\'s conditions so that an entitled requester passes',
       });
     } else if (truth.kind === 'never') {

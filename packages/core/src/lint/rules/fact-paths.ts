@@ -1,5 +1,5 @@
 import type { LocalizedText } from '@smart-task/schemas';
-import { requestFieldsOf } from '../../catalog/request-fields.js';
+import { requestFieldPointer, requestFieldsOf } from '../../catalog/request-fields.js';
 import { joinPointer } from '../../json/pointer.js';
 import { placeholdersOf } from '../../text/template.js';
 import type { FactShapes } from '../fact-shapes.js';
@@ -47,9 +47,9 @@ export function lintFactPaths(scope: RuleSetScope): void {
   for (const reference of referencesOf(scope.loaded.document)) {
     if (reference.path === undefined) continue;
     if (reference.kind === 'placeholder') {
-      // One finding per placeholder and text: the same placeholder in "it" and "en" is one mistake.
+      // One finding per value and text: the same path in "it" and "en" is one mistake, whatever the formatter.
       const textPointer = reference.pointer.slice(0, reference.pointer.lastIndexOf('/'));
-      const key = `${textPointer} ${reference.written}`;
+      const key = `${textPointer} ${reference.fact} ${reference.path}`;
       if (placeholdersSeen.has(key)) continue;
       placeholdersSeen.add(key);
       const finding = placeholderFinding(scope.shapes, reference.fact, reference.path, textPointer, reference.written);
@@ -80,7 +80,7 @@ interface OptionsAnnotation extends FormReference {
 export function lintFormAnnotations(scope: RuleSetScope, report: (draft: FindingDraft) => void): void {
   const { document } = scope.task.requestSchema;
   for (const field of requestFieldsOf(document)) {
-    const pointer = field.conditional === undefined ? joinPointer('/properties', field.name) : joinPointer('/allOf', field.conditional, 'then', 'properties', field.name);
+    const pointer = requestFieldPointer(field);
     const known = field.schema['x-known'] as FormReference | undefined;
     if (known?.path !== undefined) {
       const finding = pathFinding(scope.shapes, known.fact, known.path, joinPointer(pointer, 'x-known', 'path'), `x-known path "${known.path}" of fact "${known.fact}"`);

@@ -1,6 +1,5 @@
-import { conditionalsOf, requestFieldsOf } from '../../catalog/request-fields.js';
+import { conditionalsOf, requestFieldPointer, requestFieldsOf } from '../../catalog/request-fields.js';
 import type { TaskDefinition } from '../../catalog/catalog.js';
-import { joinPointer } from '../../json/pointer.js';
 import { parsePath } from '../../json/path.js';
 import type { FindingCollector } from '../findings.js';
 import { referencesOf } from '../rule-set-parts.js';
@@ -32,7 +31,7 @@ export function lintUnreadRequestFields(task: TaskDefinition, findings: FindingC
   const { file, document } = task.requestSchema;
   for (const field of requestFieldsOf(document)) {
     if (read.has(field.name) || field.schema['x-known'] !== undefined) continue;
-    const pointer = field.conditional === undefined ? joinPointer('/properties', field.name) : joinPointer('/allOf', field.conditional, 'then', 'properties', field.name);
+    const pointer = requestFieldPointer(field);
     findings.add(file, {
       code: 'LINT_UNREAD_REQUEST_FIELD',
       severity: 'warning',
