@@ -59,6 +59,8 @@ export interface ImpactReport {
   };
   readonly notReplayable: {
     readonly total: number;
+    /** Those the catalog replayed with is the reason for: a fact the record lacks, a request it now refuses. */
+    readonly becauseOfRules: number;
     /** Counts by cause, e.g. `needs fact "deleghe"`. */
     readonly byCause: Readonly<Record<string, number>>;
     readonly examples: readonly NotReplayableExample[];
@@ -97,6 +99,7 @@ export class ImpactTally {
   private readonly skippedByCause: Record<SkipCause, number> = { unparseable: 0, 'invalid-record': 0, 'unknown-task': 0 };
   private readonly skippedLines: FirstLines<SkippedLine>;
   private readonly notReplayableByCause = new Map<string, number>();
+  private notReplayableBecauseOfRules = 0;
   private readonly notReplayableExamples: FirstLines<NotReplayableExample>;
   private readonly transitions = new Map<string, number>();
   private readonly changes = new Map<(typeof CHANGE_PARTS)[number], { count: number; examples: FirstLines<ChangeExample> }>();
@@ -128,6 +131,7 @@ export class ImpactTally {
     const { requestId, taskId } = result;
     if (result.status === 'not-replayable') {
       this.notReplayableByCause.set(result.cause, (this.notReplayableByCause.get(result.cause) ?? 0) + 1);
+      if (result.becauseOfRules) this.notReplayableBecauseOfRules += 1;
       this.notReplayableExamples.add({ line, requestId, taskId, cause: result.cause, detail: result.detail });
       return;
     }
@@ -165,7 +169,7 @@ export class ImpactTally {
       changed: this.changedRecords,
       rulesChanged: this.rulesChanged,
       skipped: { total: skipped, byCause: { ...this.skippedByCause }, lines: [...this.skippedLines.items] },
-      notReplayable: { total: notReplayable, byCause: Object.fromEntries([...this.notReplayableByCause].sort(([a], [b]) => a.localeCompare(b))), examples: [...this.notReplayableExamples.items] },
+      notReplayable: { total: notReplayable, becauseOfRules: this.notReplayableBecauseOfRules, byCause: Object.fromEntries([...this.notReplayableByCause].sort(([a], [b]) => a.localeCompare(b))), examples: [...this.notReplayableExamples.items] },
       verdicts: { ...count('verdict'), byTransition: Object.fromEntries([...this.transitions].sort(([a], [b]) => a.localeCompare(b))) },
       reasons: count('reasons'),
       warnings: count('warnings'),

@@ -103,7 +103,7 @@ export async function replayAuditRecords(lines: AsyncIterable<string> | Iterable
     const at = line;
     const replaying: Promise<void> = replayer
       .replay(record)
-      .catch((error: unknown): RecordReplayResult => ({ status: 'not-replayable', requestId: record.requestId, taskId: record.taskId, cause: 'replay failed', detail: (error as Error)?.message ?? String(error) }))
+      .catch((error: unknown): RecordReplayResult => ({ status: 'not-replayable', requestId: record.requestId, taskId: record.taskId, cause: 'replay failed', detail: (error as Error)?.message ?? String(error), becauseOfRules: true }))
       .then((result) => {
         tally.replayResult(at, result);
         done({ ...result, line: at });

@@ -29,6 +29,11 @@ export interface NotReplayableRecord {
   readonly cause: string;
   /** The details: the call or the validation issue. */
   readonly detail: string;
+  /**
+   * True when the catalog the record is replayed with is the reason (it reads a fact the record lacks, or
+   * refuses the recorded request); false when the record itself has no outcome to compare (cancelled).
+   */
+  readonly becauseOfRules: boolean;
 }
 
 /** What replaying one record gives. */
@@ -95,10 +100,10 @@ export function createRecordReplayer(options: RecordReplayerOptions): RecordRepl
     hasTask: (taskId) => options.catalog.tasks.has(taskId),
     async replay(record) {
       const { requestId, taskId } = record;
-      const notReplayable = (cause: string, detail: string): NotReplayableRecord => ({ status: 'not-replayable', requestId, taskId, cause, detail });
+      const notReplayable = (cause: string, detail: string, becauseOfRules = true): NotReplayableRecord => ({ status: 'not-replayable', requestId, taskId, cause, detail, becauseOfRules });
       // The host's cancellation cannot happen again: replayed to its end, such a record would show as a changed outcome.
       if (record.outcome.kind === 'technical-failure' && record.outcome.error?.code === 'ABORTED') {
-        return notReplayable('cancelled by the host', `the recorded evaluation was cancelled by the host before it ended (${record.outcome.error.message}): it has no outcome to compare`);
+        return notReplayable('cancelled by the host', `the recorded evaluation was cancelled by the host before it ended (${record.outcome.error.message}): it has no outcome to compare`, false);
       }
       const dataPort = createReplayPort(record);
       const evaluatedAt = new Date(record.clock.evaluatedAt);

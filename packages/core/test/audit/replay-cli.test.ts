@@ -55,6 +55,26 @@ describe('smart-task replay', () => {
     expect(failing.code).toBe(1);
   });
 
+  it('with --fail-on-change, also fails when the rules can no longer replay a record (a port fact it lacks)', async () => {
+    cpSync(files.path('rules'), files.path('rules-new-fact'), { recursive: true });
+    files.editJson(`rules-new-fact/tasks/${TASK}.rules.json`, (rules) => {
+      rules.facts.soggetto = { port: 'soggettoContribuente', params: { cf: { fact: 'subject', path: '$.soggettoCf' } } };
+      rules.checks.push({
+        id: 'POS-RI-99',
+        description: { it: 'Il soggetto contribuente è in anagrafica', en: 'The soggetto contribuente is registered' },
+        severity: 'WARNING',
+        reasonCode: 'W-SOGGETTO-ASSENTE',
+        message: { it: 'Il soggetto non risulta in anagrafica.', en: 'The soggetto is not registered.' },
+        conditions: { all: [{ fact: 'soggetto', operator: 'exists', value: true }] },
+      });
+    });
+    const report = JSON.parse((await replay('records.jsonl', '--rules', 'schemas', '--rules', 'rules-new-fact', '--report', 'json')).out);
+    expect(report.changed).toBe(0);
+    expect(report.notReplayable.becauseOfRules).toBeGreaterThan(0);
+    expect((await replay('records.jsonl', '--rules', 'schemas', '--rules', 'rules-new-fact')).code).toBe(0);
+    expect((await replay('records.jsonl', '--rules', 'schemas', '--rules', 'rules-new-fact', '--fail-on-change')).code).toBe(1);
+  });
+
   it('counts malformed lines with their numbers and replays the others', async () => {
     const run = await replay('mixed.jsonl', '--rules', 'schemas', '--rules', 'rules');
     expect(run.code).toBe(0);

@@ -127,6 +127,7 @@ describe('records the catalog cannot replay', () => {
     expect(report.notReplayable.byCause['needs fact "soggettoContribuente"']).toBeGreaterThanOrEqual(reachChecks.length);
     expect(report.notReplayable.total).toBe(lines.filter((line) => line.status === 'not-replayable').length);
     expect(report.replayed + report.notReplayable.total).toBe(recorded.length);
+    expect(report.notReplayable.becauseOfRules).toBe(report.notReplayable.total);
     expect(report.changed).toBe(0);
   });
 
@@ -149,7 +150,7 @@ describe('records the catalog cannot replay', () => {
     const lines: LineReplay[] = [];
     const report = await replayAuditRecords([JSON.stringify(toAuditRecord(cancelled))], { catalog, onLine: (line) => lines.push(line) });
     expect(lines).toEqual([expect.objectContaining({ status: 'not-replayable', cause: 'cancelled by the host' })]);
-    expect(report).toMatchObject({ replayed: 0, changed: 0, notReplayable: { total: 1 } });
+    expect(report).toMatchObject({ replayed: 0, changed: 0, notReplayable: { total: 1, becauseOfRules: 0 } });
     expect(report.verdicts.changed).toBe(0);
   });
 

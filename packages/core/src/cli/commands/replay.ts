@@ -65,7 +65,8 @@ function recordsFile(io: CliIo, positionals: readonly string[]): string {
  * the catalog under `--rules`, at the record's own clock and with its recorded port answers, and prints
  * the impact report. The file is read line by line with bounded concurrency: memory does not grow with
  * its size. Exit 0 when the report was produced (changes are not failures), 1 with `--fail-on-change`
- * when a verdict, reason, warning or operation list changed, 2 on a wrong command line or input.
+ * when a verdict, reason, warning or operation list changed or the rules can no longer replay a record
+ * (records cancelled by the host do not count), 2 on a wrong command line or input.
  */
 export const replayCommand: CliCommand = {
   name: 'replay',
@@ -77,7 +78,7 @@ export const replayCommand: CliCommand = {
     report: { value: 'text|json', text: 'format of the impact report (default: text)' },
     examples: { value: '<n>', text: 'how many examples of each kind of change the report keeps (default: 5)' },
     concurrency: { value: '<n>', text: 'how many records are evaluated at once (default: 16)' },
-    'fail-on-change': { text: 'exit 1 when a verdict, reason, warning or operation list changed' },
+    'fail-on-change': { text: 'exit 1 when a verdict, reason, warning or operation list changed, or the rules can no longer replay a record' },
   },
   async run({ positionals, values }, io) {
     const path = recordsFile(io, positionals);
@@ -106,6 +107,7 @@ export const replayCommand: CliCommand = {
       io.stderr(`smart-task: no line of ${shown} is an audit record: write one toAuditRecord() result as JSON per line.`);
       return EXIT.usage;
     }
-    return flag(values, 'fail-on-change') && report.changed > 0 ? EXIT.failed : EXIT.ok;
+    const changedSomething = report.changed > 0 || report.notReplayable.becauseOfRules > 0;
+    return flag(values, 'fail-on-change') && changedSomething ? EXIT.failed : EXIT.ok;
   },
 };
