@@ -2,6 +2,7 @@ import { readdirSync } from 'node:fs';
 import { join } from 'node:path';
 import { catalogDocuments } from '@smart-task/rules';
 import type { CasesDocument, JsonSchema, RuleSetDocument } from '@smart-task/schemas';
+import type { DataPort } from '../src/index.js';
 import { describe, expect, it } from 'vitest';
 import { resolvePath } from '../src/json/path.js';
 import { createEngine, createInMemoryActionPort, createInMemoryDataPort, runCases, type ReadyForm } from '../src/index.js';
@@ -37,25 +38,36 @@ describe('the whole catalog', () => {
     const cases = task?.cases[0]?.document as CasesDocument;
     const subject = cases.subject ?? cases.cases[0]?.subject;
     if (!subject) throw new Error(`${taskId}: the cases file has no sample subject`);
-    const engine = createEngine({
-      catalog,
-      dataPort: createInMemoryDataPort(cases.fixture ?? { facts: {} }),
-      actionPort: createInMemoryActionPort(),
-      clock: { now: () => new Date(cases.now ?? '2026-03-10T09:00:00+01:00') },
-      plannedTasks: 'all',
-    });
+    // The port answers, recorded apart from the engine, to tell what the port knew independently of the form.
+    const inMemory = createInMemoryDataPort(cases.fixture ?? { facts: {} });
+    const answers: { port: string; result: unknown }[] = [];
+    const dataPort: DataPort = {
+      async fetch(port, params, context) {
+        const result = await inMemory.fetch(port, params, context);
+        answers.push({ port, result });
+        return result;
+      },
+    };
+    const engine = createEngine({ catalog, dataPort, actionPort: createInMemoryActionPort(), clock: { now: () => new Date(cases.now ?? '2026-03-10T09:00:00+01:00') }, plannedTasks: 'all' });
     const form = await engine.composeForm(taskId, subject);
     expect(form.status, JSON.stringify(form)).toBe('ready');
     const ready = form as ReadyForm;
     expect(portableSubsetIssues(ready.schema, taskId)).toEqual([]);
 
+    const facts = latest(taskId).facts;
     const requestFields = task?.requestSchema.document.properties as Record<string, JsonSchema>;
     const asked = askedFields(ready.schema);
     for (const field of asked) {
       const known = requestFields[field]?.['x-known'] as { fact: string; path?: string } | undefined;
       if (!known) continue;
-      const value = resolvePath(ready.known.find((item) => item.field === field)?.value, undefined);
-      expect(value, `${taskId} asks ${field} although the port knows it`).toBeUndefined();
+      const declaration = facts[known.fact];
+      const values =
+        known.fact === 'subject'
+          ? [resolvePath(subject, known.path)]
+          : declaration && 'port' in declaration
+            ? answers.filter((answer) => answer.port === declaration.port).map((answer) => resolvePath(answer.result, known.path))
+            : [];
+      expect(values.filter((value) => value !== undefined && value !== null), `${taskId} asks ${field} although the port answered it`).toEqual([]);
     }
     for (const item of ready.known) expect(asked, `${taskId} shows ${item.field} as known and also asks it`).not.toContain(item.field);
   });

@@ -3,7 +3,8 @@ import { loadCatalog } from '../catalog/load-catalog.js';
 import { diagnosticLine, diagnosticOfIssue } from '../diagnostic.js';
 import type { Issue } from '../errors.js';
 import { readCatalogDocuments } from '../node/read-catalog.js';
-import type { CliIo } from './cli-io.js';
+import { KIND_LABELS } from '../catalog/document-kinds.js';
+import { EXIT, type CliIo } from './cli-io.js';
 import { existingDirectories } from './inputs.js';
 
 /** A catalog read from directories: the catalog when it has no errors, and every issue found. */
@@ -51,4 +52,19 @@ export function plural(count: number, singular: string, pluralForm = `${singular
 export function issuesSummary(issues: readonly Issue[]): string {
   const errors = errorsOf(issues);
   return `${plural(errors.length, 'issue')} in ${plural(new Set(errors.map((item) => item.file)).size, 'file')}`;
+}
+
+/** The line for directories that hold no catalog file: where it looked and which file names count. */
+export function noCatalogFilesLine(directories: readonly string[]): string {
+  return `no catalog files found in ${directories.join(', ')}: expected ${Object.values(KIND_LABELS).join(', ')}.`;
+}
+
+/**
+ * Reports a catalog that did not load — every issue, then one line saying what could not be done
+ * (`fix them before generating types`) or that no catalog file was found — and returns exit code 1.
+ */
+export function reportUnloadedCatalog(io: CliIo, read: CatalogRead, directories: readonly string[], notDone: string): number {
+  for (const item of read.issues) io.stdout(issueLine(item));
+  io.stdout(read.fileCount === 0 ? noCatalogFilesLine(directories) : `${issuesSummary(read.issues)}: fix them before ${notDone}`);
+  return EXIT.failed;
 }

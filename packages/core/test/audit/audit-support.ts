@@ -38,3 +38,20 @@ export function recordEveryCase(catalog: Catalog): Promise<RecordedCase[]> {
 export function toJsonLines(records: readonly AuditRecord[]): string[] {
   return records.map((record) => JSON.stringify(record));
 }
+
+/**
+ * Changes a rule set (as parsed JSON) so that its checks read a port fact no recorded decision holds:
+ * a WARNING check on `soggettoContribuente`. Records that reach the checks become not replayable.
+ */
+export function readSoggettoInTheChecks(rules: { facts: Record<string, unknown>; checks: unknown[] }): void {
+  rules.facts.soggetto = { port: 'soggettoContribuente', params: { cf: { fact: 'subject', path: '$.soggettoCf' } } };
+  rules.checks.push({
+    id: 'POS-RI-99',
+    description: { it: 'Il soggetto contribuente è in anagrafica', en: 'The soggetto contribuente is registered' },
+    severity: 'WARNING',
+    reasonCode: 'W-SOGGETTO-ASSENTE',
+    message: { it: 'Il soggetto non risulta in anagrafica.', en: 'The soggetto is not registered.' },
+    conditions: { all: [{ fact: 'soggetto', operator: 'exists', value: true }] },
+  });
+}
+

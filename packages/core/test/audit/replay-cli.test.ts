@@ -1,7 +1,7 @@
 import { cpSync } from 'node:fs';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { cli, copyCatalog } from '../cli/cli-harness.js';
-import { recordEveryCase, repositoryCatalog, toJsonLines } from './audit-support.js';
+import { readSoggettoInTheChecks, recordEveryCase, repositoryCatalog, toJsonLines } from './audit-support.js';
 
 const TASK = 'riattivazione-posizione-contributiva';
 
@@ -57,17 +57,7 @@ describe('smart-task replay', () => {
 
   it('with --fail-on-change, also fails when the rules can no longer replay a record (a port fact it lacks)', async () => {
     cpSync(files.path('rules'), files.path('rules-new-fact'), { recursive: true });
-    files.editJson(`rules-new-fact/tasks/${TASK}.rules.json`, (rules) => {
-      rules.facts.soggetto = { port: 'soggettoContribuente', params: { cf: { fact: 'subject', path: '$.soggettoCf' } } };
-      rules.checks.push({
-        id: 'POS-RI-99',
-        description: { it: 'Il soggetto contribuente è in anagrafica', en: 'The soggetto contribuente is registered' },
-        severity: 'WARNING',
-        reasonCode: 'W-SOGGETTO-ASSENTE',
-        message: { it: 'Il soggetto non risulta in anagrafica.', en: 'The soggetto is not registered.' },
-        conditions: { all: [{ fact: 'soggetto', operator: 'exists', value: true }] },
-      });
-    });
+    files.editJson(`rules-new-fact/tasks/${TASK}.rules.json`, readSoggettoInTheChecks);
     const report = JSON.parse((await replay('records.jsonl', '--rules', 'schemas', '--rules', 'rules-new-fact', '--report', 'json')).out);
     expect(report.changed).toBe(0);
     expect(report.notReplayable.becauseOfRules).toBeGreaterThan(0);

@@ -4,7 +4,7 @@ import { useCatalogCopy } from '../cli/cli-harness.js';
 import { canonicalJson } from '../../src/json/canonical-hash.js';
 import { formatImpactReport } from '../../src/replay/format-impact-report.js';
 import { replayAuditRecords, type LineReplay } from '../../src/replay/replay-audit-records.js';
-import { recordEveryCase, repositoryCatalog, toJsonLines } from './audit-support.js';
+import { readSoggettoInTheChecks, recordEveryCase, repositoryCatalog, toJsonLines } from './audit-support.js';
 import { toAuditRecord } from '../../src/audit/audit-record.js';
 import { createEngine, createInMemoryActionPort, createInMemoryDataPort, type ActionPort } from '../../src/index.js';
 import { NOW, TASK as REVOCA, azienda, revocaData, revocaFixture } from '../support/revoca.js';
@@ -98,17 +98,7 @@ describe('records the catalog cannot replay', () => {
 
   it('a record whose new rules read a port fact it lacks is "not replayable: needs fact X", counted apart', async () => {
     const recorded = await recordEveryCase(catalog);
-    copy.editJson(`rules/tasks/${TASK}.rules.json`, (rules) => {
-      rules.facts.soggetto = { port: 'soggettoContribuente', params: { cf: { fact: 'subject', path: '$.soggettoCf' } } };
-      rules.checks.push({
-        id: 'POS-RI-99',
-        description: { it: 'Il soggetto contribuente è in anagrafica', en: 'The soggetto contribuente is registered' },
-        severity: 'WARNING',
-        reasonCode: 'W-SOGGETTO-ASSENTE',
-        message: { it: 'Il soggetto non risulta in anagrafica.', en: 'The soggetto is not registered.' },
-        conditions: { all: [{ fact: 'soggetto', operator: 'exists', value: true }] },
-      });
-    });
+    copy.editJson(`rules/tasks/${TASK}.rules.json`, readSoggettoInTheChecks);
     const changed = loadCatalogFromDirectories([copy.path('schemas'), copy.path('rules')], { base: copy.dir });
     if (!changed.ok) throw new Error(changed.issues.map((found) => found.message).join('; '));
     // The checks run only when every gate passed: those decisions would now read soggettoContribuente.

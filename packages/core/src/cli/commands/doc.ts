@@ -1,7 +1,6 @@
 import { basename, dirname } from 'node:path';
 import { renderCatalogDocument } from '../../catalog-doc/render-catalog-doc.js';
-import { EXIT } from '../cli-io.js';
-import { issueLine, issuesSummary, plural, readCatalog } from '../catalog-files.js';
+import { plural, readCatalog, reportUnloadedCatalog } from '../catalog-files.js';
 import type { CliCommand } from '../command.js';
 import { writeOrCheckGenerated } from '../generated-files.js';
 import { resolvePath } from '../inputs.js';
@@ -26,11 +25,7 @@ export const docCommand: CliCommand = {
     const directories = positionals.length > 0 ? positionals : ['.'];
     const out = resolvePath(io, requiredOption(values, 'out', 'docs/catalog.md'));
     const read = readCatalog(io, directories, 'doc');
-    if (!read.catalog) {
-      for (const item of read.issues) io.stdout(issueLine(item));
-      io.stdout(read.fileCount === 0 ? `no catalog files found in ${directories.join(', ')}.` : `${issuesSummary(read.issues)}: fix them before generating the catalog document`);
-      return EXIT.failed;
-    }
+    if (!read.catalog) return reportUnloadedCatalog(io, read, directories, 'generating the catalog document');
     return writeOrCheckGenerated(io, {
       directory: dirname(out),
       files: [{ name: basename(out), text: renderCatalogDocument(read.catalog) }],

@@ -1,7 +1,7 @@
 import type { LintFinding } from '../../lint/lint-finding.js';
 import { lintCatalog } from '../../lint/lint-catalog.js';
 import { EXIT } from '../cli-io.js';
-import { issuesSummary, plural, readCatalog } from '../catalog-files.js';
+import { issuesSummary, noCatalogFilesLine, plural, readCatalog } from '../catalog-files.js';
 import { REPORTER_OPTION, REPORTER_OPTION_HELP, type CliCommand } from '../command.js';
 import { diagnosticOfIssue } from '../../diagnostic.js';
 import { reporterOption } from '../reporters/reporter-name.js';
@@ -30,7 +30,7 @@ export const lintCommand: CliCommand = {
     const read = readCatalog(io, directories, 'lint');
     const base = { command: 'lint', files: read.files };
     if (read.fileCount === 0) {
-      const noFiles = `no catalog files found in ${directories.join(', ')}: expected *.rules.json, *.cases.json, *.schema.json, *.fixture.json or port-contract.json.`;
+      const noFiles = noCatalogFilesLine(directories);
       writeDiagnosticsReport(io, reporter, { ...base, ok: false, summary: noFiles, diagnostics: [] });
       return EXIT.failed;
     }

@@ -9,6 +9,7 @@ import { EXIT, type CliIo } from '../cli-io.js';
 import type { CliCommand } from '../command.js';
 import { displayPath, resolvePath } from '../inputs.js';
 import { stringOption } from '../options.js';
+import { pascalCase } from '../../types-gen/type-names.js';
 
 const TASK_ID = /^[a-z0-9]+(-[a-z0-9]+)*$/;
 
@@ -61,8 +62,8 @@ function definedIn(documents: readonly CatalogDocument[], taskId: string): strin
 
 /** `variazione-sede-legale` → `variazioneSedeLegale`, a name for an import. */
 function importName(taskId: string): string {
-  const name = taskId.replace(/-([a-z0-9])/g, (_, letter: string) => letter.toUpperCase());
-  return /^[0-9]/.test(name) ? `task${name.charAt(0).toUpperCase()}${name.slice(1)}` : name;
+  const pascal = pascalCase(taskId);
+  return /^[0-9]/.test(pascal) ? `task${pascal}` : pascal.charAt(0).toLowerCase() + pascal.slice(1);
 }
 
 /** The lines the analyst adds to the packages' explicit document lists, which `new` leaves untouched. */

@@ -1,8 +1,8 @@
 import { dirname, join } from 'node:path';
 import type { Catalog } from '../../catalog/catalog.js';
 import { generateTypeFiles } from '../../types-gen/generate-types.js';
-import { EXIT, type CliIo } from '../cli-io.js';
-import { issueLine, issuesSummary, plural, readCatalog } from '../catalog-files.js';
+import type { CliIo } from '../cli-io.js';
+import { plural, readCatalog, reportUnloadedCatalog } from '../catalog-files.js';
 import { CliError } from '../cli-error.js';
 import type { CliCommand } from '../command.js';
 import { writeOrCheckGenerated } from '../generated-files.js';
@@ -41,11 +41,7 @@ export const typesCommand: CliCommand = {
     const directories = positionals.length > 0 ? positionals : ['.'];
     const check = flag(values, 'check');
     const read = readCatalog(io, directories, 'types');
-    if (!read.catalog) {
-      for (const item of read.issues) io.stdout(issueLine(item));
-      io.stdout(read.fileCount === 0 ? `no catalog files found in ${directories.join(', ')}: expected *.schema.json files and port-contract.json.` : `${issuesSummary(read.issues)}: fix them before generating types`);
-      return EXIT.failed;
-    }
+    if (!read.catalog) return reportUnloadedCatalog(io, read, directories, 'generating types');
     const { catalog } = read;
     const directory = outDirectory(io, catalog, stringOption(values, 'out'), directories);
     const files = await generateTypeFiles({

@@ -1,5 +1,5 @@
 import { EXIT } from '../cli-io.js';
-import { errorsOf, issuesSummary, plural, readCatalog } from '../catalog-files.js';
+import { errorsOf, issuesSummary, noCatalogFilesLine, plural, readCatalog } from '../catalog-files.js';
 import { REPORTER_OPTION, REPORTER_OPTION_HELP, type CliCommand } from '../command.js';
 import { diagnosticOfIssue } from '../../diagnostic.js';
 import { reporterOption } from '../reporters/reporter-name.js';
@@ -22,7 +22,7 @@ export const validateCommand: CliCommand = {
     const read = readCatalog(io, directories, 'validate');
     const base = { command: 'validate', files: read.files, diagnostics: read.issues.map(diagnosticOfIssue) };
     if (read.fileCount === 0) {
-      const summary = `no catalog files found in ${directories.join(', ')}: expected *.rules.json, *.cases.json, *.schema.json, *.fixture.json or port-contract.json.`;
+      const summary = noCatalogFilesLine(directories);
       writeDiagnosticsReport(io, reporter, { ...base, ok: false, summary });
       return EXIT.failed;
     }
