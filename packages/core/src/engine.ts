@@ -5,9 +5,11 @@ import type { Catalog, TaskDefinition } from './catalog/catalog.js';
 import { loadCatalog } from './catalog/load-catalog.js';
 import { compileRuleSet, type CompiledRuleSet } from './compile/compile-rule-set.js';
 import { SmartTaskError, issue } from './errors.js';
+import { completeEvaluation } from './evaluate/complete-evaluation.js';
 import type { EvaluationResult, TechnicalFailure } from './evaluate/decision.js';
 import { EvaluationContext, type FactResolvers } from './evaluate/evaluation-context.js';
-import { evaluateRules, runIstruttoria, type DependencyHashes, type RulesObserver } from './evaluate/run-istruttoria.js';
+import { performPlannedOperations, type OperationsOutcome, type OperationsPlan, type PerformHooks } from './evaluate/perform-operations.js';
+import { decideIstruttoria, evaluateRules, type DependencyHashes, type RulesObserver } from './evaluate/run-istruttoria.js';
 import type { ComposedForm } from './form/composed-form.js';
 import { composeForm } from './form/compose-form.js';
 import { compileHiddenFieldPruner, type HiddenFieldPruner } from './form/prune-hidden.js';
@@ -82,6 +84,12 @@ export interface EvaluateOptions extends CallOptions {
   readonly ports?: { readonly dataPort: DataPort; readonly actionPort: ActionPort };
 }
 
+/** Per-call options of `performOperations`. */
+export interface PerformOptions extends PerformHooks {
+  /** The action port of this call instead of the engine's (a replay simulates it from the record). */
+  readonly actionPort?: ActionPort;
+}
+
 /** The engine a host application uses: list tasks, compose forms, validate and evaluate requests. */
 export interface SmartTaskEngine {
   readonly catalog: Catalog;
@@ -93,8 +101,24 @@ export interface SmartTaskEngine {
   validate(taskId: string, data: unknown): RequestValidation;
   /** Drops the values of conditional fields that are hidden. */
   pruneHidden(taskId: string, data: Readonly<Record<string, unknown>>): Record<string, unknown>;
-  /** The automated istruttoria of a request: a decision, or a technical failure (never a verdict). */
+  /**
+   * The automated istruttoria of a request, decided and performed in one call: a decision whose
+   * operations were all performed, or a technical failure (never a verdict). When the failure came
+   * while performing (`OPERATION_FAILED`) it carries the `decision`: resume its pending operations with
+   * {@link SmartTaskEngine.performOperations}, never evaluate the request again.
+   */
   evaluate(taskId: string, request: SmartTaskRequest, options?: EvaluateOptions): Promise<EvaluationResult>;
+  /**
+   * Decides a request without performing anything: gates, checks, verdict and — for `ACCOLTA` — the
+   * operations it commits to, fully resolved (`plannedOperations`). Record the decision, then perform it.
+   */
+  decide(taskId: string, request: SmartTaskRequest, options?: EvaluateOptions): Promise<EvaluationResult>;
+  /**
+   * Performs the operations of a recorded decision that are not yet performed, in order, each with its
+   * idempotency key; reads nothing from the data port. Resumable: pass the records of those already
+   * performed, and after a crash perform again the one that was in flight (its key makes it harmless).
+   */
+  performOperations(plan: OperationsPlan, options?: PerformOptions): Promise<OperationsOutcome>;
   /** The rule-set version of a task in force on a date (`YYYY-MM-DD`). */
   ruleSetInForce(taskId: string, date: string): RuleSetDocument | undefined;
 }
@@ -211,6 +235,84 @@ export function createEngine(options: EngineOptions): SmartTaskEngine {
     return activation === true || (typeof activation === 'object' && activation.from <= date);
   };
 
+  const report = (result: EvaluationResult): void => {
+    const summary = { requestId: result.requestId, taskId: result.taskId, ruleSetVersion: result.ruleSet?.version, totalMs: result.timings.totalMs };
+    if (result.kind === 'decision') options.logger?.debug('smart-task: decision', { ...summary, verdict: result.verdict, reasons: result.reasons.map((reason) => reason.code) });
+    else options.logger?.warn('smart-task: technical failure', { ...summary, code: result.error.code, retryable: result.retryable, message: result.error.message });
+  };
+
+  const decide = async (taskId: string, request: SmartTaskRequest, callOptions: EvaluateOptions = {}): Promise<EvaluationResult> => {
+    const task = taskOrThrow(taskId);
+    checkSubject(request.subject);
+    if (typeof request.requestId !== 'string' || request.requestId === '') {
+      throw new SmartTaskError('Invalid request', [issue('INVALID_REQUEST', '<request>', '/requestId', 'The request needs a non-empty "requestId": it makes operations idempotent.')]);
+    }
+    const validation = task.validate(request.data);
+    if (!validation.ok) {
+      throw new SmartTaskError(
+        'The request data is not valid',
+        validation.issues.map((found) => issue('INVALID_REQUEST', '<request>', `/data${found.pointer}`, found.message.en)),
+        validation.issues,
+      );
+    }
+    const now = (callOptions.clock ?? clock).now();
+    if (request.submittedAt !== undefined && (typeof request.submittedAt !== 'string' || Number.isNaN(Date.parse(request.submittedAt)))) {
+      throw new SmartTaskError('Invalid request', [issue('INVALID_REQUEST', '<request>', '/submittedAt', `"submittedAt" must be an ISO date-time such as 2026-03-10T09:00:00+01:00; found ${JSON.stringify(request.submittedAt)}.`)]);
+    }
+    const submittedAt = request.submittedAt ?? now.toISOString();
+    const submittedOn = isoDateInTimeZone(new Date(submittedAt), timeZone);
+    const compiled = inForce(task, submittedOn);
+    refuseIfNotOffered(compiled, submittedOn);
+    if (!compiled) {
+      const failure: TechnicalFailure = {
+        kind: 'technical-failure',
+        requestId: request.requestId,
+        taskId,
+        title: task.definition.ruleSets[0]?.document.title ?? { it: taskId, en: taskId },
+        subject: request.subject,
+        request: request.data,
+        submittedAt,
+        referenceDate: submittedOn,
+        evaluatedAt: now.toISOString(),
+        today: isoDateInTimeZone(now, timeZone),
+        timeZone,
+        gates: [],
+        checks: [],
+        operations: [],
+        facts: {},
+        portCalls: [],
+        timings: { totalMs: 0, rulesMs: 0, operationsMs: 0 },
+        error: { code: 'NO_RULE_SET_IN_FORCE', message: `No version of "${taskId}" is in force on ${submittedOn}. Add a rule-set version covering that date.` },
+        retryable: false,
+      };
+      return failure;
+    }
+    const result = await decideIstruttoria({
+      compiled,
+      resolvers: resolversFor(compiled),
+      actionParamsValidators: validators.actions,
+      dataPort: callOptions.ports?.dataPort ?? options.dataPort,
+      requestId: request.requestId,
+      taskId,
+      subject: request.subject,
+      data: task.prune(request.data),
+      submittedAt,
+      submittedOn,
+      evaluatedAt: now.toISOString(),
+      today: isoDateInTimeZone(now, timeZone),
+      timeZone,
+      dependencyHashes: task.dependencyHashes,
+      timeoutMs,
+      signal: callOptions.signal,
+      observeRules: options.observeRules,
+    });
+    report(result);
+    return result;
+  };
+
+  const performOperations = (plan: OperationsPlan, callOptions: PerformOptions = {}): Promise<OperationsOutcome> =>
+    performPlannedOperations(plan, { actionPort: callOptions.actionPort ?? options.actionPort, timeoutMs, actionResultValidators: validators.actionResults }, callOptions);
+
   return {
     catalog,
     listTasks(subject, callOptions = {}) {
@@ -268,76 +370,19 @@ export function createEngine(options: EngineOptions): SmartTaskEngine {
       return taskOrThrow(taskId).prune(data);
     },
 
+    decide,
+
     async evaluate(taskId, request, callOptions = {}) {
-      const task = taskOrThrow(taskId);
-      checkSubject(request.subject);
-      if (typeof request.requestId !== 'string' || request.requestId === '') {
-        throw new SmartTaskError('Invalid request', [issue('INVALID_REQUEST', '<request>', '/requestId', 'The request needs a non-empty "requestId": it makes operations idempotent.')]);
-      }
-      const validation = task.validate(request.data);
-      if (!validation.ok) {
-        throw new SmartTaskError(
-          'The request data is not valid',
-          validation.issues.map((found) => issue('INVALID_REQUEST', '<request>', `/data${found.pointer}`, found.message.en)),
-          validation.issues,
-        );
-      }
-      const now = (callOptions.clock ?? clock).now();
-      if (request.submittedAt !== undefined && (typeof request.submittedAt !== 'string' || Number.isNaN(Date.parse(request.submittedAt)))) {
-        throw new SmartTaskError('Invalid request', [issue('INVALID_REQUEST', '<request>', '/submittedAt', `"submittedAt" must be an ISO date-time such as 2026-03-10T09:00:00+01:00; found ${JSON.stringify(request.submittedAt)}.`)]);
-      }
-      const submittedAt = request.submittedAt ?? now.toISOString();
-      const submittedOn = isoDateInTimeZone(new Date(submittedAt), timeZone);
-      const compiled = inForce(task, submittedOn);
-      refuseIfNotOffered(compiled, submittedOn);
-      if (!compiled) {
-        const failure: TechnicalFailure = {
-          kind: 'technical-failure',
-          requestId: request.requestId,
-          taskId,
-          title: task.definition.ruleSets[0]?.document.title ?? { it: taskId, en: taskId },
-          subject: request.subject,
-          request: request.data,
-          submittedAt,
-          referenceDate: submittedOn,
-          evaluatedAt: now.toISOString(),
-          today: isoDateInTimeZone(now, timeZone),
-          timeZone,
-          gates: [],
-          checks: [],
-          operations: [],
-          facts: {},
-          portCalls: [],
-          timings: { totalMs: 0, rulesMs: 0, operationsMs: 0 },
-          error: { code: 'NO_RULE_SET_IN_FORCE', message: `No version of "${taskId}" is in force on ${submittedOn}. Add a rule-set version covering that date.` },
-          retryable: false,
-        };
-        return failure;
-      }
-      const result = await runIstruttoria({
-        compiled,
-        resolvers: resolversFor(compiled),
-        operations: { requestId: request.requestId, actionPort: callOptions.ports?.actionPort ?? options.actionPort, timeoutMs, actionParamsValidators: validators.actions, actionResultValidators: validators.actionResults },
-        dataPort: callOptions.ports?.dataPort ?? options.dataPort,
-        requestId: request.requestId,
-        taskId,
-        subject: request.subject,
-        data: task.prune(request.data),
-        submittedAt,
-        submittedOn,
-        evaluatedAt: now.toISOString(),
-        today: isoDateInTimeZone(now, timeZone),
-        timeZone,
-        dependencyHashes: task.dependencyHashes,
-        timeoutMs,
-        signal: callOptions.signal,
-        observeRules: options.observeRules,
-      });
-      const summary = { requestId: result.requestId, taskId, ruleSetVersion: result.ruleSet?.version, totalMs: result.timings.totalMs };
-      if (result.kind === 'decision') options.logger?.debug('smart-task: decision', { ...summary, verdict: result.verdict, reasons: result.reasons.map((reason) => reason.code) });
-      else options.logger?.warn('smart-task: technical failure', { ...summary, code: result.error.code, retryable: result.retryable, message: result.error.message });
+      const decided = await decide(taskId, request, callOptions);
+      if (decided.kind !== 'decision' || decided.plannedOperations.length === 0) return decided;
+      const actionPort = callOptions.ports?.actionPort;
+      const outcome = await performOperations({ requestId: decided.requestId, operations: decided.plannedOperations }, { signal: callOptions.signal, ...(actionPort && { actionPort }) });
+      const result = completeEvaluation(decided, outcome);
+      if (result.kind === 'technical-failure') report(result);
       return result;
     },
+
+    performOperations,
 
     ruleSetInForce(taskId, date) {
       return inForce(taskOrThrow(taskId), date)?.document;

@@ -17,7 +17,8 @@ export type {
   RuleSetDocument,
   Subject,
 } from '@smart-task/schemas';
-export type { CallOptions, EngineOptions, EvaluateOptions, PlannedTaskActivation, SmartTaskEngine, SmartTaskRequest, TaskSummary } from './engine.js';
+export type { CallOptions, EngineOptions, EvaluateOptions, PerformOptions, PlannedTaskActivation, SmartTaskEngine, SmartTaskRequest, TaskSummary } from './engine.js';
+export type { OperationsFailed, OperationsOutcome, OperationsPerformed, OperationsPlan, PerformHooks } from './evaluate/perform-operations.js';
 
 export { loadCatalog } from './catalog/load-catalog.js';
 export type { LoadCatalogOptions } from './catalog/load-catalog.js';
@@ -34,6 +35,9 @@ export type { ActionCall, ActionOutcome, ActionPort, Clock, DataPort, Logger, No
 export { createInMemoryActionPort, createInMemoryDataPort, mergeFixtures } from './adapters/in-memory-ports.js';
 export type { InMemoryActionPort, InMemoryDataPort } from './adapters/in-memory-ports.js';
 export { createInMemoryRequestRepository } from './adapters/in-memory-request-repository.js';
+export { createInMemoryNotificationOutbox } from './adapters/in-memory-notification-outbox.js';
+export type { InMemoryNotificationOutbox } from './adapters/in-memory-notification-outbox.js';
+export type { NotificationOutbox, OutboxClaim, OutboxEntry, OutboxStatus } from './notifications/notification-outbox.js';
 export type { InMemoryRequestRepository } from './adapters/in-memory-request-repository.js';
 
 export { isDecision, isTechnicalFailure } from './evaluate/decision.js';
@@ -42,6 +46,7 @@ export type {
   Decision,
   EvaluationResult,
   OperationRecord,
+  PlannedOperation,
   PortCallRecord,
   Reason,
   RuleOutcome,
@@ -104,7 +109,7 @@ export { BUILT_IN_FACTS } from './compile/fact-graph.js';
 export { domainFormats } from './formats/index.js';
 export type { DomainFormatName, FormatResult } from './formats/index.js';
 
-export { FINAL_STATES, LIFECYCLE_EVENT_TYPES, REQUEST_STATES } from './lifecycle/request-state.js';
+export { FINAL_STATES, LIFECYCLE_EVENT_TYPES, REQUEST_STATES, SCHEDULED_STATES } from './lifecycle/request-state.js';
 export type {
   Actor,
   CloseByOperatorEvent,
@@ -117,27 +122,30 @@ export type {
   Outcome,
   OutcomeReason,
   RecordDecisionEvent,
+  RecordOperationEvent,
+  RecordOperationFailureEvent,
   RecordTechnicalFailureEvent,
   RequestState,
   RequesterActor,
   ScheduledRetry,
   StartIstruttoriaEvent,
+  StartOperationsEvent,
   SubmitEvent,
   SystemActor,
   WithdrawEvent,
 } from './lifecycle/request-state.js';
 export { applyEvent, eventsAllowedIn, isFinalState, openRequest } from './lifecycle/transitions.js';
-export { DEFAULT_RETRY_POLICY, canRetryAfter, resolveRetryPolicy, retryDelayMs } from './lifecycle/retry-policy.js';
+export { DEFAULT_NOTICE_RETRY_POLICY, DEFAULT_RETRY_POLICY, canRetryAfter, resolveRetryPolicy, retryDelayMs } from './lifecycle/retry-policy.js';
 export type { RetryPolicy } from './lifecycle/retry-policy.js';
 export { stateLabel, visibleStateOf } from './lifecycle/state-labels.js';
 export type { VisibleState } from './lifecycle/state-labels.js';
 export { unknownProtocollo, versionConflict } from './lifecycle/repository-errors.js';
 export { createRequestLifecycle } from './lifecycle/request-lifecycle.js';
-export type { LifecycleStep, OperatorClosure, ProtocolloRequest, RequestLifecycle, RequestLifecycleOptions, Submission } from './lifecycle/request-lifecycle.js';
+export type { DueWork, LifecycleStep, OperatorClosure, ProtocolloRequest, RequestLifecycle, RequestLifecycleOptions, Submission } from './lifecycle/request-lifecycle.js';
 
 export { NOTIFICATION_CHANNELS, NOTIFICATION_KINDS } from './notifications/notification-message.js';
 export type { NotificationChannel, NotificationKind, NotificationMessage, NotificationPreference } from './notifications/notification-message.js';
-export { SMS_MAX_LENGTH, composeLatestNotification, composeNotification, notificationKindOf } from './notifications/compose-notification.js';
+export { SMS_MAX_LENGTH, composeLatestNotification, composeNotification, noticeIdOf, notificationKindOf } from './notifications/compose-notification.js';
 export type { ComposeNotificationOptions } from './notifications/compose-notification.js';
 export { summarizeReasons } from './notifications/reason-summary.js';
 export { gsm7Length } from './notifications/gsm7.js';

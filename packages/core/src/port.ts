@@ -75,14 +75,16 @@ export interface RequestRepository {
 }
 
 /**
- * Delivers notices (e-mail gateway, PEC provider, SMS gateway). A failure is reported to the host's
- * logger and never changes the request's state.
+ * Delivers notices (e-mail gateway, PEC provider, SMS gateway). Called from the notification outbox,
+ * after the state the notice announces is saved, within a deadline: a failure or a hang is retried
+ * later and never changes or holds the request. An unconfirmed attempt may have been delivered: use
+ * `message.id` to drop a second copy.
  *
  * @example
- * const notifications: NotificationPort = { send: (message) => mailer.send(message.to, message.subject, message.body) };
+ * const notifications: NotificationPort = { send: (message, { signal }) => mailer.send(message.to, message.subject, message.body, { signal }) };
  */
 export interface NotificationPort {
-  send(message: NotificationMessage): Promise<void>;
+  send(message: NotificationMessage, context: { readonly signal: AbortSignal }): Promise<void>;
 }
 
 /**

@@ -42,7 +42,7 @@ describe('overlapping evaluations on one engine', () => {
 describe('a rule set that returns no evaluation', () => {
   it('is a technical failure, never ACCOLTA', async () => {
     const { compileRuleSet } = await import('../src/compile/compile-rule-set.js');
-    const { runIstruttoria } = await import('../src/evaluate/run-istruttoria.js');
+    const { decideIstruttoria } = await import('../src/evaluate/run-istruttoria.js');
     const { createVocabulary } = await import('../src/vocabulary/vocabulary.js');
     const { catalogDocuments } = await import('@smart-task/rules');
     const { loadCatalog } = await import('../src/index.js');
@@ -52,10 +52,10 @@ describe('a rule set that returns no evaluation', () => {
     const vocabulary = createVocabulary();
     const compiled = { ...compileRuleSet('revoca.rules.json', document, vocabulary), evaluate: async () => undefined };
     const actions = createInMemoryActionPort();
-    const result = await runIstruttoria({
+    const result = await decideIstruttoria({
       compiled,
       resolvers: { declarations: document.facts, helpers: vocabulary.helpers, helperArgsValidators: vocabulary.helperArgsValidators, portParamsValidators: new Map(), portResultValidators: new Map() },
-      operations: { requestId: 'R-none', actionPort: actions, timeoutMs: 100, actionParamsValidators: new Map() },
+      actionParamsValidators: new Map(),
       dataPort: createInMemoryDataPort(revocaFixture()),
       requestId: 'R-none',
       taskId: TASK,

@@ -1,5 +1,5 @@
 import type { Subject } from '@smart-task/schemas';
-import type { EvaluationResult, OperationRecord, PortCallRecord, Reason, RuleSetReference, RuleStatus, TechnicalError, Verdict } from '../evaluate/decision.js';
+import type { EvaluationResult, OperationRecord, PlannedOperation, PortCallRecord, Reason, RuleSetReference, RuleStatus, TechnicalError, Verdict } from '../evaluate/decision.js';
 
 /** The version of the audit-record shape; a record with another version is not read as version 1. */
 export const AUDIT_VERSION = 1;
@@ -44,8 +44,13 @@ export interface AuditRuleOutcome {
 /** A reason or warning as the contributor received it. */
 export type AuditReason = Reason;
 
-/** An operation the action port performed (without the description and timing the decision adds). */
-export type AuditOperation = Omit<OperationRecord, 'description' | 'durationMs'>;
+/**
+ * An operation of the decision (without the description and timing the decision adds): with `status`
+ * (and `details`) once the action port performed it; without them in a record written when the decision
+ * was taken, before performing — the lifecycle's records — where the request's history tells what was
+ * then performed.
+ */
+export type AuditOperation = Omit<OperationRecord, 'description' | 'durationMs' | 'status'> & { readonly status?: OperationRecord['status'] };
 
 /** What the evaluation ended with: a verdict with its reasons, or a technical failure. */
 export interface AuditOutcome {
@@ -101,16 +106,27 @@ function reasonOf(reason: AuditReason): AuditReason {
   return { code: reason.code, ruleId: reason.ruleId, severity: reason.severity, message: reason.message };
 }
 
+function operationOf(operation: PlannedOperation | OperationRecord): AuditOperation {
+  return {
+    id: operation.id,
+    action: operation.action,
+    params: operation.params,
+    idempotencyKey: operation.idempotencyKey,
+    ...('status' in operation && { status: operation.status }),
+    ...('details' in operation && operation.details !== undefined && { details: operation.details }),
+  };
+}
+
+/** A decision's operations: each planned one, as performed when it was. A technical failure lists those performed before it. */
+function operationsOf(result: EvaluationResult): AuditOperation[] {
+  if (result.kind !== 'decision') return result.operations.map(operationOf);
+  const performed = new Map(result.operations.map((operation) => [operation.id, operation]));
+  return result.plannedOperations.map((planned) => operationOf(performed.get(planned.id) ?? planned));
+}
+
 function outcomeOf(result: EvaluationResult): AuditOutcome {
   const common = {
-    operations: result.operations.map((operation) => ({
-      id: operation.id,
-      action: operation.action,
-      params: operation.params,
-      idempotencyKey: operation.idempotencyKey,
-      status: operation.status,
-      ...(operation.details !== undefined && { details: operation.details }),
-    })),
+    operations: operationsOf(result),
     checks: [...result.gates, ...result.checks].map((rule) => ({
       id: rule.id,
       kind: rule.kind,

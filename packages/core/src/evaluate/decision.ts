@@ -45,6 +45,24 @@ export interface Reason {
   readonly message: LocalizedText;
 }
 
+/**
+ * An operation of an accepted decision, resolved when the decision was taken: the action, its
+ * parameters, the idempotency key, and the description with the values of every fact it quotes. Only
+ * `{outcome.…}` (what the action port will answer) is filled when it is performed, so performing it
+ * later — after a failure or a crash — reads nothing from the data port.
+ */
+export interface PlannedOperation {
+  readonly id: string;
+  readonly action: string;
+  readonly params: Readonly<Record<string, unknown>>;
+  /** `<requestId>:<operationId>`. */
+  readonly idempotencyKey: string;
+  /** The description template as the rule set writes it. */
+  readonly description: LocalizedText;
+  /** The values of the facts the description quotes, read before the decision. */
+  readonly quoted: Readonly<Record<string, unknown>>;
+}
+
 /** One operation the action port performed for an accepted request. */
 export interface OperationRecord {
   readonly id: string;
@@ -134,6 +152,11 @@ export interface Decision extends EvaluationTrace {
   readonly reasons: readonly Reason[];
   /** Every WARNING check that failed, in order. */
   readonly warnings: readonly Reason[];
+  /**
+   * What an `ACCOLTA` commits to do, in order (empty for `NON_ACCOLTA`). `operations` lists those
+   * performed: all of them once `evaluate` or `performOperations` completed, none right after `decide`.
+   */
+  readonly plannedOperations: readonly PlannedOperation[];
 }
 
 /** Stable codes of technical failures. */
@@ -144,6 +167,7 @@ export type TechnicalFailureCode =
   | 'PORT_CONTRACT_VIOLATION'
   | 'FACT_PARAMS_INVALID'
   | 'HELPER_FAILED'
+  | 'OPERATION_PARAMS_INVALID'
   | 'OPERATION_FAILED'
   | 'ABORTED'
   | 'RULE_ERROR'
@@ -167,6 +191,11 @@ export interface TechnicalFailure extends EvaluationTrace {
   readonly error: TechnicalError;
   readonly retryable: boolean;
   readonly ruleSet?: RuleSetReference;
+  /**
+   * Present when the failure came after the verdict (`OPERATION_FAILED`): the decision, whose pending
+   * operations must be resumed with `performOperations` — never evaluated again.
+   */
+  readonly decision?: Decision;
 }
 
 /** What `evaluate` returns: a decision or a technical failure, never both. */

@@ -8,6 +8,7 @@ import type { FactHelperDefinition } from '../vocabulary/fact-helpers.js';
 import { isBuiltInFact, isFactReference, type BuiltInFact } from '../compile/fact-graph.js';
 import { DeadlineExceeded, callWithDeadline } from './call-with-deadline.js';
 import type { PortCallRecord, TechnicalError } from './decision.js';
+import { describeAjvErrors } from './ajv-errors.js';
 
 /** Built-in facts the decision records in fields of their own. */
 const RECORDED_APART: ReadonlySet<string> = new Set(['request', 'subject', 'requestId', 'task', 'requesters']);
@@ -36,13 +37,6 @@ export interface EvaluationInputs {
   readonly dataPort: DataPort;
   readonly timeoutMs: number;
   readonly signal: AbortSignal | undefined;
-}
-
-function describeAjvErrors(validate: ValidateFunction): string {
-  return (validate.errors ?? [])
-    .slice(0, 3)
-    .map((error) => `${error.instancePath || '/'} ${error.message ?? 'is invalid'}`)
-    .join('; ');
 }
 
 /**

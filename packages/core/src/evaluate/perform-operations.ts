@@ -1,75 +1,140 @@
 import type { ValidateFunction } from 'ajv';
-import type { OperationDefinition } from '@smart-task/schemas';
-import { PortError, type ActionPort } from '../port.js';
-import type { OperationRecord } from './decision.js';
+import type { LocalizedText } from '@smart-task/schemas';
+import { PortError, type ActionOutcome, type ActionPort } from '../port.js';
+import { OPERATION_OUTCOME, renderTemplate } from '../text/template.js';
+import { describeAjvErrors } from './ajv-errors.js';
 import { DeadlineExceeded, callWithDeadline } from './call-with-deadline.js';
-import { FACT_FAILED, type EvaluationContext } from './evaluation-context.js';
-import { OPERATION_OUTCOME } from '../text/template.js';
-import { renderLocalized } from './read-outcomes.js';
+import type { OperationRecord, PlannedOperation, TechnicalError } from './decision.js';
 
-/** What performing operations needs besides the context. */
+/** What performing operations needs from the engine. */
 export interface OperationsSetup {
-  readonly requestId: string;
   readonly actionPort: ActionPort;
+  /** The deadline of each action-port call, in milliseconds. */
   readonly timeoutMs: number;
-  readonly actionParamsValidators: ReadonlyMap<string, ValidateFunction>;
   /** Validators of the details an action returns, for the actions whose contract declares a `result`. */
-  readonly actionResultValidators?: ReadonlyMap<string, ValidateFunction>;
+  readonly actionResultValidators: ReadonlyMap<string, ValidateFunction>;
 }
 
-function ajvErrors(validate: ValidateFunction): string {
-  return (validate.errors ?? []).map((error) => `${error.instancePath || '/'} ${error.message ?? ''}`).join('; ');
+/** The operations of one recorded decision, and those of them already performed. */
+export interface OperationsPlan {
+  readonly requestId: string;
+  /** The decision's planned operations, in order. */
+  readonly operations: readonly PlannedOperation[];
+  /** Records of operations of this plan performed earlier (by id): they are not performed again. */
+  readonly performed?: readonly OperationRecord[];
+}
+
+/** Per-call hooks of {@link performPlannedOperations}. */
+export interface PerformHooks {
+  readonly signal?: AbortSignal | undefined;
+  /**
+   * Told of each operation as soon as the action port confirmed it, before the next one starts (the
+   * lifecycle saves it). A throw stops performing and rejects: the operation stays confirmed by the
+   * port, and performing it again with its idempotency key has no second effect.
+   */
+  readonly onPerformed?: ((record: OperationRecord) => void | Promise<void>) | undefined;
+}
+
+/** Every operation of the plan confirmed, in plan order. */
+export interface OperationsPerformed {
+  readonly kind: 'performed';
+  readonly operations: readonly OperationRecord[];
+  readonly operationsMs: number;
+}
+
+/** An operation failed (or was not confirmed): those before it are listed; the rest are pending. */
+export interface OperationsFailed {
+  readonly kind: 'operation-failure';
+  readonly operations: readonly OperationRecord[];
+  readonly error: TechnicalError & { readonly code: 'OPERATION_FAILED' | 'ABORTED'; readonly operation: string };
+  readonly retryable: boolean;
+  readonly operationsMs: number;
+}
+
+/** What performing a plan ends with. */
+export type OperationsOutcome = OperationsPerformed | OperationsFailed;
+
+const OUTCOME_STATUSES: ReadonlySet<unknown> = new Set(['PERFORMED', 'ALREADY_PERFORMED']);
+
+function isPlainObject(value: unknown): value is Record<string, unknown> {
+  return typeof value === 'object' && value !== null && !Array.isArray(value);
+}
+
+/** Why an action port's answer is not an {@link ActionOutcome} the contract accepts; `undefined` when it is one. */
+function outcomeProblem(outcome: unknown, validateDetails: ValidateFunction | undefined): string | undefined {
+  if (!isPlainObject(outcome)) return `answered ${JSON.stringify(outcome) ?? String(outcome)}, which is not an outcome object`;
+  if (!OUTCOME_STATUSES.has(outcome.status)) return `answered status ${JSON.stringify(outcome.status)}; an outcome's status is PERFORMED or ALREADY_PERFORMED`;
+  if (outcome.details !== undefined && !isPlainObject(outcome.details)) return `answered details ${JSON.stringify(outcome.details)}, which is not an object`;
+  if (validateDetails && !validateDetails(outcome.details ?? {})) return `answered details ${JSON.stringify(outcome.details ?? {})} that break the port contract: ${describeAjvErrors(validateDetails)}`;
+  return undefined;
+}
+
+/** The description of a performed operation: the quoted facts as decided, `{outcome.…}` from the port's details. */
+export function describePerformed(operation: PlannedOperation, details: Readonly<Record<string, unknown>> | undefined): LocalizedText {
+  const lookup = (fact: string) => (fact === OPERATION_OUTCOME ? (details ?? {}) : operation.quoted[fact]);
+  return { it: renderTemplate(operation.description.it, lookup), en: renderTemplate(operation.description.en, lookup) };
+}
+
+function errorMessage(error: unknown): string {
+  return error instanceof Error ? error.message : String(error);
 }
 
 /**
- * Performs the operations of an accepted request in declared order, each with the idempotency key
- * `<requestId>:<operationId>`. Stops at the first failure, which it records on the context; the records
- * of the operations performed so far are returned either way.
+ * Performs the pending operations of a recorded decision in order, each with its idempotency key, and
+ * stops at the first that fails or goes unconfirmed. An answer that is not a valid outcome (unknown
+ * status, details that break the action's `result` contract) is a failed operation, never a success.
+ * Reads nothing from the data port: everything was resolved when the decision was taken.
  */
-export async function performOperations(
-  operations: readonly OperationDefinition[],
-  context: EvaluationContext,
-  setup: OperationsSetup,
-): Promise<OperationRecord[]> {
+export async function performPlannedOperations(plan: OperationsPlan, setup: OperationsSetup, hooks: PerformHooks = {}): Promise<OperationsOutcome> {
+  const started = performance.now();
+  const done = new Map((plan.performed ?? []).map((record) => [record.id, record]));
   const records: OperationRecord[] = [];
-  for (const operation of operations) {
-    if (context.failure) break;
-    const params = await context.resolveParams(operation.params);
-    if (params === FACT_FAILED) break;
-    const validate = setup.actionParamsValidators.get(operation.action);
-    if (validate && !validate(params)) {
-      const detail = ajvErrors(validate);
-      context.fail({ code: 'OPERATION_FAILED', message: `Operation "${operation.id}" would call "${operation.action}" with invalid parameters ${JSON.stringify(params)}: ${detail}.`, operation: operation.id }, false);
-      break;
-    }
-    const idempotencyKey = `${setup.requestId}:${operation.id}`;
-    const started = performance.now();
-    try {
-      const call = { requestId: setup.requestId, operationId: operation.id, action: operation.action, params, idempotencyKey };
-      const outcome = await callWithDeadline(context.signal, setup.timeoutMs, (signal) => setup.actionPort.perform(call, { signal, requestId: setup.requestId }));
-      const validateResult = setup.actionResultValidators?.get(operation.action);
-      if (validateResult && !validateResult(outcome.details ?? {})) {
-        context.fail({ code: 'OPERATION_FAILED', message: `The action port performed "${operation.action}" but its details ${JSON.stringify(outcome.details ?? {})} break the port contract: ${ajvErrors(validateResult)}.`, operation: operation.id }, false);
-        break;
+  const controller = new AbortController();
+  const onHostAbort = () => controller.abort(hooks.signal?.reason);
+  hooks.signal?.addEventListener('abort', onHostAbort, { once: true });
+  const failed = (operation: PlannedOperation, code: 'OPERATION_FAILED' | 'ABORTED', message: string, retryable: boolean): OperationsFailed => ({
+    kind: 'operation-failure',
+    operations: records,
+    error: { code, message, operation: operation.id },
+    retryable,
+    operationsMs: performance.now() - started,
+  });
+  try {
+    for (const operation of plan.operations) {
+      const earlier = done.get(operation.id);
+      if (earlier) {
+        records.push(earlier);
+        continue;
       }
-      records.push({
+      if (hooks.signal?.aborted) return failed(operation, 'ABORTED', `The host cancelled before operation "${operation.id}" was performed.`, true);
+      const operationStarted = performance.now();
+      const call = { requestId: plan.requestId, operationId: operation.id, action: operation.action, params: operation.params, idempotencyKey: operation.idempotencyKey };
+      let outcome: unknown;
+      try {
+        outcome = await callWithDeadline(controller.signal, setup.timeoutMs, (signal) => setup.actionPort.perform(call, { signal, requestId: plan.requestId }));
+      } catch (error) {
+        if (error instanceof DeadlineExceeded) return failed(operation, 'OPERATION_FAILED', `The action port did not confirm "${operation.action}" (operation "${operation.id}") within ${setup.timeoutMs} ms.`, true);
+        if (hooks.signal?.aborted) return failed(operation, 'ABORTED', `The host cancelled while operation "${operation.id}" was being performed.`, true);
+        return failed(operation, 'OPERATION_FAILED', `The action port failed on "${operation.action}" (operation "${operation.id}"): ${errorMessage(error)}`, error instanceof PortError ? error.retryable : true);
+      }
+      const problem = outcomeProblem(outcome, setup.actionResultValidators.get(operation.action));
+      if (problem) return failed(operation, 'OPERATION_FAILED', `The action port ${problem} for "${operation.action}" (operation "${operation.id}"): it is not a confirmation.`, true);
+      const { status, details } = outcome as ActionOutcome;
+      const record: OperationRecord = {
         id: operation.id,
         action: operation.action,
-        description: await renderLocalized(operation.description, context, { [OPERATION_OUTCOME]: outcome.details ?? {} }),
-        params,
-        idempotencyKey,
-        status: outcome.status,
-        ...(outcome.details !== undefined && { details: outcome.details }),
-        durationMs: performance.now() - started,
-      });
-    } catch (error) {
-      const timedOut = error instanceof DeadlineExceeded;
-      const message = timedOut
-        ? `The action port did not confirm "${operation.action}" within ${setup.timeoutMs} ms.`
-        : `The action port failed on "${operation.action}": ${(error as Error)?.message ?? String(error)}`;
-      context.fail({ code: 'OPERATION_FAILED', message, operation: operation.id }, error instanceof PortError ? error.retryable : true);
-      break;
+        description: describePerformed(operation, details),
+        params: operation.params,
+        idempotencyKey: operation.idempotencyKey,
+        status,
+        ...(details !== undefined && { details }),
+        durationMs: performance.now() - operationStarted,
+      };
+      records.push(record);
+      await hooks.onPerformed?.(record);
     }
+    return { kind: 'performed', operations: records, operationsMs: performance.now() - started };
+  } finally {
+    hooks.signal?.removeEventListener('abort', onHostAbort);
   }
-  return records;
 }

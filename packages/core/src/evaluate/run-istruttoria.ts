@@ -2,14 +2,15 @@ import type { Subject } from '@smart-task/schemas';
 import type { CompiledRuleSet } from '../compile/compile-rule-set.js';
 import type { Decision, EvaluationResult, Reason, RuleOutcome, RuleSetReference, TechnicalFailure } from './decision.js';
 import { EvaluationContext, type FactResolvers } from './evaluation-context.js';
-import { performOperations, type OperationsSetup } from './perform-operations.js';
+import { planOperations } from './plan-operations.js';
 import { readOutcome, type EvaluatedCondition, type RuleNode } from './read-outcomes.js';
 
 /** Everything one istruttoria needs; prepared by the engine. */
 export interface IstruttoriaInputs {
   readonly compiled: CompiledRuleSet;
   readonly resolvers: FactResolvers;
-  readonly operations: OperationsSetup;
+  /** Validators of each action's parameters, from the port contract. */
+  readonly actionParamsValidators: ReadonlyMap<string, import('ajv').ValidateFunction>;
   readonly dataPort: import('../port.js').DataPort;
   readonly requestId: string;
   readonly taskId: string;
@@ -93,13 +94,14 @@ export async function evaluateRules(compiled: CompiledRuleSet, context: Evaluati
 }
 
 /**
- * Runs one istruttoria: gates → facts → checks → verdict → operations. Returns a decision, or a
- * technical failure with the partial trace when any fact, rule or operation could not be completed.
+ * Decides one istruttoria: gates → facts → checks → verdict → the operations an `ACCOLTA` commits to,
+ * resolved (parameters and every fact their descriptions quote). Performs nothing. Returns a decision,
+ * or a technical failure with the partial trace when any fact or rule could not be completed.
  */
-export async function runIstruttoria(inputs: IstruttoriaInputs): Promise<EvaluationResult> {
+export async function decideIstruttoria(inputs: IstruttoriaInputs): Promise<EvaluationResult> {
   const context = createContext(inputs);
   try {
-    return await istruttoria(inputs, context);
+    return await decide(inputs, context);
   } finally {
     context.close();
   }
@@ -120,7 +122,7 @@ function createContext(inputs: IstruttoriaInputs): EvaluationContext {
   });
 }
 
-async function istruttoria(inputs: IstruttoriaInputs, context: EvaluationContext): Promise<EvaluationResult> {
+async function decide(inputs: IstruttoriaInputs, context: EvaluationContext): Promise<EvaluationResult> {
   const started = performance.now();
   const { compiled } = inputs;
 
@@ -138,8 +140,7 @@ async function istruttoria(inputs: IstruttoriaInputs, context: EvaluationContext
     context.fail({ code: 'RULE_ERROR', message: `${undecided.kind === 'gate' ? 'Gate' : 'Check'} ${undecided.id} was not evaluated; no verdict can be given.` }, false);
   }
 
-  const operationsStarted = performance.now();
-  const operations = !context.failure && verdict === 'ACCOLTA' ? await performOperations(compiled.document.operations, context, inputs.operations) : [];
+  const plannedOperations = !context.failure && verdict === 'ACCOLTA' ? await planOperations(compiled.document.operations, context, inputs.requestId, inputs.actionParamsValidators) : [];
   const finished = performance.now();
 
   const dependencies = await inputs.dependencyHashes();
@@ -166,15 +167,17 @@ async function istruttoria(inputs: IstruttoriaInputs, context: EvaluationContext
     ruleSet,
     gates,
     checks,
-    operations,
+    operations: [],
     facts: context.factsUsed(),
     portCalls: context.portCalls,
-    timings: { totalMs: finished - started, rulesMs: rulesDone - started, operationsMs: finished - operationsStarted },
+    timings: { totalMs: finished - started, rulesMs: rulesDone - started, operationsMs: 0 },
   };
-  if (context.failure) {
-    const failure: TechnicalFailure = { kind: 'technical-failure', ...trace, error: context.failure.error, retryable: context.failure.retryable };
+  // planOperations answers undefined only after recording its failure on the context.
+  if (context.failure || plannedOperations === undefined) {
+    const error = context.failure as NonNullable<typeof context.failure>;
+    const failure: TechnicalFailure = { kind: 'technical-failure', ...trace, error: error.error, retryable: error.retryable };
     return failure;
   }
-  const decision: Decision = { kind: 'decision', ...trace, verdict, reasons, warnings };
+  const decision: Decision = { kind: 'decision', ...trace, verdict, reasons, warnings, plannedOperations };
   return decision;
 }

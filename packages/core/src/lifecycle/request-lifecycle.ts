@@ -1,16 +1,21 @@
 import type { Subject } from '@smart-task/schemas';
+import { createInMemoryNotificationOutbox } from '../adapters/in-memory-notification-outbox.js';
 import type { SmartTaskEngine } from '../engine.js';
 import { SmartTaskError, issue, isSmartTaskError } from '../errors.js';
+import { completeEvaluation } from '../evaluate/complete-evaluation.js';
 import type { EvaluationResult, Verdict } from '../evaluate/decision.js';
+import type { OperationsOutcome } from '../evaluate/perform-operations.js';
 import { composeLatestNotification } from '../notifications/compose-notification.js';
 import type { NotificationMessage, NotificationPreference } from '../notifications/notification-message.js';
+import type { NotificationOutbox, OutboxEntry } from '../notifications/notification-outbox.js';
+import { deliverNotices } from '../notifications/deliver-notices.js';
 import { summarizeReasons } from '../notifications/reason-summary.js';
 import type { Clock, Logger, NotificationPort, RequestRepository } from '../port.js';
 import { MAX_PAGE_SIZE, type RequestQuery } from '../request-list/request-query.js';
 import { isoDateInTimeZone } from '../vocabulary/iso-dates.js';
 import { unknownProtocollo } from './repository-errors.js';
-import type { LifecycleEvent, LifecycleRequest } from './request-state.js';
-import { resolveRetryPolicy, type RetryPolicy } from './retry-policy.js';
+import type { LifecycleEvent, LifecycleRequest, RequestState } from './request-state.js';
+import { DEFAULT_NOTICE_RETRY_POLICY, resolveRetryPolicy, type RetryPolicy } from './retry-policy.js';
 import { applyEvent, openRequest } from './transitions.js';
 
 /** The context the host's protocol register receives for a new request. */
@@ -28,13 +33,27 @@ export interface RequestLifecycleOptions {
   readonly nextProtocollo: (request: ProtocolloRequest) => string | Promise<string>;
   /** Where notices go; none are sent without it. */
   readonly notifications?: NotificationPort;
+  /**
+   * Where notices wait for delivery and for retries (default: an in-memory outbox, for one process).
+   * Notices are queued after the state they announce is saved, and never hold a request.
+   */
+  readonly outbox?: NotificationOutbox;
+  /** Deadline of one delivery attempt of a notice, in milliseconds (default 10,000). */
+  readonly noticeTimeoutMs?: number;
+  /** Retries of a notice whose delivery failed or went unconfirmed; defaults to {@link DEFAULT_NOTICE_RETRY_POLICY}. */
+  readonly noticeRetryPolicy?: Partial<RetryPolicy>;
   /** Time of every event; defaults to the system clock. */
   readonly clock?: Clock;
   /** Retries after a technical failure; defaults to {@link DEFAULT_RETRY_POLICY}. Each request keeps the policy it was filed with. */
   readonly retryPolicy?: Partial<RetryPolicy>;
   /** Zone of "today" (which rule-set title) and of dates in notices; defaults to Europe/Rome. */
   readonly timeZone?: string;
-  /** Stores an evaluation (the audit record) and returns its id, which the history keeps. A throw counts as a retryable technical failure. */
+  /**
+   * Stores an evaluation (the audit record) and returns its id, which the history keeps. Called with the
+   * decision before it is recorded and before any operation (or with the technical failure): a throw
+   * counts as a retryable technical failure of that attempt, which is then decided again — nothing has
+   * been performed.
+   */
   readonly recordEvaluation?: (result: EvaluationResult, request: LifecycleRequest) => string | undefined | Promise<string | undefined>;
   /** Told of notices that could not be sent (warn). */
   readonly logger?: Logger;
@@ -49,11 +68,24 @@ export interface Submission {
   readonly notifications?: NotificationPreference;
 }
 
-/** The outcome of one lifecycle call: the request as saved, the evaluation when one ran, the notices sent. */
+/**
+ * The outcome of one lifecycle call: the request as saved, the evaluation when an istruttoria ran
+ * (with its operations performed, or a technical failure carrying the decision), what performing
+ * resumed operations gave, and the notices queued (delivered unless the outbox still holds them).
+ */
 export interface LifecycleStep {
   readonly request: LifecycleRequest;
   readonly result?: EvaluationResult;
+  /** When this call performed operations of the recorded decision. */
+  readonly operations?: OperationsOutcome;
   readonly notifications: readonly NotificationMessage[];
+}
+
+/** What {@link RequestLifecycle.runDueWork} did. */
+export interface DueWork {
+  readonly recovered: readonly LifecycleStep[];
+  readonly retried: readonly LifecycleStep[];
+  readonly notices: readonly OutboxEntry[];
 }
 
 /** An operator's closure of a request in `IN_CARICO_SEDE`. */
@@ -65,19 +97,33 @@ export interface OperatorClosure {
 
 /** What a host calls to move requests through their life; the state lives in the repository only. */
 export interface RequestLifecycle {
-  /** Validates the data, protocols the request, runs the first istruttoria attempt and records its outcome. */
+  /**
+   * Validates the data, protocols the request, runs the first istruttoria attempt: decides, records the
+   * decision, then performs its operations, saving each. Notices are queued and delivered at the end.
+   */
   submit(submission: Submission, options?: { readonly signal?: AbortSignal }): Promise<LifecycleStep>;
   /** Runs the next istruttoria attempt of a request that is `SUBMITTED` or whose retry is due. */
   runIstruttoria(protocollo: string, options?: { readonly signal?: AbortSignal }): Promise<LifecycleStep>;
-  /** Runs every retry due now; requests another worker took meanwhile are skipped. Call it from the host's scheduler. */
+  /** Resumes the pending operations of a request in `OPERATIONS_RETRY_SCHEDULED` whose retry is due; never decides again. */
+  resumeOperations(protocollo: string, options?: { readonly signal?: AbortSignal }): Promise<LifecycleStep>;
+  /**
+   * Runs every retry due now — istruttoria attempts and resumptions of operations; requests another
+   * worker took meanwhile are skipped. Call it from the host's scheduler.
+   */
   runDueRetries(): Promise<LifecycleStep[]>;
   /**
-   * Ends the attempts that started more than `staleAfterMs` ago and never recorded an outcome — the
-   * process running them stopped — with the technical failure `ATTEMPT_INTERRUPTED`, so that their retry
-   * (or hand-over to the Sede) proceeds. Call it from the host's scheduler with a limit well above the
-   * longest evaluation; an attempt still running elsewhere is younger and is left alone.
+   * Picks up what a stopped process left behind, `staleAfterMs` after its last step: a request still
+   * `SUBMITTED` gets its istruttoria; an attempt `IN_ISTRUTTORIA` ends with the technical failure
+   * `ATTEMPT_INTERRUPTED` (nothing was performed: it is decided again); operations
+   * `OPERATIONS_IN_PROGRESS` stop with `ATTEMPT_INTERRUPTED` and are resumed by the retry (the one in
+   * flight is performed again with its idempotency key). Use a limit well above the port deadline
+   * (`timeoutMs`): work still running elsewhere is younger and is left alone.
    */
   recoverInterrupted(options: { readonly staleAfterMs: number }): Promise<LifecycleStep[]>;
+  /** Delivers the notices due in the outbox (new ones and retries), each within the notice deadline. */
+  deliverDueNotices(options?: { readonly limit?: number }): Promise<OutboxEntry[]>;
+  /** One scheduler tick: {@link recoverInterrupted}, then {@link runDueRetries}, then {@link deliverDueNotices}. */
+  runDueWork(options: { readonly staleAfterMs: number }): Promise<DueWork>;
   /** A Sede operator closes a request in their charge with a verdict and a motivazione. */
   closeByOperator(protocollo: string, closure: OperatorClosure): Promise<LifecycleStep>;
   /** The requester withdraws a request that has no outcome yet. */
@@ -86,28 +132,30 @@ export interface RequestLifecycle {
 
 const systemClock: Clock = { now: () => new Date() };
 
-/**
- * The operations of an attempt that took effect or may have: those the result lists, plus one when the
- * attempt stopped while performing operations (an operation failed or went unconfirmed, or the host
- * cancelled after every rule had passed), since the action port may have acted without confirming.
- * Counting it keeps a withdrawal from leaving a half-done effect behind.
- */
-function operationsTakenEffect(result: EvaluationResult): number {
-  if (result.kind === 'decision') return result.operations.length;
-  const reachedOperations = [...result.gates, ...result.checks].every((rule) => rule.notEvaluatedBecause !== 'TECHNICAL_FAILURE' && !(rule.severity === 'BLOCKING' && rule.status === 'FAILED'));
-  const inDoubt = result.error.operation !== undefined || (result.error.code === 'ABORTED' && reachedOperations);
-  return result.operations.length + (inDoubt ? 1 : 0);
+/** The states {@link RequestLifecycle.recoverInterrupted} looks at: a step that a stopped process may have left half-way. */
+const INTERRUPTIBLE_STATES: readonly RequestState[] = ['SUBMITTED', 'IN_ISTRUTTORIA', 'OPERATIONS_IN_PROGRESS'];
+
+/** The notices one lifecycle call queued, delivered when the call's saves are done. */
+type Queued = NotificationMessage[];
+
+const SYSTEM = { kind: 'system' } as const;
+
+function errorMessage(error: unknown): string {
+  return error instanceof Error ? error.message : String(error);
 }
 
 /**
- * Creates the orchestrator of the request lifecycle: `submit` → istruttoria with the engine → verdict,
- * or technical failure → scheduled retry (exponential backoff) → … → `IN_CARICO_SEDE` → operator's
- * closure. Every step is an event applied with {@link applyEvent} and saved with optimistic concurrency;
- * the notice it calls for is sent afterwards. Nothing is kept between calls.
+ * Creates the orchestrator of the request lifecycle: `submit` → istruttoria with the engine → decision
+ * recorded → operations performed one by one, each saved → `ACCOLTA`; or `NON_ACCOLTA`; or technical
+ * failure → scheduled retry (exponential backoff) → … → `IN_CARICO_SEDE` → operator's closure. A
+ * recorded decision is never evaluated again: failures and crashes after it resume its pending
+ * operations. Every step is an event applied with {@link applyEvent} and saved with optimistic
+ * concurrency; the notice it calls for is queued in the outbox and delivered after the call's last save.
  *
  * @example
  * const lifecycle = createRequestLifecycle({ engine, repository, nextProtocollo: () => register.next(), notifications });
  * const { request } = await lifecycle.submit({ taskId, subject, data, notifications: { channel: 'PEC', address: 'aurora@pec.it' } });
+ * setInterval(() => lifecycle.runDueWork({ staleAfterMs: 5 * 60_000 }), 30_000); // retries, recovery, notices
  */
 export function createRequestLifecycle(options: RequestLifecycleOptions): RequestLifecycle {
   const { engine, repository } = options;
@@ -117,66 +165,119 @@ export function createRequestLifecycle(options: RequestLifecycleOptions): Reques
   if (typeof options.nextProtocollo !== 'function') {
     throw new SmartTaskError('Invalid lifecycle options', [issue('INVALID_LIFECYCLE_OPTION', '<lifecycle>', '/nextProtocollo', 'Pass "nextProtocollo": a function that returns a new protocol number from the host\'s protocol register.')]);
   }
+  const noticeTimeoutMs = options.noticeTimeoutMs ?? 10_000;
+  if (!Number.isFinite(noticeTimeoutMs) || noticeTimeoutMs <= 0) {
+    throw new SmartTaskError('Invalid lifecycle options', [issue('INVALID_LIFECYCLE_OPTION', '<lifecycle>', '/noticeTimeoutMs', `"noticeTimeoutMs" must be a positive number of milliseconds; got ${String(noticeTimeoutMs)}.`)]);
+  }
+  const delivery = options.notifications && {
+    outbox: options.outbox ?? createInMemoryNotificationOutbox(),
+    port: options.notifications,
+    clock,
+    timeoutMs: noticeTimeoutMs,
+    retryPolicy: resolveRetryPolicy(options.noticeRetryPolicy, DEFAULT_NOTICE_RETRY_POLICY),
+    logger: options.logger,
+  };
   const now = () => clock.now().toISOString();
 
-  const notify = async (request: LifecycleRequest): Promise<NotificationMessage[]> => {
-    const message = options.notifications && composeLatestNotification(request, { timeZone });
-    if (!message || !options.notifications) return [];
+  /** Queues the notice the request's latest step calls for; a failing outbox is logged, never holds the request. */
+  const queueNotice = async (request: LifecycleRequest, queued: Queued): Promise<void> => {
+    const message = delivery && composeLatestNotification(request, { timeZone });
+    if (!message || !delivery) return;
+    const at = now();
     try {
-      await options.notifications.send(message);
-      return [message];
+      await delivery.outbox.add([{ id: message.id, message, status: 'PENDING', queuedAt: at, attempts: 0, nextAttemptAt: at }]);
+      queued.push(message);
     } catch (error) {
-      options.logger?.warn('smart-task: notification not sent', { protocollo: request.protocollo, kind: message.kind, channel: message.channel, error: (error as Error)?.message ?? String(error) });
-      return [];
+      options.logger?.warn('smart-task: notification not queued', { protocollo: request.protocollo, kind: message.kind, error: errorMessage(error) });
+    }
+  };
+
+  /** Delivers the notices a call queued, after its last save; what is not delivered stays in the outbox for {@link RequestLifecycle.deliverDueNotices}. */
+  const deliverQueued = async (queued: Queued): Promise<void> => {
+    if (!delivery || queued.length === 0) return;
+    try {
+      await deliverNotices(delivery, { ids: queued.map((message) => message.id), limit: queued.length });
+    } catch (error) {
+      options.logger?.warn('smart-task: notifications left in the outbox', { error: errorMessage(error) });
     }
   };
 
   // History only moves forward: a clock that reads earlier than the request's last event (a step back,
   // another worker's clock running late) gives the event the last event's time instead of a refusal
   // that would leave the request stuck mid-attempt.
-  const step = async (request: LifecycleRequest, event: LifecycleEvent): Promise<{ request: LifecycleRequest; notifications: NotificationMessage[] }> => {
+  const step = async (request: LifecycleRequest, event: LifecycleEvent, queued: Queued): Promise<LifecycleRequest> => {
     const at = Date.parse(event.at) <= Date.parse(request.updatedAt) ? request.updatedAt : event.at;
     const saved = await repository.save(applyEvent(request, at === event.at ? event : { ...event, at }));
-    return { request: saved, notifications: await notify(saved) };
+    await queueNotice(saved, queued);
+    return saved;
   };
 
   const ruleSetOf = (result: EvaluationResult) => engine.catalog.tasks.get(result.taskId)?.ruleSets.find(({ document }) => document.version === result.ruleSet?.version)?.document;
 
-  const outcomeEvent = async (request: LifecycleRequest, signal: AbortSignal | undefined): Promise<{ event: LifecycleEvent; result?: EvaluationResult }> => {
+  /** Decides (nothing is performed), stores the audit record, and says which event records the outcome. */
+  const decideAttempt = async (request: LifecycleRequest, signal: AbortSignal | undefined): Promise<{ event: LifecycleEvent; result?: EvaluationResult }> => {
     let result: EvaluationResult;
     try {
-      result = await engine.evaluate(request.taskId, { requestId: request.protocollo, subject: request.subject, data: request.data, submittedAt: request.submittedAt }, signal ? { signal } : {});
+      result = await engine.decide(request.taskId, { requestId: request.protocollo, subject: request.subject, data: request.data, submittedAt: request.submittedAt }, signal ? { signal } : {});
     } catch (error) {
       // The engine refused the call itself (e.g. a task no longer offered): retrying cannot help.
       const code = isSmartTaskError(error) ? (error.issues[0]?.code ?? 'EVALUATION_REFUSED') : 'EVALUATION_REFUSED';
-      return { event: { type: 'RECORD_TECHNICAL_FAILURE', at: now(), actor: { kind: 'system' }, code, message: (error as Error)?.message ?? String(error), retryable: false, operationsPerformed: 0 } };
+      return { event: { type: 'RECORD_TECHNICAL_FAILURE', at: now(), actor: SYSTEM, code, message: errorMessage(error), retryable: false } };
     }
     let auditRecordId: string | undefined;
     try {
       auditRecordId = (await options.recordEvaluation?.(result, request)) ?? undefined;
     } catch (error) {
-      const operationsPerformed = operationsTakenEffect(result);
-      return { result, event: { type: 'RECORD_TECHNICAL_FAILURE', at: now(), actor: { kind: 'system' }, code: 'AUDIT_RECORD_FAILED', message: `The evaluation could not be stored: ${(error as Error)?.message ?? String(error)}`, retryable: true, operationsPerformed } };
+      return { result, event: { type: 'RECORD_TECHNICAL_FAILURE', at: now(), actor: SYSTEM, code: 'AUDIT_RECORD_FAILED', message: `The evaluation could not be stored: ${errorMessage(error)}`, retryable: true } };
     }
     const audit = auditRecordId !== undefined ? { auditRecordId } : {};
     if (result.kind === 'decision') {
       const ruleSet = ruleSetOf(result);
       return {
         result,
-        event: { type: 'RECORD_DECISION', at: now(), actor: { kind: 'system' }, verdict: result.verdict, reasons: summarizeReasons(result.reasons, result, ruleSet), warnings: summarizeReasons(result.warnings, result, ruleSet), ...audit },
+        event: { type: 'RECORD_DECISION', at: now(), actor: SYSTEM, verdict: result.verdict, reasons: summarizeReasons(result.reasons, result, ruleSet), warnings: summarizeReasons(result.warnings, result, ruleSet), operations: result.plannedOperations, ...audit },
       };
     }
-    return {
-      result,
-      event: { type: 'RECORD_TECHNICAL_FAILURE', at: now(), actor: { kind: 'system' }, code: result.error.code, message: result.error.message, retryable: result.retryable, operationsPerformed: operationsTakenEffect(result), ...audit },
-    };
+    return { result, event: { type: 'RECORD_TECHNICAL_FAILURE', at: now(), actor: SYSTEM, code: result.error.code, message: result.error.message, retryable: result.retryable, ...audit } };
   };
 
-  const istruttoria = async (request: LifecycleRequest, signal: AbortSignal | undefined, sent: NotificationMessage[]): Promise<LifecycleStep> => {
-    const started = await step(request, { type: 'START_ISTRUTTORIA', at: now(), actor: { kind: 'system' } });
-    const { event, result } = await outcomeEvent(started.request, signal);
-    const recorded = await step(started.request, event);
-    return { request: recorded.request, ...(result && { result }), notifications: [...sent, ...started.notifications, ...recorded.notifications] };
+  /** Performs the pending operations of the recorded decision, saving each as the port confirms it, then the failure if one stopped them. */
+  const performPending = async (request: LifecycleRequest, signal: AbortSignal | undefined, queued: Queued): Promise<{ request: LifecycleRequest; operations: OperationsOutcome }> => {
+    let current = request;
+    const outcome = await engine.performOperations(
+      { requestId: request.protocollo, operations: request.plannedOperations, performed: request.operations },
+      { signal, onPerformed: async (operation) => void (current = await step(current, { type: 'RECORD_OPERATION', at: now(), actor: SYSTEM, operation }, queued)) },
+    );
+    if (outcome.kind === 'operation-failure') {
+      const { code, message, operation } = outcome.error;
+      current = await step(current, { type: 'RECORD_OPERATION_FAILURE', at: now(), actor: SYSTEM, code, message, operation, retryable: outcome.retryable }, queued);
+    }
+    return { request: current, operations: outcome };
+  };
+
+  const istruttoria = async (request: LifecycleRequest, signal: AbortSignal | undefined, queued: Queued): Promise<LifecycleStep> => {
+    const started = await step(request, { type: 'START_ISTRUTTORIA', at: now(), actor: SYSTEM }, queued);
+    const { event, result } = await decideAttempt(started, signal);
+    const recorded = await step(started, event, queued);
+    if (recorded.state !== 'OPERATIONS_IN_PROGRESS' || result?.kind !== 'decision') return { request: recorded, ...(result && { result }), notifications: queued };
+    const performed = await performPending(recorded, signal, queued);
+    return { request: performed.request, result: completeEvaluation(result, performed.operations), operations: performed.operations, notifications: queued };
+  };
+
+  const resume = async (request: LifecycleRequest, signal: AbortSignal | undefined, queued: Queued): Promise<LifecycleStep> => {
+    const started = await step(request, { type: 'START_OPERATIONS', at: now(), actor: SYSTEM }, queued);
+    const performed = await performPending(started, signal, queued);
+    return { request: performed.request, operations: performed.operations, notifications: queued };
+  };
+
+  /** Runs one lifecycle call, then delivers the notices it queued. */
+  const withNotices = async (work: (queued: Queued) => Promise<LifecycleStep>): Promise<LifecycleStep> => {
+    const queued: Queued = [];
+    try {
+      return await work(queued);
+    } finally {
+      await deliverQueued(queued);
+    }
   };
 
   const load = async (protocollo: string): Promise<LifecycleRequest> => {
@@ -184,8 +285,6 @@ export function createRequestLifecycle(options: RequestLifecycleOptions): Reques
     if (!request) throw unknownProtocollo(protocollo);
     return request;
   };
-
-  const runIstruttoria: RequestLifecycle['runIstruttoria'] = async (protocollo, callOptions = {}) => istruttoria(await load(protocollo), callOptions.signal, []);
 
   /** Every request the query matches, across pages. */
   const listAll = async (query: Omit<RequestQuery, 'page' | 'pageSize'>): Promise<LifecycleRequest[]> => {
@@ -213,6 +312,49 @@ export function createRequestLifecycle(options: RequestLifecycleOptions): Reques
     return steps;
   };
 
+  const runDueRetries: RequestLifecycle['runDueRetries'] = async () => {
+    const dueBy = now();
+    const due = await listAll({ retryDueBy: dueBy, sortBy: 'updatedAt' });
+    // Read again before each: another worker may have run this retry since the list was taken (and closed or rescheduled it).
+    return forEachStillDue(
+      due.map((request) => request.protocollo),
+      async (request) => {
+        if (!request.retry || Date.parse(request.retry.nextAttemptAt) > Date.parse(dueBy)) return undefined;
+        if (request.state === 'RETRY_SCHEDULED') return withNotices((queued) => istruttoria(request, undefined, queued));
+        if (request.state === 'OPERATIONS_RETRY_SCHEDULED') return withNotices((queued) => resume(request, undefined, queued));
+        return undefined;
+      },
+    );
+  };
+
+  const recoverInterrupted: RequestLifecycle['recoverInterrupted'] = async ({ staleAfterMs }) => {
+    if (!Number.isFinite(staleAfterMs) || staleAfterMs <= 0) {
+      throw new SmartTaskError('Invalid recovery limit', [issue('INVALID_LIFECYCLE_OPTION', '<lifecycle>', '/staleAfterMs', `"staleAfterMs" must be a positive number of milliseconds, well above the longest evaluation; got ${String(staleAfterMs)}.`)]);
+    }
+    const cutoff = clock.now().getTime() - staleAfterMs;
+    const running = await listAll({ states: INTERRUPTIBLE_STATES, sortBy: 'updatedAt' });
+    const isStale = (request: LifecycleRequest) => INTERRUPTIBLE_STATES.includes(request.state) && Date.parse(request.updatedAt) <= cutoff;
+    const interrupted = (request: LifecycleRequest) => `The step recorded at ${request.updatedAt} was never followed by another (the process running it stopped).`;
+    return forEachStillDue(
+      running.filter(isStale).map((request) => request.protocollo),
+      async (request) => {
+        if (!isStale(request)) return undefined;
+        return withNotices(async (queued) => {
+          switch (request.state) {
+            case 'SUBMITTED':
+              return istruttoria(request, undefined, queued);
+            case 'IN_ISTRUTTORIA':
+              return { request: await step(request, { type: 'RECORD_TECHNICAL_FAILURE', at: now(), actor: SYSTEM, code: 'ATTEMPT_INTERRUPTED', message: interrupted(request), retryable: true }, queued), notifications: queued };
+            default:
+              return { request: await step(request, { type: 'RECORD_OPERATION_FAILURE', at: now(), actor: SYSTEM, code: 'ATTEMPT_INTERRUPTED', message: interrupted(request), retryable: true }, queued), notifications: queued };
+          }
+        });
+      },
+    );
+  };
+
+  const deliverDueNotices: RequestLifecycle['deliverDueNotices'] = async ({ limit = 100 } = {}) => (delivery ? deliverNotices(delivery, { limit }) : []);
+
   return {
     async submit(submission, callOptions = {}) {
       const validation = engine.validate(submission.taskId, submission.data);
@@ -239,48 +381,48 @@ export function createRequestLifecycle(options: RequestLifecycleOptions): Reques
         retryPolicy,
         ...(submission.notifications && { notifications: submission.notifications }),
       });
-      const saved = await repository.save(opened);
-      return istruttoria(saved, callOptions.signal, await notify(saved));
+      return withNotices(async (queued) => {
+        const saved = await repository.save(opened);
+        await queueNotice(saved, queued);
+        return istruttoria(saved, callOptions.signal, queued);
+      });
     },
 
-    runIstruttoria,
-
-    async runDueRetries() {
-      const dueBy = now();
-      const due = await listAll({ retryDueBy: dueBy, sortBy: 'updatedAt' });
-      // Read again before each: another worker may have run this retry since the list was taken (and closed or rescheduled it).
-      return forEachStillDue(
-        due.map((request) => request.protocollo),
-        async (request) => (request.state === 'RETRY_SCHEDULED' && request.retry && Date.parse(request.retry.nextAttemptAt) <= Date.parse(dueBy) ? istruttoria(request, undefined, []) : undefined),
-      );
+    runIstruttoria: async (protocollo, callOptions = {}) => {
+      const request = await load(protocollo);
+      return withNotices((queued) => istruttoria(request, callOptions.signal, queued));
     },
 
-    async recoverInterrupted({ staleAfterMs }) {
-      if (!Number.isFinite(staleAfterMs) || staleAfterMs <= 0) {
-        throw new SmartTaskError('Invalid recovery limit', [issue('INVALID_LIFECYCLE_OPTION', '<lifecycle>', '/staleAfterMs', `"staleAfterMs" must be a positive number of milliseconds, well above the longest evaluation; got ${String(staleAfterMs)}.`)]);
-      }
-      const cutoff = clock.now().getTime() - staleAfterMs;
-      const running = await listAll({ states: ['IN_ISTRUTTORIA'], sortBy: 'updatedAt' });
-      const isStale = (request: LifecycleRequest) => request.state === 'IN_ISTRUTTORIA' && Date.parse(request.updatedAt) <= cutoff;
-      return forEachStillDue(
-        running.filter(isStale).map((request) => request.protocollo),
-        async (request) => {
-          if (!isStale(request)) return undefined;
-          // Whether operations ran before the stop is unknown: count one, so a withdrawal cannot leave a half-done effect.
-          const recorded = await step(request, { type: 'RECORD_TECHNICAL_FAILURE', at: now(), actor: { kind: 'system' }, code: 'ATTEMPT_INTERRUPTED', message: `The istruttoria attempt started at ${request.updatedAt} never recorded an outcome (the process running it stopped).`, retryable: true, operationsPerformed: 1 });
-          return { request: recorded.request, notifications: recorded.notifications };
-        },
-      );
+    resumeOperations: async (protocollo, callOptions = {}) => {
+      const request = await load(protocollo);
+      return withNotices((queued) => resume(request, callOptions.signal, queued));
+    },
+
+    runDueRetries,
+    recoverInterrupted,
+    deliverDueNotices,
+
+    async runDueWork({ staleAfterMs }) {
+      const recovered = await recoverInterrupted({ staleAfterMs });
+      const retried = await runDueRetries();
+      const notices = await deliverDueNotices();
+      return { recovered, retried, notices };
     },
 
     async closeByOperator(protocollo, closure) {
       const request = await load(protocollo);
-      return step(request, { type: 'CLOSE_BY_OPERATOR', at: now(), actor: { kind: 'operator', operatorId: closure.operatorId }, verdict: closure.verdict, motivazione: closure.motivazione });
+      return withNotices(async (queued) => ({
+        request: await step(request, { type: 'CLOSE_BY_OPERATOR', at: now(), actor: { kind: 'operator', operatorId: closure.operatorId }, verdict: closure.verdict, motivazione: closure.motivazione }, queued),
+        notifications: queued,
+      }));
     },
 
     async withdraw(protocollo, withdrawal) {
       const request = await load(protocollo);
-      return step(request, { type: 'WITHDRAW', at: now(), actor: { kind: 'requester', cf: withdrawal.cf }, ...(withdrawal.motivo !== undefined && { motivo: withdrawal.motivo }) });
+      return withNotices(async (queued) => ({
+        request: await step(request, { type: 'WITHDRAW', at: now(), actor: { kind: 'requester', cf: withdrawal.cf }, ...(withdrawal.motivo !== undefined && { motivo: withdrawal.motivo }) }, queued),
+        notifications: queued,
+      }));
     },
   };
 }

@@ -1,13 +1,25 @@
 import type { LocalizedText, Subject } from '@smart-task/schemas';
-import type { Verdict } from '../evaluate/decision.js';
+import type { OperationRecord, PlannedOperation, Verdict } from '../evaluate/decision.js';
 import type { NotificationPreference } from '../notifications/notification-message.js';
 import type { RetryPolicy } from './retry-policy.js';
 
 /**
  * The states of a Smart-Task request, from protocol to closure. `ACCOLTA`, `NON_ACCOLTA` and
- * `RITIRATA` are final.
+ * `RITIRATA` are final. `OPERATIONS_IN_PROGRESS` and `OPERATIONS_RETRY_SCHEDULED` come after a
+ * recorded `ACCOLTA` decision whose operations are being performed (or wait to be resumed): from there
+ * the request is never evaluated again.
  */
-export const REQUEST_STATES = ['SUBMITTED', 'IN_ISTRUTTORIA', 'RETRY_SCHEDULED', 'IN_CARICO_SEDE', 'ACCOLTA', 'NON_ACCOLTA', 'RITIRATA'] as const;
+export const REQUEST_STATES = [
+  'SUBMITTED',
+  'IN_ISTRUTTORIA',
+  'RETRY_SCHEDULED',
+  'OPERATIONS_IN_PROGRESS',
+  'OPERATIONS_RETRY_SCHEDULED',
+  'IN_CARICO_SEDE',
+  'ACCOLTA',
+  'NON_ACCOLTA',
+  'RITIRATA',
+] as const;
 
 /** A state of a request; see {@link REQUEST_STATES}. */
 export type RequestState = (typeof REQUEST_STATES)[number];
@@ -15,8 +27,21 @@ export type RequestState = (typeof REQUEST_STATES)[number];
 /** The states no event leaves. */
 export const FINAL_STATES: ReadonlySet<RequestState> = new Set<RequestState>(['ACCOLTA', 'NON_ACCOLTA', 'RITIRATA']);
 
+/** The states in which a retry waits for its time (`retry` is set): what a scheduler picks up when due. */
+export const SCHEDULED_STATES: ReadonlySet<RequestState> = new Set<RequestState>(['RETRY_SCHEDULED', 'OPERATIONS_RETRY_SCHEDULED']);
+
 /** The kinds of lifecycle event; each one is a step in the request's history. */
-export const LIFECYCLE_EVENT_TYPES = ['SUBMIT', 'START_ISTRUTTORIA', 'RECORD_DECISION', 'RECORD_TECHNICAL_FAILURE', 'CLOSE_BY_OPERATOR', 'WITHDRAW'] as const;
+export const LIFECYCLE_EVENT_TYPES = [
+  'SUBMIT',
+  'START_ISTRUTTORIA',
+  'RECORD_DECISION',
+  'RECORD_TECHNICAL_FAILURE',
+  'START_OPERATIONS',
+  'RECORD_OPERATION',
+  'RECORD_OPERATION_FAILURE',
+  'CLOSE_BY_OPERATOR',
+  'WITHDRAW',
+] as const;
 
 /** A kind of lifecycle event; see {@link LIFECYCLE_EVENT_TYPES}. */
 export type LifecycleEventType = (typeof LIFECYCLE_EVENT_TYPES)[number];
@@ -77,18 +102,23 @@ export interface StartIstruttoriaEvent extends EventBase {
   readonly actor: SystemActor;
 }
 
-/** The istruttoria reached a verdict. */
+/**
+ * The istruttoria reached a verdict, recorded before any operation: a durable fact from now on. An
+ * `ACCOLTA` with operations moves to `OPERATIONS_IN_PROGRESS`; otherwise the request is closed.
+ */
 export interface RecordDecisionEvent extends EventBase {
   readonly type: 'RECORD_DECISION';
   readonly actor: SystemActor;
   readonly verdict: Verdict;
   readonly reasons: readonly OutcomeReason[];
   readonly warnings: readonly OutcomeReason[];
+  /** For `ACCOLTA`: the operations the decision commits to, resolved (`Decision.plannedOperations`); empty otherwise. */
+  readonly operations: readonly PlannedOperation[];
   /** The host's id of the stored evaluation (audit record), when it keeps one. */
   readonly auditRecordId?: string;
 }
 
-/** The istruttoria attempt ended without a verdict (port error, timeout, contract violation, failed operation). */
+/** The istruttoria attempt ended without a verdict (port error, timeout, contract violation, audit store down, interrupted). Nothing was performed. */
 export interface RecordTechnicalFailureEvent extends EventBase {
   readonly type: 'RECORD_TECHNICAL_FAILURE';
   readonly actor: SystemActor;
@@ -96,9 +126,32 @@ export interface RecordTechnicalFailureEvent extends EventBase {
   readonly message: string;
   /** False when repeating the attempt cannot help: the request goes straight to the Sede. */
   readonly retryable: boolean;
-  /** Operations that took effect before the failure (0 when none). */
-  readonly operationsPerformed: number;
   readonly auditRecordId?: string;
+}
+
+/** A scheduled resumption of the pending operations of a recorded decision starts. */
+export interface StartOperationsEvent extends EventBase {
+  readonly type: 'START_OPERATIONS';
+  readonly actor: SystemActor;
+}
+
+/** The action port confirmed one planned operation. After the last one the request is `ACCOLTA`. */
+export interface RecordOperationEvent extends EventBase {
+  readonly type: 'RECORD_OPERATION';
+  readonly actor: SystemActor;
+  readonly operation: OperationRecord;
+}
+
+/** Performing stopped at an operation that failed or went unconfirmed (or the attempt was interrupted); the verdict stands. */
+export interface RecordOperationFailureEvent extends EventBase {
+  readonly type: 'RECORD_OPERATION_FAILURE';
+  readonly actor: SystemActor;
+  readonly code: string;
+  readonly message: string;
+  /** The planned operation that failed, when known (not for an interrupted attempt). */
+  readonly operation?: string;
+  /** False when repeating cannot help: the request goes to the Sede with its decision and what was done. */
+  readonly retryable: boolean;
 }
 
 /** A Sede operator closes a request in their charge with a verdict. */
@@ -118,7 +171,16 @@ export interface WithdrawEvent extends EventBase {
 }
 
 /** Everything that can happen to a request. */
-export type LifecycleEvent = SubmitEvent | StartIstruttoriaEvent | RecordDecisionEvent | RecordTechnicalFailureEvent | CloseByOperatorEvent | WithdrawEvent;
+export type LifecycleEvent =
+  | SubmitEvent
+  | StartIstruttoriaEvent
+  | RecordDecisionEvent
+  | RecordTechnicalFailureEvent
+  | StartOperationsEvent
+  | RecordOperationEvent
+  | RecordOperationFailureEvent
+  | CloseByOperatorEvent
+  | WithdrawEvent;
 
 /** One step of a request's history: the event and the states before and after it. */
 export interface HistoryEntry {
@@ -127,9 +189,9 @@ export interface HistoryEntry {
   readonly to: RequestState;
 }
 
-/** The retry waiting to run after a technical failure. */
+/** The retry waiting to run after a technical failure (of the istruttoria, or of its operations). */
 export interface ScheduledRetry {
-  /** The attempt that will run next (2 for the first retry). */
+  /** The attempt that will run next (2 for the first retry), counted apart for the istruttoria and for its operations. */
   readonly attempt: number;
   readonly nextAttemptAt: string;
 }
@@ -163,15 +225,22 @@ export interface LifecycleRequest {
   readonly state: RequestState;
   /** Istruttoria attempts started so far. */
   readonly attempts: number;
-  /** Operations that took effect in failed attempts: a withdrawal is refused when there are any. */
-  readonly operationsPerformed: number;
+  /** Attempts at performing the operations of the recorded decision (0 before a decision). */
+  readonly operationAttempts: number;
   readonly retryPolicy: RetryPolicy;
   readonly notifications?: NotificationPreference;
-  /** Set in `RETRY_SCHEDULED` only. */
+  /** Set in `RETRY_SCHEDULED` and `OPERATIONS_RETRY_SCHEDULED` only. */
   readonly retry?: ScheduledRetry;
   readonly lastFailure?: LastFailure;
-  /** Set in `ACCOLTA` and `NON_ACCOLTA`. */
+  /**
+   * Set once a verdict is recorded (by the istruttoria, from `RECORD_DECISION` on, also while its
+   * operations run) or when an operator closes the request.
+   */
   readonly outcome?: Outcome;
+  /** The operations the recorded decision commits to, in order (empty before a decision and for `NON_ACCOLTA`). */
+  readonly plannedOperations: readonly PlannedOperation[];
+  /** The planned operations the action port confirmed, in order. */
+  readonly operations: readonly OperationRecord[];
   readonly history: readonly HistoryEntry[];
   /** Optimistic-concurrency version: 0 before the first save; the repository increments it on every save. */
   readonly version: number;

@@ -18,9 +18,12 @@ export interface RetryPolicy {
 /** 4 attempts in all, 1 minute before the first retry, doubling, at most 30 minutes: retries after 1, 2 and 4 minutes. */
 export const DEFAULT_RETRY_POLICY: RetryPolicy = Object.freeze({ maxAttempts: 4, baseDelayMs: 60_000, factor: 2, maxDelayMs: 30 * 60_000 });
 
-/** Fills the defaults of a partial policy and refuses values that cannot work, saying which and why. */
-export function resolveRetryPolicy(policy: Partial<RetryPolicy> = {}): RetryPolicy {
-  const resolved = { ...DEFAULT_RETRY_POLICY, ...policy };
+/** Notices: 8 attempts in all, 1 minute before the first retry, doubling, at most 1 hour (the last about 2 hours after the first). */
+export const DEFAULT_NOTICE_RETRY_POLICY: RetryPolicy = Object.freeze({ maxAttempts: 8, baseDelayMs: 60_000, factor: 2, maxDelayMs: 60 * 60_000 });
+
+/** Fills the defaults of a partial policy (from `defaults`, {@link DEFAULT_RETRY_POLICY} unless given) and refuses values that cannot work, saying which and why. */
+export function resolveRetryPolicy(policy: Partial<RetryPolicy> = {}, defaults: RetryPolicy = DEFAULT_RETRY_POLICY): RetryPolicy {
+  const resolved = { ...defaults, ...policy };
   const problems: string[] = [];
   if (!Number.isInteger(resolved.maxAttempts) || resolved.maxAttempts < 1) problems.push(`"maxAttempts" must be an integer ≥ 1 (1 = no retry); found ${JSON.stringify(resolved.maxAttempts)}`);
   if (!Number.isFinite(resolved.baseDelayMs) || resolved.baseDelayMs < 0) problems.push(`"baseDelayMs" must be a number of milliseconds ≥ 0; found ${JSON.stringify(resolved.baseDelayMs)}`);

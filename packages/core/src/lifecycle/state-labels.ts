@@ -13,18 +13,26 @@ const VISIBLE: { readonly [S in RequestState]: VisibleState } = {
   SUBMITTED: 'APERTA',
   IN_ISTRUTTORIA: 'APERTA',
   RETRY_SCHEDULED: 'APERTA',
+  OPERATIONS_IN_PROGRESS: 'APERTA',
+  OPERATIONS_RETRY_SCHEDULED: 'APERTA',
   IN_CARICO_SEDE: 'IN_CARICO',
   ACCOLTA: 'CHIUSA',
   NON_ACCOLTA: 'CHIUSA',
   RITIRATA: 'CHIUSA',
 };
 
-/** The outcome labels are the contributor view's ({@link OUTCOME_LABELS}): a retry waiting to run is "In lavorazione" there too. */
+/**
+ * The outcome labels are the contributor view's ({@link OUTCOME_LABELS}): a retry waiting to run is
+ * "In lavorazione" there too. An accepted request whose operations run or wait to be resumed says so,
+ * whether or not a retry is waiting: the verdict is final, the effects are on their way.
+ */
 const LABELS: { readonly [L in Locale]: { readonly [S in RequestState]: string } } = {
   it: {
     SUBMITTED: 'Inviata',
     IN_ISTRUTTORIA: 'In istruttoria',
     RETRY_SCHEDULED: OUTCOME_LABELS.it.IN_LAVORAZIONE,
+    OPERATIONS_IN_PROGRESS: 'Accolta, operazioni in corso',
+    OPERATIONS_RETRY_SCHEDULED: 'Accolta, operazioni in corso',
     IN_CARICO_SEDE: 'In carico alla Sede',
     ACCOLTA: OUTCOME_LABELS.it.ACCOLTA,
     NON_ACCOLTA: OUTCOME_LABELS.it.NON_ACCOLTA,
@@ -34,6 +42,8 @@ const LABELS: { readonly [L in Locale]: { readonly [S in RequestState]: string }
     SUBMITTED: 'Submitted',
     IN_ISTRUTTORIA: 'Under review',
     RETRY_SCHEDULED: OUTCOME_LABELS.en.IN_LAVORAZIONE,
+    OPERATIONS_IN_PROGRESS: 'Accepted, operations in progress',
+    OPERATIONS_RETRY_SCHEDULED: 'Accepted, operations in progress',
     IN_CARICO_SEDE: 'With the INPS office',
     ACCOLTA: OUTCOME_LABELS.en.ACCOLTA,
     NON_ACCOLTA: OUTCOME_LABELS.en.NON_ACCOLTA,

@@ -56,6 +56,9 @@ const ACTOR_OF: { readonly [T in LifecycleEventType]: Actor['kind'] } = {
   START_ISTRUTTORIA: 'system',
   RECORD_DECISION: 'system',
   RECORD_TECHNICAL_FAILURE: 'system',
+  START_OPERATIONS: 'system',
+  RECORD_OPERATION: 'system',
+  RECORD_OPERATION_FAILURE: 'system',
   CLOSE_BY_OPERATOR: 'operator',
   WITHDRAW: 'requester',
 };
@@ -64,10 +67,32 @@ function invalidEvent(protocollo: string, pointer: string, message: string): Sma
   return new SmartTaskError('Invalid lifecycle event', [issue('INVALID_EVENT', `<request ${protocollo}>`, pointer, message)]);
 }
 
-const startIstruttoria: Handler<'START_ISTRUTTORIA'> = (draft, event, request) => {
+/** Refuses a start before the scheduled retry's time. */
+function checkRetryIsDue(request: LifecycleRequest, event: LifecycleEvent): void {
   if (request.retry && Date.parse(event.at) < Date.parse(request.retry.nextAttemptAt)) {
-    throw invalidEvent(request.protocollo, '/event/at', `Attempt ${request.retry.attempt} of request ${request.protocollo} is scheduled for ${request.retry.nextAttemptAt}; START_ISTRUTTORIA at ${event.at} is too early. Start it at or after the scheduled time.`);
+    throw invalidEvent(request.protocollo, '/event/at', `Attempt ${request.retry.attempt} of request ${request.protocollo} is scheduled for ${request.retry.nextAttemptAt}; ${event.type} at ${event.at} is too early. Start it at or after the scheduled time.`);
   }
+}
+
+/** Checks the code, message and retryability every failure event carries. */
+function checkFailure(request: LifecycleRequest, event: { readonly code: unknown; readonly message: unknown; readonly retryable: unknown }): void {
+  if (typeof event.code !== 'string' || event.code === '' || typeof event.message !== 'string') throw invalidEvent(request.protocollo, '/event/code', '"code" must be a non-empty string and "message" a string: pass the technical failure\'s error code and message.');
+  if (typeof event.retryable !== 'boolean') throw invalidEvent(request.protocollo, '/event/retryable', `"retryable" must be true or false; found ${JSON.stringify(event.retryable)}.`);
+}
+
+/** After a failure: a retry when it can help and attempts remain (counted by `attempts`), else the Sede. */
+function retryOrHandOver(draft: Draft<LifecycleRequest>, request: LifecycleRequest, event: { readonly at: string; readonly code: string; readonly message: string; readonly retryable: boolean }, attempts: number, retryState: RequestState): void {
+  draft.lastFailure = { code: event.code, message: event.message, retryable: event.retryable, at: event.at };
+  if (event.retryable && canRetryAfter(request.retryPolicy, attempts)) {
+    draft.state = retryState;
+    draft.retry = { attempt: attempts + 1, nextAttemptAt: new Date(Date.parse(event.at) + retryDelayMs(request.retryPolicy, attempts)).toISOString() };
+  } else {
+    draft.state = 'IN_CARICO_SEDE';
+  }
+}
+
+const startIstruttoria: Handler<'START_ISTRUTTORIA'> = (draft, event, request) => {
+  checkRetryIsDue(request, event);
   draft.state = 'IN_ISTRUTTORIA';
   draft.attempts = request.attempts + 1;
   delete draft.retry;
@@ -76,7 +101,12 @@ const startIstruttoria: Handler<'START_ISTRUTTORIA'> = (draft, event, request) =
 const recordDecision: Handler<'RECORD_DECISION'> = (draft, event, request) => {
   if (!VERDICTS.includes(event.verdict)) throw invalidEvent(request.protocollo, '/event/verdict', `"verdict" must be one of ${VERDICTS.join(', ')}; found ${JSON.stringify(event.verdict)}.`);
   if (!Array.isArray(event.reasons) || !Array.isArray(event.warnings)) throw invalidEvent(request.protocollo, '/event/reasons', '"reasons" and "warnings" must be arrays (empty when there are none).');
-  draft.state = event.verdict;
+  if (!Array.isArray(event.operations)) throw invalidEvent(request.protocollo, '/event/operations', '"operations" must be the decision\'s planned operations (Decision.plannedOperations), empty when there are none.');
+  if (event.verdict === 'NON_ACCOLTA' && event.operations.length > 0) throw invalidEvent(request.protocollo, '/event/operations', `A NON_ACCOLTA decision performs nothing; found ${event.operations.length} planned operation(s).`);
+  const pending = event.operations.length > 0;
+  draft.state = pending ? 'OPERATIONS_IN_PROGRESS' : event.verdict;
+  draft.operationAttempts = pending ? 1 : 0;
+  draft.plannedOperations = event.operations as Draft<typeof event.operations>;
   draft.outcome = {
     verdict: event.verdict,
     decidedBy: 'istruttoria',
@@ -88,17 +118,33 @@ const recordDecision: Handler<'RECORD_DECISION'> = (draft, event, request) => {
 };
 
 const recordTechnicalFailure: Handler<'RECORD_TECHNICAL_FAILURE'> = (draft, event, request) => {
-  if (typeof event.code !== 'string' || event.code === '' || typeof event.message !== 'string') throw invalidEvent(request.protocollo, '/event/code', '"code" must be a non-empty string and "message" a string: pass the technical failure\'s error code and message.');
-  if (typeof event.retryable !== 'boolean') throw invalidEvent(request.protocollo, '/event/retryable', `"retryable" must be true or false; found ${JSON.stringify(event.retryable)}.`);
-  if (!Number.isInteger(event.operationsPerformed) || event.operationsPerformed < 0) throw invalidEvent(request.protocollo, '/event/operationsPerformed', `"operationsPerformed" must be an integer ≥ 0 (the operations listed in the technical failure); found ${JSON.stringify(event.operationsPerformed)}.`);
-  draft.operationsPerformed = request.operationsPerformed + event.operationsPerformed;
-  draft.lastFailure = { code: event.code, message: event.message, retryable: event.retryable, at: event.at };
-  if (event.retryable && canRetryAfter(request.retryPolicy, request.attempts)) {
-    draft.state = 'RETRY_SCHEDULED';
-    draft.retry = { attempt: request.attempts + 1, nextAttemptAt: new Date(Date.parse(event.at) + retryDelayMs(request.retryPolicy, request.attempts)).toISOString() };
-  } else {
-    draft.state = 'IN_CARICO_SEDE';
+  checkFailure(request, event);
+  retryOrHandOver(draft, request, event, request.attempts, 'RETRY_SCHEDULED');
+};
+
+const startOperations: Handler<'START_OPERATIONS'> = (draft, event, request) => {
+  checkRetryIsDue(request, event);
+  draft.state = 'OPERATIONS_IN_PROGRESS';
+  draft.operationAttempts = request.operationAttempts + 1;
+  delete draft.retry;
+};
+
+const recordOperation: Handler<'RECORD_OPERATION'> = (draft, event, request) => {
+  const record = event.operation;
+  const next = request.plannedOperations[request.operations.length];
+  if (next === undefined || record?.id !== next.id || record.idempotencyKey !== next.idempotencyKey) {
+    throw invalidEvent(request.protocollo, '/event/operation', `The next pending operation of request ${request.protocollo} is ${next ? JSON.stringify(next.id) : 'none'}; found ${JSON.stringify(record?.id)}. Record the planned operations in order, each once.`);
   }
+  draft.operations.push(record as Draft<typeof record>);
+  if (request.operations.length + 1 === request.plannedOperations.length) {
+    draft.state = 'ACCOLTA';
+    delete draft.lastFailure;
+  }
+};
+
+const recordOperationFailure: Handler<'RECORD_OPERATION_FAILURE'> = (draft, event, request) => {
+  checkFailure(request, event);
+  retryOrHandOver(draft, request, event, request.operationAttempts, 'OPERATIONS_RETRY_SCHEDULED');
 };
 
 const closeByOperator: Handler<'CLOSE_BY_OPERATOR'> = (draft, event, request) => {
@@ -110,8 +156,12 @@ const closeByOperator: Handler<'CLOSE_BY_OPERATOR'> = (draft, event, request) =>
 
 const withdraw: Handler<'WITHDRAW'> = (draft, event, request) => {
   if (event.actor.cf !== request.subject.cf) throw invalidEvent(request.protocollo, '/event/actor/cf', `Only the requester who filed request ${request.protocollo} may withdraw it; ${JSON.stringify(event.actor.cf)} did not file it.`);
-  if (request.operationsPerformed > 0) {
-    throw invalidEvent(request.protocollo, '/event', `Request ${request.protocollo} cannot be withdrawn: ${request.operationsPerformed} operation(s) of a failed attempt already took effect. Let the retry or a Sede operator (CLOSE_BY_OPERATOR) complete it.`);
+  if (request.outcome) {
+    throw invalidEvent(
+      request.protocollo,
+      '/event',
+      `Request ${request.protocollo} cannot be withdrawn: ${request.outcome.verdict} was recorded (${request.operations.length} of its ${request.plannedOperations.length} operation(s) confirmed). Its operations are resumed, or a Sede operator completes it (CLOSE_BY_OPERATOR).`,
+    );
   }
   draft.state = 'RITIRATA';
   delete draft.retry;
@@ -122,6 +172,8 @@ const TRANSITIONS: Transitions = {
   SUBMITTED: { START_ISTRUTTORIA: startIstruttoria, WITHDRAW: withdraw },
   IN_ISTRUTTORIA: { RECORD_DECISION: recordDecision, RECORD_TECHNICAL_FAILURE: recordTechnicalFailure },
   RETRY_SCHEDULED: { START_ISTRUTTORIA: startIstruttoria, WITHDRAW: withdraw },
+  OPERATIONS_IN_PROGRESS: { RECORD_OPERATION: recordOperation, RECORD_OPERATION_FAILURE: recordOperationFailure },
+  OPERATIONS_RETRY_SCHEDULED: { START_OPERATIONS: startOperations },
   IN_CARICO_SEDE: { CLOSE_BY_OPERATOR: closeByOperator, WITHDRAW: withdraw },
   ACCOLTA: {},
   NON_ACCOLTA: {},
@@ -190,9 +242,11 @@ export function openRequest(event: SubmitEvent): LifecycleRequest {
     updatedAt: recorded.at,
     state: 'SUBMITTED',
     attempts: 0,
-    operationsPerformed: 0,
+    operationAttempts: 0,
     retryPolicy: recorded.retryPolicy,
     ...(recorded.notifications && { notifications: recorded.notifications }),
+    plannedOperations: [],
+    operations: [],
     history: [{ event: recorded, from: null, to: 'SUBMITTED' }],
     version: 0,
   };

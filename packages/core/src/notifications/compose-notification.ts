@@ -16,14 +16,20 @@ export interface ComposeNotificationOptions {
   readonly timeZone?: string;
 }
 
-/** The notice a history step calls for: protocol, outcome, hand-over to the Sede, operator's closure, withdrawal; none for the others. */
+/**
+ * The notice a history step calls for: protocol, outcome (once the request is closed with it: an
+ * accepted request when its last operation is performed), hand-over to the Sede, operator's closure,
+ * withdrawal; none for the others.
+ */
 export function notificationKindOf(entry: HistoryEntry): NotificationKind | undefined {
   switch (entry.event.type) {
     case 'SUBMIT':
       return 'PROTOCOLLATA';
     case 'RECORD_DECISION':
-      return 'ESITO_DISPONIBILE';
+    case 'RECORD_OPERATION':
+      return entry.to === 'ACCOLTA' || entry.to === 'NON_ACCOLTA' ? 'ESITO_DISPONIBILE' : undefined;
     case 'RECORD_TECHNICAL_FAILURE':
+    case 'RECORD_OPERATION_FAILURE':
       return entry.to === 'IN_CARICO_SEDE' ? 'PRESA_IN_CARICO_SEDE' : undefined;
     case 'CLOSE_BY_OPERATOR':
       return 'CHIUSA_DA_OPERATORE';
@@ -81,6 +87,15 @@ function fitSms(template: string, values: Readonly<Record<string, string>>, moti
  * if (message) await notificationPort.send(message);
  */
 export function composeNotification(request: LifecycleRequest, kind: NotificationKind, options: ComposeNotificationOptions = {}): NotificationMessage | undefined {
+  return composeNotificationFor(request, request.history.length - 1, kind, options);
+}
+
+/** The id of the notice of history step `step` (0-based) of a request: `<protocollo>#<step>`. */
+export function noticeIdOf(protocollo: string, step: number): string {
+  return `${protocollo}#${step}`;
+}
+
+function composeNotificationFor(request: LifecycleRequest, step: number, kind: NotificationKind, options: ComposeNotificationOptions): NotificationMessage | undefined {
   const preference = request.notifications;
   if (!preference) return undefined;
   const locale = preference.locale ?? 'it';
@@ -93,7 +108,7 @@ export function composeNotification(request: LifecycleRequest, kind: Notificatio
     data: formatDateTime(request.submittedAt, options.timeZone ?? 'Europe/Rome'),
     motivi: motivi.join(' '),
   };
-  const base = { kind, channel: preference.channel, to: preference.address, locale, protocollo: request.protocollo };
+  const base = { id: noticeIdOf(request.protocollo, step), kind, channel: preference.channel, to: preference.address, locale, protocollo: request.protocollo };
   if (preference.channel === 'SMS') return { ...base, body: fitSms(template.sms, values, motivi) };
   const frame = NOTICE_FRAME[locale];
   const fill = (text: string) => renderTemplate(text, (name) => values[name]);
@@ -104,7 +119,8 @@ export function composeNotification(request: LifecycleRequest, kind: Notificatio
 
 /** The notice for the request's latest history step, if that step calls for one and the requester gave a preference. */
 export function composeLatestNotification(request: LifecycleRequest, options: ComposeNotificationOptions = {}): NotificationMessage | undefined {
-  const latest = request.history[request.history.length - 1];
+  const step = request.history.length - 1;
+  const latest = request.history[step];
   const kind = latest && notificationKindOf(latest);
-  return kind && composeNotification(request, kind, options);
+  return kind && composeNotificationFor(request, step, kind, options);
 }

@@ -23,6 +23,11 @@ export interface NotificationPreference {
 
 /** One notice, ready to send. */
 export interface NotificationMessage {
+  /**
+   * `<protocollo>#<history step>`: the same notice keeps its id when its delivery is retried, so a
+   * gateway that may have delivered an unconfirmed attempt can drop the second copy.
+   */
+  readonly id: string;
   readonly kind: NotificationKind;
   readonly channel: NotificationChannel;
   readonly to: string;

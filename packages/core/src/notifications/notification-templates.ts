@@ -41,7 +41,7 @@ export const NOTICE_TEMPLATES: { readonly [L in Locale]: { readonly [K in Notifi
     },
     PRESA_IN_CARICO_SEDE: {
       subject: 'Smart-Task {protocollo}: in carico alla Sede INPS',
-      lead: 'la verifica automatica della tua richiesta Smart-Task «{titolo}» (protocollo {protocollo}) non si è potuta completare per un problema tecnico. Un operatore della Sede INPS la esaminerà e la chiuderà con un esito: non devi presentarla di nuovo.',
+      lead: 'la lavorazione automatica della tua richiesta Smart-Task «{titolo}» (protocollo {protocollo}) non si è potuta completare per un problema tecnico. Un operatore della Sede INPS la esaminerà e la chiuderà con un esito: non devi presentarla di nuovo.',
       sms: 'INPS Smart-Task {protocollo} ({titolo}): in carico alla Sede INPS per un problema tecnico. Non serve ripresentarla.',
     },
     CHIUSA_DA_OPERATORE: {
@@ -68,7 +68,7 @@ export const NOTICE_TEMPLATES: { readonly [L in Locale]: { readonly [K in Notifi
     },
     PRESA_IN_CARICO_SEDE: {
       subject: 'Smart-Task {protocollo}: with the INPS office',
-      lead: 'the automatic review of your Smart-Task request "{titolo}" (protocol {protocollo}) could not be completed because of a technical problem. An operator of the INPS office (Sede) will review it and close it with an outcome: you do not need to file it again.',
+      lead: 'the automatic processing of your Smart-Task request "{titolo}" (protocol {protocollo}) could not be completed because of a technical problem. An operator of the INPS office (Sede) will review it and close it with an outcome: you do not need to file it again.',
       sms: 'INPS Smart-Task {protocollo} ({titolo}): passed to the INPS office after a technical problem. No need to file again.',
     },
     CHIUSA_DA_OPERATORE: {

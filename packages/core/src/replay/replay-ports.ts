@@ -83,7 +83,7 @@ export function createReplayPort(record: Pick<AuditRecord, 'portCalls'>): Replay
 
 /**
  * Creates an action port that touches nothing: an operation the record lists gets the recorded status
- * and details, the operation whose failure ended the recorded evaluation fails again the same way, and
+ * (`PERFORMED` when recorded before it was performed) and details, the operation whose failure ended the recorded evaluation fails again the same way, and
  * any other operation (one the new rules perform) is reported `PERFORMED`.
  */
 export function createReplayActionPort(record: Pick<AuditRecord, 'outcome'>): ActionPort {
@@ -92,7 +92,8 @@ export function createReplayActionPort(record: Pick<AuditRecord, 'outcome'>): Ac
   return {
     async perform(call): Promise<ActionOutcome> {
       const recorded = performed.get(call.operationId);
-      if (recorded) return { status: recorded.status, ...(recorded.details !== undefined && { details: recorded.details }) };
+      // A record written at the decision lists its operations before they were performed: they are confirmed as they would be.
+      if (recorded) return { status: recorded.status ?? 'PERFORMED', ...(recorded.details !== undefined && { details: recorded.details }) };
       if (error?.code === 'OPERATION_FAILED' && error.operation === call.operationId) throw new PortError(error.message, 'ERROR', retryable ?? true);
       return { status: 'PERFORMED' };
     },

@@ -14,6 +14,8 @@ export const REQUEST_LIST_COLOR_TOKENS: { readonly [S in RequestState]: string }
   SUBMITTED: 'smart-task--aperta',
   IN_ISTRUTTORIA: 'smart-task--aperta',
   RETRY_SCHEDULED: 'smart-task--aperta',
+  OPERATIONS_IN_PROGRESS: 'smart-task--in-esecuzione',
+  OPERATIONS_RETRY_SCHEDULED: 'smart-task--in-esecuzione',
   IN_CARICO_SEDE: 'smart-task--in-carico',
   ACCOLTA: 'smart-task--accolta',
   NON_ACCOLTA: 'smart-task--non-accolta',

@@ -1,5 +1,5 @@
 import { SmartTaskError, issue } from '../errors.js';
-import { REQUEST_STATES, type LifecycleRequest, type RequestState } from '../lifecycle/request-state.js';
+import { REQUEST_STATES, SCHEDULED_STATES, type LifecycleRequest, type RequestState } from '../lifecycle/request-state.js';
 import { isoDateInTimeZone, toIsoDate } from '../vocabulary/iso-dates.js';
 
 /** Which requests to list: every given criterion must hold. Dates are `YYYY-MM-DD`, inclusive, in the repository's time zone. */
@@ -15,7 +15,7 @@ export interface RequestFilter {
   readonly submittedTo?: string;
   readonly updatedFrom?: string;
   readonly updatedTo?: string;
-  /** ISO date-time: only `RETRY_SCHEDULED` requests whose next attempt is due by then (what a retry worker asks). */
+  /** ISO date-time: only requests waiting for a retry (`RETRY_SCHEDULED`, `OPERATIONS_RETRY_SCHEDULED`) whose next attempt is due by then (what a retry worker asks). */
   readonly retryDueBy?: string;
 }
 
@@ -80,7 +80,7 @@ export function matchesRequestFilter(request: LifecycleRequest, filter: RequestF
   if (filter.states !== undefined && !filter.states.includes(request.state)) return false;
   if ((filter.submittedFrom ?? filter.submittedTo) !== undefined && !inRange(isoDateInTimeZone(new Date(request.submittedAt), timeZone), filter.submittedFrom, filter.submittedTo)) return false;
   if ((filter.updatedFrom ?? filter.updatedTo) !== undefined && !inRange(isoDateInTimeZone(new Date(request.updatedAt), timeZone), filter.updatedFrom, filter.updatedTo)) return false;
-  if (filter.retryDueBy !== undefined && !(request.state === 'RETRY_SCHEDULED' && request.retry !== undefined && Date.parse(request.retry.nextAttemptAt) <= Date.parse(filter.retryDueBy))) return false;
+  if (filter.retryDueBy !== undefined && !(SCHEDULED_STATES.has(request.state) && request.retry !== undefined && Date.parse(request.retry.nextAttemptAt) <= Date.parse(filter.retryDueBy))) return false;
   return true;
 }
 

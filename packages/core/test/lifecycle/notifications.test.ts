@@ -130,7 +130,7 @@ describe('SMS', () => {
 
   it('shortens the reasons to fit and keeps the pointer to the Cassetto', () => {
     const reason = { code: 'NA-X', ruleId: 'X', message: { it: 'x', en: 'x' }, summary: { it: `La data di efficacia non è ammessa perché ${'cade fuori dalla finestra consentita '.repeat(4)}.`, en: 'x' } };
-    const request = applyEvent(applyEvent(openRequest(submitEvent({ notifications: { channel: 'SMS', address: '+393331234567' } })), eventOf('START_ISTRUTTORIA', at(1000))), { type: 'RECORD_DECISION', at: LATER, actor: { kind: 'system' }, verdict: 'NON_ACCOLTA', reasons: [reason, reason], warnings: [] });
+    const request = applyEvent(applyEvent(openRequest(submitEvent({ notifications: { channel: 'SMS', address: '+393331234567' } })), eventOf('START_ISTRUTTORIA', at(1000))), { type: 'RECORD_DECISION', at: LATER, actor: { kind: 'system' }, verdict: 'NON_ACCOLTA', reasons: [reason, reason], warnings: [], operations: [] });
     const body = composeNotification(request, 'ESITO_DISPONIBILE')?.body ?? '';
     expect(gsm7Length(body)).toBeLessThanOrEqual(SMS_MAX_LENGTH);
     expect(body).toBe('INPS Smart-Task INPS.7000.2026.0001 (Revoca delega intermediario): Non accolta. La data di efficacia non è ammessa perché cade fuori... Dettagli nel Cassetto.');
@@ -164,6 +164,7 @@ describe('SMS', () => {
       verdict: 'NON_ACCOLTA',
       reasons: [reason('La delega non è attiva.'), reason(`La data ${'non va bene '.repeat(10)}.`)],
       warnings: [],
+      operations: [],
     });
     expect(composeNotification(request, 'ESITO_DISPONIBILE')?.body).toBe('INPS Smart-Task INPS.7000.2026.0001 (Revoca delega intermediario): Non accolta. La delega non è attiva. Dettagli nel Cassetto.');
   });

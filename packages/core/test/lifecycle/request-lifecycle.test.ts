@@ -1,7 +1,7 @@
 import { catalogDocuments } from '@smart-task/rules';
 import { describe, expect, it } from 'vitest';
 import type { ActionPort, DataPort, EvaluationResult, NotificationMessage, RetryPolicy } from '../../src/index.js';
-import { PortError, SmartTaskError, applyEvent, createEngine, createInMemoryActionPort, createInMemoryDataPort, createInMemoryRequestRepository, createRequestLifecycle, openRequest } from '../../src/index.js';
+import { PortError, SmartTaskError, applyEvent, createEngine, createInMemoryActionPort, createInMemoryDataPort, createInMemoryNotificationOutbox, createInMemoryRequestRepository, createRequestLifecycle, openRequest } from '../../src/index.js';
 import { submitEvent } from './support.js';
 import { AZIENDA_CF, NOW, TASK, azienda, revocaData, revocaFixture } from '../support/revoca.js';
 
@@ -47,8 +47,17 @@ describe('the request lifecycle orchestrator', () => {
   it('accepted: protocol, istruttoria, ACCOLTA, operations performed, two notices', async () => {
     const { lifecycle, repository, actionPort, sent } = host();
     const step = await lifecycle.submit({ taskId: TASK, subject: azienda, data: revocaData, notifications: pec });
-    expect(step.request).toMatchObject({ protocollo: 'INPS.7000.2026.0001', state: 'ACCOLTA', attempts: 1, version: 3, submittedAt: NOW.toISOString(), outcome: { verdict: 'ACCOLTA', decidedBy: 'istruttoria', reasons: [] } });
-    expect(step.request.history.map((entry) => entry.to)).toEqual(['SUBMITTED', 'IN_ISTRUTTORIA', 'ACCOLTA']);
+    expect(step.request).toMatchObject({ protocollo: 'INPS.7000.2026.0001', state: 'ACCOLTA', attempts: 1, version: 6, submittedAt: NOW.toISOString(), outcome: { verdict: 'ACCOLTA', decidedBy: 'istruttoria', reasons: [] } });
+    // The decision is saved before the first operation, then each operation as the action port confirms it.
+    expect(step.request.history.map((entry) => `${entry.event.type}→${entry.to}`)).toEqual([
+      'SUBMIT→SUBMITTED',
+      'START_ISTRUTTORIA→IN_ISTRUTTORIA',
+      'RECORD_DECISION→OPERATIONS_IN_PROGRESS',
+      'RECORD_OPERATION→OPERATIONS_IN_PROGRESS',
+      'RECORD_OPERATION→OPERATIONS_IN_PROGRESS',
+      'RECORD_OPERATION→ACCOLTA',
+    ]);
+    expect(step.request.operations).toEqual(step.result?.operations);
     expect(step.result).toMatchObject({ kind: 'decision', verdict: 'ACCOLTA', requestId: 'INPS.7000.2026.0001' });
     const keys = actionPort.performed.map((call) => call.idempotencyKey);
     expect(keys).toContain('INPS.7000.2026.0001:revoca-delega');
@@ -87,7 +96,7 @@ describe('the request lifecycle orchestrator', () => {
     expect(others).toEqual([]);
     expect(retried?.request).toMatchObject({ protocollo: 'INPS.7000.2026.0001', state: 'ACCOLTA', attempts: 2, submittedAt: NOW.toISOString() });
     expect(retried?.result).toMatchObject({ kind: 'decision', submittedAt: NOW.toISOString() });
-    expect(retried?.request.history.map((entry) => entry.to)).toEqual(['SUBMITTED', 'IN_ISTRUTTORIA', 'RETRY_SCHEDULED', 'IN_ISTRUTTORIA', 'ACCOLTA']);
+    expect(retried?.request.history.map((entry) => entry.to)).toEqual(['SUBMITTED', 'IN_ISTRUTTORIA', 'RETRY_SCHEDULED', 'IN_ISTRUTTORIA', 'OPERATIONS_IN_PROGRESS', 'OPERATIONS_IN_PROGRESS', 'OPERATIONS_IN_PROGRESS', 'ACCOLTA']);
     const keys = actionPort.performed.map((call) => call.idempotencyKey);
     expect(keys.length).toBeGreaterThan(0);
     expect(new Set(keys).size).toBe(keys.length); // each operation performed once, on the successful attempt
@@ -181,23 +190,25 @@ describe('the request lifecycle orchestrator', () => {
     expect(step.request.updatedAt).toBe(new Date(NOW.getTime() + 10).toISOString());
   });
 
-  it('keeps the id of the stored evaluation, and retries when storing it fails', async () => {
+  it('keeps the id of the stored evaluation; when storing it fails, nothing is performed and the retry decides', async () => {
     let failStore = true;
-    const { lifecycle, advance } = host({
+    const { lifecycle, actionPort, advance } = host({
       recordEvaluation: (result) => {
         if (failStore) throw new Error('audit store offline');
         return `audit:${result.requestId}`;
       },
     });
     const failed = await lifecycle.submit({ taskId: TASK, subject: azienda, data: revocaData });
-    const operations = failed.result?.operations.length ?? 0;
-    expect(operations).toBeGreaterThan(0);
-    expect(failed.request).toMatchObject({ state: 'RETRY_SCHEDULED', lastFailure: { code: 'AUDIT_RECORD_FAILED', message: 'The evaluation could not be stored: audit store offline' }, operationsPerformed: operations });
+    expect(failed.result).toMatchObject({ kind: 'decision', verdict: 'ACCOLTA', operations: [] });
+    expect(failed.request).toMatchObject({ state: 'RETRY_SCHEDULED', lastFailure: { code: 'AUDIT_RECORD_FAILED', message: 'The evaluation could not be stored: audit store offline' }, operations: [] });
+    expect(failed.request.outcome).toBeUndefined();
+    expect(actionPort.calls).toEqual([]);
     failStore = false;
-    advance(60_000); // the stuck request keeps the default policy it was filed with: first retry after a minute
+    advance(1_000);
     const [retried] = await lifecycle.runDueRetries();
-    expect(retried?.request.outcome).toMatchObject({ verdict: 'ACCOLTA', auditRecordId: 'audit:INPS.7000.2026.0001' });
-    expect(retried?.result?.operations.map((operation) => operation.status)).toEqual(Array(operations).fill('ALREADY_PERFORMED'));
+    expect(retried?.request).toMatchObject({ state: 'ACCOLTA', outcome: { verdict: 'ACCOLTA', auditRecordId: 'audit:INPS.7000.2026.0001' } });
+    expect(retried?.result?.operations.map((operation) => operation.status)).toEqual(['PERFORMED', 'PERFORMED', 'PERFORMED']);
+    expect(actionPort.performed).toHaveLength(3);
   });
 
   it('lets the requester withdraw a request waiting for a retry, and tells them', async () => {
@@ -214,31 +225,39 @@ describe('the request lifecycle orchestrator', () => {
     ]);
   });
 
-  it('refuses a withdrawal when an operation may have taken effect without the action port confirming it', async () => {
+  it('an operation that took effect unconfirmed is resumed, not decided again, and the request cannot be withdrawn meanwhile', async () => {
     const inner = createInMemoryActionPort();
-    // The gateway acts, then its answer is lost: the attempt fails on the first operation, which did take effect.
+    // The gateway acts, then its answer is lost once: the attempt stops on the first operation, which did take effect.
+    let lose = 1;
     const actionPort: ActionPort = {
       perform: async (call, context) => {
-        await inner.perform(call, context);
-        throw new PortError('gateway timeout (HTTP 504)', 'TIMEOUT', true);
+        const outcome = await inner.perform(call, context);
+        if (lose-- > 0) throw new PortError('gateway timeout (HTTP 504)', 'TIMEOUT', true);
+        return outcome;
       },
     };
-    const engine = createEngine({ catalog: catalogDocuments, dataPort: createInMemoryDataPort(revocaFixture()), actionPort, clock: { now: () => NOW } });
-    const lifecycle = createRequestLifecycle({ engine, repository: createInMemoryRequestRepository(), clock: { now: () => NOW }, nextProtocollo: () => 'P-1' });
+    let now = NOW.getTime();
+    const clock = { now: () => new Date(now) };
+    const engine = createEngine({ catalog: catalogDocuments, dataPort: createInMemoryDataPort(revocaFixture()), actionPort, clock });
+    const lifecycle = createRequestLifecycle({ engine, repository: createInMemoryRequestRepository(), clock, retryPolicy: FAST_RETRIES, nextProtocollo: () => 'P-1' });
     const failed = await lifecycle.submit({ taskId: TASK, subject: azienda, data: revocaData });
-    expect(failed.request).toMatchObject({ state: 'RETRY_SCHEDULED', lastFailure: { code: 'OPERATION_FAILED' } });
-    expect(failed.result?.operations).toEqual([]);
+    expect(failed.request).toMatchObject({ state: 'OPERATIONS_RETRY_SCHEDULED', outcome: { verdict: 'ACCOLTA' }, operations: [], lastFailure: { code: 'OPERATION_FAILED' } });
+    expect(failed.result).toMatchObject({ kind: 'technical-failure', operations: [], decision: { verdict: 'ACCOLTA' } });
     expect(inner.performed).toHaveLength(1);
-    expect(failed.request.operationsPerformed).toBe(1);
-    await expect(lifecycle.withdraw('P-1', { cf: AZIENDA_CF })).rejects.toThrow(/cannot be withdrawn: 1 operation\(s\) of a failed attempt already took effect/);
+    await expect(lifecycle.withdraw('P-1', { cf: AZIENDA_CF })).rejects.toThrow('Request P-1 is OPERATIONS_RETRY_SCHEDULED: event WITHDRAW is not allowed there. Allowed from OPERATIONS_RETRY_SCHEDULED: START_OPERATIONS.');
+    now += 1_000;
+    const [resumed] = await lifecycle.runDueRetries();
+    expect(resumed?.request).toMatchObject({ state: 'ACCOLTA', attempts: 1, operationAttempts: 2 });
+    expect(resumed?.request.operations.map((operation) => operation.status)).toEqual(['ALREADY_PERFORMED', 'PERFORMED', 'PERFORMED']);
+    expect(inner.performed.map((call) => call.idempotencyKey)).toEqual(resumed?.request.plannedOperations.map((operation) => operation.idempotencyKey));
 
-    // The same when the host cancels the attempt while an operation runs.
+    // The host cancelling while an operation runs: the verdict stands, the operations wait to be resumed.
     const controller = new AbortController();
     const cancelling: ActionPort = { perform: async (call, context) => (controller.abort(), inner.perform(call, context)) };
     const engine2 = createEngine({ catalog: catalogDocuments, dataPort: createInMemoryDataPort(revocaFixture()), actionPort: cancelling, clock: { now: () => NOW } });
     const lifecycle2 = createRequestLifecycle({ engine: engine2, repository: createInMemoryRequestRepository(), clock: { now: () => NOW }, nextProtocollo: () => 'P-2' });
     const cancelled = await lifecycle2.submit({ taskId: TASK, subject: azienda, data: revocaData }, { signal: controller.signal });
-    expect(cancelled.request).toMatchObject({ state: 'RETRY_SCHEDULED', lastFailure: { code: 'ABORTED' }, operationsPerformed: 1 });
+    expect(cancelled.request).toMatchObject({ state: 'OPERATIONS_RETRY_SCHEDULED', outcome: { verdict: 'ACCOLTA' }, lastFailure: { code: 'ABORTED' } });
   });
 
   it('recovers an attempt whose process stopped: ATTEMPT_INTERRUPTED, then the retry completes it; a running attempt is left alone', async () => {
@@ -255,7 +274,6 @@ describe('the request lifecycle orchestrator', () => {
     expect(recovered[0]?.request).toMatchObject({ state: 'RETRY_SCHEDULED', lastFailure: { code: 'ATTEMPT_INTERRUPTED', retryable: true } });
     expect((await repository.get(recent.protocollo))?.state).toBe('IN_ISTRUTTORIA');
     expect((await repository.get(first.request.protocollo))?.state).toBe('ACCOLTA');
-    await expect(lifecycle.withdraw(stuck.protocollo, { cf: AZIENDA_CF })).rejects.toThrow(SmartTaskError); // operations may have run
 
     advance(60_000); // the stuck request keeps the default policy it was filed with: first retry after a minute
     const [retried] = await lifecycle.runDueRetries();
@@ -276,27 +294,52 @@ describe('the request lifecycle orchestrator', () => {
     );
   });
 
-  it('a notice that cannot be sent is logged and changes nothing', async () => {
-    const warnings: unknown[] = [];
-    const engine = createEngine({ catalog: catalogDocuments, dataPort: createInMemoryDataPort(revocaFixture()), actionPort: createInMemoryActionPort(), clock: { now: () => NOW } });
+  it('a notice that cannot be sent is logged, kept in the outbox and delivered later; the request does not wait for it', async () => {
+    const warnings: { message: string; data: unknown }[] = [];
+    let now = NOW.getTime();
+    const clock = { now: () => new Date(now) };
+    const delivered: NotificationMessage[] = [];
+    let gateway: 'down' | 'hangs' | 'up' = 'down';
+    const outbox = createInMemoryNotificationOutbox();
+    const engine = createEngine({ catalog: catalogDocuments, dataPort: createInMemoryDataPort(revocaFixture()), actionPort: createInMemoryActionPort(), clock });
     const lifecycle = createRequestLifecycle({
       engine,
       repository: createInMemoryRequestRepository(),
-      clock: { now: () => NOW },
-      nextProtocollo: () => 'P-1',
+      clock,
+      nextProtocollo: () => `P-${now}`,
+      outbox,
+      noticeTimeoutMs: 50,
       notifications: {
-        send: async () => {
-          throw new Error('SMTP 421');
+        send: async (message) => {
+          if (gateway === 'down') throw new Error('SMTP 421');
+          if (gateway === 'hangs') return new Promise<void>(() => undefined);
+          delivered.push(message);
         },
       },
       logger: { debug: () => undefined, warn: (message, data) => void warnings.push({ message, data }) },
     });
     const step = await lifecycle.submit({ taskId: TASK, subject: azienda, data: revocaData, notifications: pec });
     expect(step.request.state).toBe('ACCOLTA');
-    expect(step.notifications).toEqual([]);
-    expect(warnings).toEqual([
-      { message: 'smart-task: notification not sent', data: { protocollo: 'P-1', kind: 'PROTOCOLLATA', channel: 'PEC', error: 'SMTP 421' } },
-      { message: 'smart-task: notification not sent', data: { protocollo: 'P-1', kind: 'ESITO_DISPONIBILE', channel: 'PEC', error: 'SMTP 421' } },
+    expect(kinds(step.notifications)).toEqual(['PROTOCOLLATA', 'ESITO_DISPONIBILE']);
+    expect(warnings.map(({ message, data }) => [message, (data as { kind: string }).kind, (data as { error: string }).error])).toEqual([
+      ['smart-task: notification not sent, will retry', 'PROTOCOLLATA', 'SMTP 421'],
+      ['smart-task: notification not sent, will retry', 'ESITO_DISPONIBILE', 'SMTP 421'],
     ]);
+    expect(outbox.all().map((entry) => [entry.status, entry.attempts, entry.nextAttemptAt])).toEqual(Array(2).fill(['PENDING', 1, new Date(NOW.getTime() + 60_000).toISOString()]));
+
+    // A gateway that hangs holds nothing either: the submission ends, the notice waits.
+    gateway = 'hangs';
+    now += 1;
+    const second = await lifecycle.submit({ taskId: TASK, subject: azienda, data: { ...revocaData, delegaId: 'DEL-002', dataEfficacia: '2025-01-01' }, notifications: pec });
+    expect(second.request.state).toBe('NON_ACCOLTA');
+    expect(outbox.all().filter((entry) => entry.status === 'PENDING')).toHaveLength(4);
+
+    gateway = 'up';
+    expect(await lifecycle.deliverDueNotices()).toEqual([]); // not due yet
+    now += 60_000;
+    const sent = await lifecycle.deliverDueNotices();
+    expect(sent.map((entry) => entry.status)).toEqual(['SENT', 'SENT', 'SENT', 'SENT']);
+    expect(delivered.map((message) => message.id)).toEqual([`P-${NOW.getTime()}#0`, `P-${NOW.getTime()}#5`, `P-${NOW.getTime() + 1}#0`, `P-${NOW.getTime() + 1}#2`]);
+    expect(await lifecycle.deliverDueNotices()).toEqual([]);
   });
 });

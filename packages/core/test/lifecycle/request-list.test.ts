@@ -103,7 +103,7 @@ describe('Lista Richieste', () => {
 
   it('every state has a colour token under the smart-task prefix, and the row localises its labels', () => {
     for (const state of REQUEST_STATES) expect(REQUEST_LIST_COLOR_TOKENS[state]).toMatch(/^smart-task--[a-z-]+$/);
-    expect(new Set(Object.values(REQUEST_LIST_COLOR_TOKENS))).toEqual(new Set(['smart-task--aperta', 'smart-task--in-carico', 'smart-task--accolta', 'smart-task--non-accolta', 'smart-task--ritirata']));
+    expect(new Set(Object.values(REQUEST_LIST_COLOR_TOKENS))).toEqual(new Set(['smart-task--aperta', 'smart-task--in-esecuzione', 'smart-task--in-carico', 'smart-task--accolta', 'smart-task--non-accolta', 'smart-task--ritirata']));
     expect(toRequestListRow(requests[2] as LifecycleRequest, 'en')).toMatchObject({ task: { title: "Revocation of an intermediary's delega" }, stateLabel: 'Withdrawn', visibleState: 'CHIUSA', outcome: null, colorToken: 'smart-task--ritirata' });
   });
 });

@@ -5,7 +5,7 @@ import { T0, eventOf, submitEvent } from './support.js';
 
 const iso = (ms: number) => new Date(T0 + ms).toISOString();
 const start = (ms: number): LifecycleEvent => eventOf('START_ISTRUTTORIA', iso(ms));
-const fail = (ms: number, retryable = true): LifecycleEvent => ({ type: 'RECORD_TECHNICAL_FAILURE', at: iso(ms), actor: { kind: 'system' }, code: 'PORT_TIMEOUT', message: 'deleghe: upstream timeout', retryable, operationsPerformed: 0 });
+const fail = (ms: number, retryable = true): LifecycleEvent => ({ type: 'RECORD_TECHNICAL_FAILURE', at: iso(ms), actor: { kind: 'system' }, code: 'PORT_TIMEOUT', message: 'deleghe: upstream timeout', retryable });
 
 /** Fails every attempt as soon as it is allowed to start; returns each state reached after a failure. */
 function failEveryAttempt(policy: RetryPolicy): { request: LifecycleRequest; waits: number[] } {

@@ -1,4 +1,4 @@
-import type { LifecycleEvent, LifecycleEventType, LifecycleRequest, RequestState, SubmitEvent } from '../../src/index.js';
+import type { LifecycleEvent, LifecycleEventType, LifecycleRequest, OperationRecord, PlannedOperation, RequestState, SubmitEvent } from '../../src/index.js';
 import { DEFAULT_RETRY_POLICY, applyEvent, openRequest } from '../../src/index.js';
 import { AZIENDA_CF, TASK, azienda, revocaData } from '../support/revoca.js';
 
@@ -25,6 +25,22 @@ export function submitEvent(overrides: Partial<SubmitEvent> = {}): SubmitEvent {
   };
 }
 
+/** The two operations of an accepted revoca, as a decision plans them. */
+export const PLANNED: readonly PlannedOperation[] = ['revoca-delega', 'notifica-intermediario'].map((id) => ({
+  id,
+  action: id === 'revoca-delega' ? 'revocaDelega' : 'notificaIntermediario',
+  params: { delegaId: 'DEL-001' },
+  idempotencyKey: `INPS.7000.2026.0001:${id}`,
+  description: { it: `Operazione ${id}.`, en: `Operation ${id}.` },
+  quoted: {},
+}));
+
+/** The record of planned operation `index` as the action port confirmed it. */
+export function performedRecord(index: number): OperationRecord {
+  const planned = PLANNED[index] as PlannedOperation;
+  return { id: planned.id, action: planned.action, params: planned.params, idempotencyKey: planned.idempotencyKey, description: planned.description, status: 'PERFORMED', durationMs: 3 };
+}
+
 /** A representative event of each type, at `when`. */
 export function eventOf(type: LifecycleEventType, when: string): LifecycleEvent {
   switch (type) {
@@ -40,9 +56,16 @@ export function eventOf(type: LifecycleEventType, when: string): LifecycleEvent 
         verdict: 'NON_ACCOLTA',
         reasons: [{ code: 'NA-DELEGA-NON-ATTIVA', ruleId: 'DEL-RI-01', message: { it: 'La delega non è attiva.', en: 'The delega is not active.' }, summary: { it: 'La delega non è attiva.', en: 'The delega is not active.' } }],
         warnings: [],
+        operations: [],
       };
     case 'RECORD_TECHNICAL_FAILURE':
-      return { type, at: when, actor: { kind: 'system' }, code: 'PORT_UNAVAILABLE', message: 'deleghe: service unavailable', retryable: true, operationsPerformed: 0 };
+      return { type, at: when, actor: { kind: 'system' }, code: 'PORT_UNAVAILABLE', message: 'deleghe: service unavailable', retryable: true };
+    case 'START_OPERATIONS':
+      return { type, at: when, actor: { kind: 'system' } };
+    case 'RECORD_OPERATION':
+      return { type, at: when, actor: { kind: 'system' }, operation: performedRecord(0) };
+    case 'RECORD_OPERATION_FAILURE':
+      return { type, at: when, actor: { kind: 'system' }, code: 'OPERATION_FAILED', message: 'revocaDelega: service unavailable', operation: 'revoca-delega', retryable: true };
     case 'CLOSE_BY_OPERATOR':
       return { type, at: when, actor: { kind: 'operator', operatorId: 'OP-7000-12' }, verdict: 'ACCOLTA', motivazione: 'Verificata la delega: revoca registrata.' };
     case 'WITHDRAW':
@@ -58,12 +81,17 @@ export function replay(request: LifecycleRequest, ...events: ((when: string) => 
 const start = (when: string) => eventOf('START_ISTRUTTORIA', when);
 const failure = (retryable: boolean) => (when: string): LifecycleEvent => ({ ...(eventOf('RECORD_TECHNICAL_FAILURE', when) as Extract<LifecycleEvent, { type: 'RECORD_TECHNICAL_FAILURE' }>), retryable });
 const decision = (verdict: 'ACCOLTA' | 'NON_ACCOLTA') => (when: string): LifecycleEvent => ({ ...(eventOf('RECORD_DECISION', when) as Extract<LifecycleEvent, { type: 'RECORD_DECISION' }>), verdict });
+/** An ACCOLTA that commits to the two {@link PLANNED} operations. */
+export const acceptedWithOperations = (when: string): LifecycleEvent => ({ ...(decision('ACCOLTA')(when) as Extract<LifecycleEvent, { type: 'RECORD_DECISION' }>), reasons: [], operations: PLANNED });
+const operationFailure = (when: string) => eventOf('RECORD_OPERATION_FAILURE', when);
 
 /** A request brought to each state through legal events only. */
 export const requestIn: { readonly [S in RequestState]: () => LifecycleRequest } = {
   SUBMITTED: () => openRequest(submitEvent()),
   IN_ISTRUTTORIA: () => replay(openRequest(submitEvent()), start),
   RETRY_SCHEDULED: () => replay(openRequest(submitEvent()), start, failure(true)),
+  OPERATIONS_IN_PROGRESS: () => replay(openRequest(submitEvent()), start, acceptedWithOperations),
+  OPERATIONS_RETRY_SCHEDULED: () => replay(openRequest(submitEvent()), start, acceptedWithOperations, operationFailure),
   IN_CARICO_SEDE: () => replay(openRequest(submitEvent()), start, failure(false)),
   ACCOLTA: () => replay(openRequest(submitEvent()), start, decision('ACCOLTA')),
   NON_ACCOLTA: () => replay(openRequest(submitEvent()), start, decision('NON_ACCOLTA')),

@@ -1,21 +1,24 @@
 import { describe, expect, it } from 'vitest';
 import type { LifecycleEvent, LifecycleEventType, LifecycleRequest, RequestState } from '../../src/index.js';
-import { LIFECYCLE_EVENT_TYPES, REQUEST_STATES, SmartTaskError, applyEvent, eventsAllowedIn, isFinalState, openRequest } from '../../src/index.js';
+import { DEFAULT_RETRY_POLICY, LIFECYCLE_EVENT_TYPES, REQUEST_STATES, SmartTaskError, applyEvent, eventsAllowedIn, isFinalState, openRequest } from '../../src/index.js';
 import { AZIENDA_CF, INTERMEDIARIO_CF } from '../support/revoca.js';
-import { at, eventOf, replay, requestIn, submitEvent } from './support.js';
+import { PLANNED, acceptedWithOperations, at, eventOf, performedRecord, replay, requestIn, submitEvent } from './support.js';
 
 /**
  * Every state × every event, decided by hand: the state the representative event leads to, or
  * `refused`. A new state or event type does not compile until it has a row and a column here.
  */
+const R = 'refused' as const;
 const EXPECTED: { readonly [S in RequestState]: { readonly [E in LifecycleEventType]: RequestState | 'refused' } } = {
-  SUBMITTED: { SUBMIT: 'refused', START_ISTRUTTORIA: 'IN_ISTRUTTORIA', RECORD_DECISION: 'refused', RECORD_TECHNICAL_FAILURE: 'refused', CLOSE_BY_OPERATOR: 'refused', WITHDRAW: 'RITIRATA' },
-  IN_ISTRUTTORIA: { SUBMIT: 'refused', START_ISTRUTTORIA: 'refused', RECORD_DECISION: 'NON_ACCOLTA', RECORD_TECHNICAL_FAILURE: 'RETRY_SCHEDULED', CLOSE_BY_OPERATOR: 'refused', WITHDRAW: 'refused' },
-  RETRY_SCHEDULED: { SUBMIT: 'refused', START_ISTRUTTORIA: 'IN_ISTRUTTORIA', RECORD_DECISION: 'refused', RECORD_TECHNICAL_FAILURE: 'refused', CLOSE_BY_OPERATOR: 'refused', WITHDRAW: 'RITIRATA' },
-  IN_CARICO_SEDE: { SUBMIT: 'refused', START_ISTRUTTORIA: 'refused', RECORD_DECISION: 'refused', RECORD_TECHNICAL_FAILURE: 'refused', CLOSE_BY_OPERATOR: 'ACCOLTA', WITHDRAW: 'RITIRATA' },
-  ACCOLTA: { SUBMIT: 'refused', START_ISTRUTTORIA: 'refused', RECORD_DECISION: 'refused', RECORD_TECHNICAL_FAILURE: 'refused', CLOSE_BY_OPERATOR: 'refused', WITHDRAW: 'refused' },
-  NON_ACCOLTA: { SUBMIT: 'refused', START_ISTRUTTORIA: 'refused', RECORD_DECISION: 'refused', RECORD_TECHNICAL_FAILURE: 'refused', CLOSE_BY_OPERATOR: 'refused', WITHDRAW: 'refused' },
-  RITIRATA: { SUBMIT: 'refused', START_ISTRUTTORIA: 'refused', RECORD_DECISION: 'refused', RECORD_TECHNICAL_FAILURE: 'refused', CLOSE_BY_OPERATOR: 'refused', WITHDRAW: 'refused' },
+  SUBMITTED: { SUBMIT: R, START_ISTRUTTORIA: 'IN_ISTRUTTORIA', RECORD_DECISION: R, RECORD_TECHNICAL_FAILURE: R, START_OPERATIONS: R, RECORD_OPERATION: R, RECORD_OPERATION_FAILURE: R, CLOSE_BY_OPERATOR: R, WITHDRAW: 'RITIRATA' },
+  IN_ISTRUTTORIA: { SUBMIT: R, START_ISTRUTTORIA: R, RECORD_DECISION: 'NON_ACCOLTA', RECORD_TECHNICAL_FAILURE: 'RETRY_SCHEDULED', START_OPERATIONS: R, RECORD_OPERATION: R, RECORD_OPERATION_FAILURE: R, CLOSE_BY_OPERATOR: R, WITHDRAW: R },
+  RETRY_SCHEDULED: { SUBMIT: R, START_ISTRUTTORIA: 'IN_ISTRUTTORIA', RECORD_DECISION: R, RECORD_TECHNICAL_FAILURE: R, START_OPERATIONS: R, RECORD_OPERATION: R, RECORD_OPERATION_FAILURE: R, CLOSE_BY_OPERATOR: R, WITHDRAW: 'RITIRATA' },
+  OPERATIONS_IN_PROGRESS: { SUBMIT: R, START_ISTRUTTORIA: R, RECORD_DECISION: R, RECORD_TECHNICAL_FAILURE: R, START_OPERATIONS: R, RECORD_OPERATION: 'OPERATIONS_IN_PROGRESS', RECORD_OPERATION_FAILURE: 'OPERATIONS_RETRY_SCHEDULED', CLOSE_BY_OPERATOR: R, WITHDRAW: R },
+  OPERATIONS_RETRY_SCHEDULED: { SUBMIT: R, START_ISTRUTTORIA: R, RECORD_DECISION: R, RECORD_TECHNICAL_FAILURE: R, START_OPERATIONS: 'OPERATIONS_IN_PROGRESS', RECORD_OPERATION: R, RECORD_OPERATION_FAILURE: R, CLOSE_BY_OPERATOR: R, WITHDRAW: R },
+  IN_CARICO_SEDE: { SUBMIT: R, START_ISTRUTTORIA: R, RECORD_DECISION: R, RECORD_TECHNICAL_FAILURE: R, START_OPERATIONS: R, RECORD_OPERATION: R, RECORD_OPERATION_FAILURE: R, CLOSE_BY_OPERATOR: 'ACCOLTA', WITHDRAW: 'RITIRATA' },
+  ACCOLTA: { SUBMIT: R, START_ISTRUTTORIA: R, RECORD_DECISION: R, RECORD_TECHNICAL_FAILURE: R, START_OPERATIONS: R, RECORD_OPERATION: R, RECORD_OPERATION_FAILURE: R, CLOSE_BY_OPERATOR: R, WITHDRAW: R },
+  NON_ACCOLTA: { SUBMIT: R, START_ISTRUTTORIA: R, RECORD_DECISION: R, RECORD_TECHNICAL_FAILURE: R, START_OPERATIONS: R, RECORD_OPERATION: R, RECORD_OPERATION_FAILURE: R, CLOSE_BY_OPERATOR: R, WITHDRAW: R },
+  RITIRATA: { SUBMIT: R, START_ISTRUTTORIA: R, RECORD_DECISION: R, RECORD_TECHNICAL_FAILURE: R, START_OPERATIONS: R, RECORD_OPERATION: R, RECORD_OPERATION_FAILURE: R, CLOSE_BY_OPERATOR: R, WITHDRAW: R },
 };
 
 /** An hour after T0: later than every event of `requestIn` and than any scheduled retry. */
@@ -152,9 +155,39 @@ describe('events are checked before they apply', () => {
   });
 
   it('records an ACCOLTA decision of the istruttoria with its audit record id', () => {
-    const decided = applyEvent(requestIn.IN_ISTRUTTORIA(), { type: 'RECORD_DECISION', at: LATER, actor: { kind: 'system' }, verdict: 'ACCOLTA', reasons: [], warnings: [], auditRecordId: 'audit-42' });
+    const decided = applyEvent(requestIn.IN_ISTRUTTORIA(), { type: 'RECORD_DECISION', at: LATER, actor: { kind: 'system' }, verdict: 'ACCOLTA', reasons: [], warnings: [], operations: [], auditRecordId: 'audit-42' });
     expect(decided.state).toBe('ACCOLTA');
     expect(decided.outcome).toEqual({ verdict: 'ACCOLTA', decidedBy: 'istruttoria', at: LATER, reasons: [], warnings: [], auditRecordId: 'audit-42' });
+  });
+
+  it('an ACCOLTA with operations keeps its verdict while they run, and closes when the last one is recorded', () => {
+    const running = requestIn.OPERATIONS_IN_PROGRESS();
+    expect(running).toMatchObject({ state: 'OPERATIONS_IN_PROGRESS', operationAttempts: 1, plannedOperations: PLANNED, operations: [], outcome: { verdict: 'ACCOLTA', decidedBy: 'istruttoria' } });
+    const first = applyEvent(running, { type: 'RECORD_OPERATION', at: LATER, actor: { kind: 'system' }, operation: performedRecord(0) });
+    expect(first.state).toBe('OPERATIONS_IN_PROGRESS');
+    const done = applyEvent(first, { type: 'RECORD_OPERATION', at: LATER, actor: { kind: 'system' }, operation: performedRecord(1) });
+    expect(done).toMatchObject({ state: 'ACCOLTA', operations: [performedRecord(0), performedRecord(1)] });
+  });
+
+  it('records the planned operations in order, each once', () => {
+    const running = requestIn.OPERATIONS_IN_PROGRESS();
+    expect(codeOf(() => applyEvent(running, { type: 'RECORD_OPERATION', at: LATER, actor: { kind: 'system' }, operation: performedRecord(1) }))?.message).toContain('The next pending operation of request INPS.7000.2026.0001 is "revoca-delega"; found "notifica-intermediario"');
+    const first = applyEvent(running, { type: 'RECORD_OPERATION', at: LATER, actor: { kind: 'system' }, operation: performedRecord(0) });
+    expect(codeOf(() => applyEvent(first, { type: 'RECORD_OPERATION', at: LATER, actor: { kind: 'system' }, operation: performedRecord(0) }))?.pointer).toBe('/event/operation');
+  });
+
+  it('refuses a NON_ACCOLTA that would perform operations', () => {
+    const found = codeOf(() => applyEvent(requestIn.IN_ISTRUTTORIA(), { ...(acceptedWithOperations(LATER) as Extract<LifecycleEvent, { type: 'RECORD_DECISION' }>), verdict: 'NON_ACCOLTA' }));
+    expect(found).toMatchObject({ code: 'INVALID_EVENT', pointer: '/event/operations' });
+  });
+
+  it('operations that keep failing go to the Sede with the decision and what was done', () => {
+    let request = applyEvent(requestIn.OPERATIONS_IN_PROGRESS(), { type: 'RECORD_OPERATION', at: at(10_000), actor: { kind: 'system' }, operation: performedRecord(0) });
+    for (let attempt = 1; request.state !== 'IN_CARICO_SEDE'; attempt += 1) {
+      request = applyEvent(request, eventOf('RECORD_OPERATION_FAILURE', at(attempt * 3_600_000)));
+      if (request.state === 'OPERATIONS_RETRY_SCHEDULED') request = applyEvent(request, eventOf('START_OPERATIONS', request.retry?.nextAttemptAt ?? ''));
+    }
+    expect(request).toMatchObject({ operationAttempts: DEFAULT_RETRY_POLICY.maxAttempts, outcome: { verdict: 'ACCOLTA' }, operations: [performedRecord(0)], plannedOperations: PLANNED, lastFailure: { code: 'OPERATION_FAILED' } });
   });
 
   it('only the requester who filed may withdraw', () => {
@@ -163,11 +196,12 @@ describe('events are checked before they apply', () => {
     expect(found?.message).toContain(`"${INTERMEDIARIO_CF}" did not file it`);
   });
 
-  it('refuses a withdrawal once operations of a failed attempt took effect', () => {
-    const partly = replay(openRequest(submitEvent()), (when) => eventOf('START_ISTRUTTORIA', when), (when) => ({ ...(eventOf('RECORD_TECHNICAL_FAILURE', when) as Extract<LifecycleEvent, { type: 'RECORD_TECHNICAL_FAILURE' }>), code: 'OPERATION_FAILED', operationsPerformed: 1 }));
-    expect(partly).toMatchObject({ state: 'RETRY_SCHEDULED', operationsPerformed: 1 });
-    const found = codeOf(() => applyEvent(partly, eventOf('WITHDRAW', LATER)));
-    expect(found?.message).toContain('cannot be withdrawn: 1 operation(s) of a failed attempt already took effect');
+  it('refuses a withdrawal once a decision is recorded, also when it went to the Sede', () => {
+    let handedOver = applyEvent(requestIn.OPERATIONS_IN_PROGRESS(), { type: 'RECORD_OPERATION', at: LATER, actor: { kind: 'system' }, operation: performedRecord(0) });
+    handedOver = applyEvent(handedOver, { ...(eventOf('RECORD_OPERATION_FAILURE', LATER) as Extract<LifecycleEvent, { type: 'RECORD_OPERATION_FAILURE' }>), retryable: false });
+    expect(handedOver.state).toBe('IN_CARICO_SEDE');
+    const found = codeOf(() => applyEvent(handedOver, eventOf('WITHDRAW', LATER)));
+    expect(found?.message).toContain('cannot be withdrawn: ACCOLTA was recorded (1 of its 2 operation(s) confirmed)');
   });
 
   it('opens only a well-formed submission', () => {

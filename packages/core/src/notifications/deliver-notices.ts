@@ -1,0 +1,59 @@
+import { callWithDeadline } from '../evaluate/call-with-deadline.js';
+import type { Clock, Logger, NotificationPort } from '../port.js';
+import { canRetryAfter, retryDelayMs, type RetryPolicy } from '../lifecycle/retry-policy.js';
+import type { NotificationOutbox, OutboxClaim, OutboxEntry } from './notification-outbox.js';
+
+/** How notices are delivered from the outbox. */
+export interface NoticeDelivery {
+  readonly outbox: NotificationOutbox;
+  readonly port: NotificationPort;
+  readonly clock: Clock;
+  /** Deadline of one attempt, in milliseconds. */
+  readonly timeoutMs: number;
+  readonly retryPolicy: RetryPolicy;
+  readonly logger?: Logger | undefined;
+}
+
+function errorMessage(error: unknown): string {
+  return error instanceof Error ? error.message : String(error);
+}
+
+/** One delivery attempt of a claimed notice, within the deadline; the entry as it stands after it. */
+async function attempt(entry: OutboxEntry, delivery: NoticeDelivery): Promise<OutboxEntry> {
+  const controller = new AbortController();
+  const attempts = entry.attempts + 1;
+  try {
+    await callWithDeadline(controller.signal, delivery.timeoutMs, (signal) => delivery.port.send(entry.message, { signal }));
+    const { lastError: _lastError, ...rest } = entry;
+    return { ...rest, status: 'SENT', attempts, sentAt: delivery.clock.now().toISOString() };
+  } catch (error) {
+    controller.abort(error);
+    const at = delivery.clock.now();
+    const retry = canRetryAfter(delivery.retryPolicy, attempts);
+    delivery.logger?.warn(retry ? 'smart-task: notification not sent, will retry' : 'smart-task: notification abandoned', { id: entry.id, protocollo: entry.message.protocollo, kind: entry.message.kind, channel: entry.message.channel, attempts, error: errorMessage(error) });
+    return {
+      ...entry,
+      status: retry ? 'PENDING' : 'ABANDONED',
+      attempts,
+      nextAttemptAt: retry ? new Date(at.getTime() + retryDelayMs(delivery.retryPolicy, attempts)).toISOString() : entry.nextAttemptAt,
+      lastError: errorMessage(error),
+    };
+  }
+}
+
+/**
+ * Claims the due notices (with a lease of twice the deadline, so that a stopped worker's claim runs
+ * out), tries each once within the deadline, concurrently, and stores how it went: `SENT`, `PENDING`
+ * again with the next attempt's time, or `ABANDONED` after the policy's last attempt (logged).
+ */
+export async function deliverNotices(delivery: NoticeDelivery, claim: Pick<OutboxClaim, 'limit' | 'ids'>): Promise<OutboxEntry[]> {
+  const now = delivery.clock.now();
+  const claimed = await delivery.outbox.claim({ ...claim, now: now.toISOString(), leaseUntil: new Date(now.getTime() + 2 * delivery.timeoutMs).toISOString() });
+  return Promise.all(
+    claimed.map(async (entry) => {
+      const next = await attempt(entry, delivery);
+      await delivery.outbox.update(next);
+      return next;
+    }),
+  );
+}
