@@ -65,6 +65,8 @@ export type { RequestIssue, RequestValidation } from './validation/request-valid
 export { explainInItalian } from './views/explain.js';
 export { toContributorView, toOperatorView } from './views/views.js';
 export type { ContributorOutcome, ContributorView, OperatorView } from './views/views.js';
+export { toOperatorRequestView } from './views/request-views.js';
+export type { OperatorOperation, OperatorRequestView } from './views/request-views.js';
 
 export { AUDIT_VERSION, toAuditRecord } from './audit/audit-record.js';
 export type { AuditClock, AuditOperation, AuditOutcome, AuditPortCall, AuditReason, AuditRecord, AuditRuleOutcome } from './audit/audit-record.js';
