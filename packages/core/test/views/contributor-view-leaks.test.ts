@@ -55,10 +55,11 @@ function operatorOnly(result: EvaluationResult, locale: Locale): { values: Set<L
  * that is part of what the view shows on purpose (e.g. of the request id) is only looked for whole.
  */
 function leaksInto(view: ContributorView, result: EvaluationResult, locale: Locale): string[] {
-  const decided = result.kind === 'decision';
-  expect(view.reasons.map((reason) => reason.message)).toEqual(decided ? result.reasons.map((reason) => reason.message[locale]) : []);
-  expect(view.warnings.map((warning) => warning.message)).toEqual(decided ? result.warnings.map((warning) => warning.message[locale]) : []);
-  expect(view.operations.map((operation) => operation.description)).toEqual(decided ? result.operations.map((operation) => operation.description[locale]) : []);
+  // A failure while performing carries its decision: the contributor sees its reasons and the operations performed.
+  const decision = result.kind === 'decision' ? result : result.decision;
+  expect(view.reasons.map((reason) => reason.message)).toEqual(decision ? decision.reasons.map((reason) => reason.message[locale]) : []);
+  expect(view.warnings.map((warning) => warning.message)).toEqual(decision ? decision.warnings.map((warning) => warning.message[locale]) : []);
+  expect(view.operations.map((operation) => operation.description)).toEqual(decision ? result.operations.map((operation) => operation.description[locale]) : []);
   const withoutMessages = {
     ...view,
     reasons: view.reasons.map(({ message: _message, ...rest }) => rest),
