@@ -1,6 +1,7 @@
 // A host application that keeps Smart-Task requests through their whole life: protocol, automated
-// istruttoria, notices to the requester, retries after a technical failure, hand-over to the Sede and
-// closure by an operator, and the "Lista Richieste" table. Everything is in memory; a real host plugs in
+// istruttoria, notices to the requester, the operations of an accepted request resumed after a failure
+// (never decided again), retries after a technical failure, hand-over to the Sede and closure by an
+// operator, and the "Lista Richieste" table. Everything is in memory; a real host plugs in
 // its database, its protocol register and its e-mail/PEC/SMS gateways through the same interfaces.
 import { readFileSync } from 'node:fs';
 import {
@@ -12,6 +13,7 @@ import {
   createRequestLifecycle,
   gsm7Length,
   listRequestRows,
+  toOperatorRequestView,
 } from '@smart-task/core';
 import { catalogDocuments } from '@smart-task/rules';
 
@@ -31,7 +33,21 @@ const dataPort = {
   },
 };
 
-const engine = createEngine({ catalog: catalogDocuments, dataPort, actionPort: createInMemoryActionPort(), clock });
+// The INPS back office, with a switch to lose the confirmation of one action once.
+const backOffice = createInMemoryActionPort();
+const confirmations = { loseOnce: undefined };
+const actionPort = {
+  async perform(call, context) {
+    const outcome = await backOffice.perform(call, context);
+    if (confirmations.loseOnce === call.action) {
+      confirmations.loseOnce = undefined;
+      throw new PortError(`${call.action}: gateway timeout (HTTP 504)`, 'TIMEOUT', true);
+    }
+    return outcome;
+  },
+};
+
+const engine = createEngine({ catalog: catalogDocuments, dataPort, actionPort, clock });
 const repository = createInMemoryRequestRepository(); // in production: your database, with a version column
 let lastProtocollo = 0;
 const lifecycle = createRequestLifecycle({
@@ -41,6 +57,7 @@ const lifecycle = createRequestLifecycle({
   // The host's protocol register; the library never counts protocol numbers itself.
   nextProtocollo: () => `INPS.7000.2026.${String((lastProtocollo += 1)).padStart(4, '0')}`,
   // In production: your e-mail, PEC and SMS gateways.
+  // Notices wait in an outbox (in memory here) and are delivered after the state they announce is saved.
   notifications: {
     async send(message) {
       if (message.channel === 'SMS') {
@@ -77,7 +94,23 @@ const rejected = await lifecycle.submit({
 state(rejected.request);
 for (const reason of rejected.request.outcome.reasons) console.log(`  nel Cassetto: ${reason.code} — ${reason.message.it}`);
 
-title('3. Archivi non disponibili: nuovi tentativi, poi la Sede');
+title("3. Un'operazione non confermata: l'esito Accolta resta, le operazioni riprendono");
+now += 5 * 60_000;
+confirmations.loseOnce = 'inviaConfermaPec';
+const partly = await lifecycle.submit({
+  taskId: 'variazione-indirizzo-pec-aziendale',
+  subject,
+  data: { nuovaPec: 'direzione.aurora@pec.it' },
+  notifications: { channel: 'EMAIL', address: 'mario.rossi@example.it' },
+});
+state(partly.request);
+console.log(`  ${toOperatorRequestView(partly.request).summary}`);
+now = Date.parse(partly.request.retry.nextAttemptAt); // the host's scheduler wakes up: runDueWork runs recovery, retries and notices
+const { retried } = await lifecycle.runDueWork({ staleAfterMs: 10 * 60_000 });
+state(retried[0].request);
+for (const operation of retried[0].request.operations) console.log(`  ${operation.status.padEnd(17)} ${operation.description.it}`);
+
+title('4. Archivi non disponibili: nuovi tentativi, poi la Sede');
 now += 5 * 60_000;
 archives.down = true;
 let step = await lifecycle.submit({
@@ -104,7 +137,7 @@ state(closed.request);
 console.log('Storia della richiesta:');
 for (const entry of closed.request.history) console.log(`  ${entry.event.at} ${entry.event.actor.kind.padEnd(9)} ${entry.event.type.padEnd(24)} ${entry.from ?? '—'} → ${entry.to}`);
 
-title('4. Lista Richieste (le righe Smart-Task hanno un colore proprio)');
+title('5. Lista Richieste (le righe Smart-Task hanno un colore proprio)');
 const page = await listRequestRows(repository, { matricola: subject.matricola, pageSize: 10 });
 for (const row of page.items) {
   console.log(`${row.protocollo}  ${row.submittedAt.slice(0, 10)}  ${row.task.title.padEnd(36)} ${row.stateLabel.padEnd(12)} [${row.colorToken}]`);
