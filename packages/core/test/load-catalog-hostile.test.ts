@@ -106,6 +106,11 @@ describe('loadCatalog refuses hostile catalogs with a coded issue, never an exce
     expect(issues.map(({ code, file, pointer }) => ({ code, file, pointer }))).toEqual([{ code: 'INVALID_DATE', file, pointer }]);
   });
 
+  it('a literal date a date operator compares with, on a day that does not exist: INVALID_DATE', () => {
+    const issues = refused(withEdit(RULES, (rules) => rules.checks[2].conditions.all.push({ fact: 'request', path: '$.dataEfficacia', operator: 'dateOnOrAfter', value: '2023-09-31' })));
+    expect(issues.map(({ code, file, pointer }) => ({ code, file, pointer }))).toEqual([{ code: 'INVALID_DATE', file: RULES, pointer: '/checks/2/conditions/all/3/value' }]);
+  });
+
   it('a value that is not written as a date gets one issue, not two', () => {
     const issues = refused(withEdit(RULES, (rules) => (rules.validFrom = '2026-13-01')));
     expect(issues.map(({ code, pointer }) => ({ code, pointer }))).toEqual([{ code: 'SCHEMA_VIOLATION', pointer: '/validFrom' }]);
