@@ -300,9 +300,9 @@ export interface PortFacts {
     result: CausaleContributoFactResult;
   };
   /**
-   * I codici autorizzazione (CA) della posizione in vigore in una data, con la loro decorrenza.
+   * I codici autorizzazione (CA) della posizione in vigore in una data, con la loro decorrenza; con ancheFuturi true, anche quelli che iniziano dopo quella data (ogni codice non cessato prima della data).
    *
-   * en: The position's authorisation codes (CA) in force on a date, with their validity.
+   * en: The position's authorisation codes (CA) in force on a date, with their validity; with ancheFuturi true, also those starting after that date (every code not ended before the date).
    *
    * Source: Anagrafica aziende DM (codici autorizzazione) (en: DM employer register (authorisation codes)).
    */
@@ -719,6 +719,10 @@ export interface CausaleContributoFactParams {
 export interface CodiciAutorizzazioneFactParams {
   matricola: string;
   data: string;
+  /**
+   * true: also the codes that start after data (in force on data or later)
+   */
+  ancheFuturi?: boolean;
 }
 /**
  * The parameters of the port fact `contattiNotifica`.
