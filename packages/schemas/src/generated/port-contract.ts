@@ -542,9 +542,9 @@ export interface PortFacts {
     result: RapportoLavoroFactResult;
   };
   /**
-   * Le altre richieste Smart-Task ancora aperte per lo stesso oggetto sullo stesso riferimento.
+   * Le altre richieste Smart-Task ancora aperte per lo stesso oggetto sullo stesso riferimento: con matricola, solo quelle presentate su quella matricola; senza, quelle su qualunque matricola (per un riferimento che appartiene a una persona, come i suoi contatti).
    *
-   * en: The other Smart-Task requests still open for the same task on the same target.
+   * en: The other Smart-Task requests still open for the same task on the same target: with matricola, only those filed on that matricola; without, those on any matricola (for a target that belongs to a person, such as their contacts).
    *
    * Source: Comunicazione bidirezionale.
    */
@@ -1083,7 +1083,7 @@ export interface RapportoLavoroFactParams {
  */
 export interface RichiesteAperteFactParams {
   task: string;
-  matricola: string;
+  matricola?: string;
   riferimento: string;
   requestId: string;
 }
