@@ -47,6 +47,11 @@ export const ISSUE_CODES = [
   'UNKNOWN_LIBRARY_RULE',
   'LIBRARY_FACT_REDECLARED',
   'INVALID_DATED_VALUES',
+  'NESTING_TOO_DEEP',
+  'INVALID_PATTERN',
+  'SLOW_PATTERN',
+  'INVALID_JSON_SCHEMA',
+  'INVALID_DATE',
 ] as const satisfies readonly Uppercase<string>[];
 
 /** A stable code of an issue; see {@link ISSUE_CODES}. */

@@ -19,6 +19,7 @@ import {
   isFactReference,
   leavesOf,
 } from '../compile/fact-graph.js';
+import { checkIsoDate } from '../formats/iso-date.js';
 import { joinPointer } from '../json/pointer.js';
 import { parsePath } from '../json/path.js';
 import { didYouMean, quoteList } from '../text/suggest.js';
@@ -149,6 +150,8 @@ function checkCondition(context: Context, condition: Condition, pointer: string)
     if (validateValue && !validateValue(leaf.value)) {
       const expected = JSON.stringify(vocabulary.operators.get(leaf.operator)?.valueSchema);
       report(context, 'INVALID_OPERATOR_VALUE', joinPointer(at, 'value'), `Operator "${leaf.operator}" cannot compare with ${JSON.stringify(leaf.value)}: its value must match ${expected}. Change the value or the operator.`);
+    } else if (vocabulary.operators.get(leaf.operator)?.operands?.value === 'date' && typeof leaf.value === 'string' && !checkIsoDate(leaf.value.slice(0, 10)).ok) {
+      report(context, 'INVALID_DATE', joinPointer(at, 'value'), `${JSON.stringify(leaf.value)} is written like a date but that day does not exist in the calendar, so "${leaf.operator}" would compare with a day that never comes. Correct the date.`);
     }
   }
 }

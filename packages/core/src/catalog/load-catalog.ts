@@ -12,12 +12,15 @@ import {
 import { SUBJECT_ONLY_FACTS, dependencyClosure } from '../compile/fact-graph.js';
 import { issue, type Issue, type Result } from '../errors.js';
 import { createAjv } from '../json/create-ajv.js';
+import { tooDeepAt } from '../json/nesting-depth.js';
+import { checkIsoDate } from '../formats/iso-date.js';
 import { joinPointer } from '../json/pointer.js';
 import { didYouMean, quoteList } from '../text/suggest.js';
 import { compileRequestValidator } from '../validation/request-validator.js';
 import { createVocabulary, type Vocabulary } from '../vocabulary/vocabulary.js';
 import type { Catalog, LoadedDocument, TaskDefinition } from './catalog.js';
 import { checkFixtureAgainstContract } from './check-fixture.js';
+import { checkPortContractSchemas, checkRequestJsonSchema, compileFailure } from './check-json-schemas.js';
 import { crossCheckRuleSet } from './cross-check-rule-set.js';
 import { expandRuleSet, indexRuleLibraries, issueAtSource, libraryAsRuleSet } from './rule-library.js';
 import { KIND_LABELS, kindOfFile, type DocumentKind } from './document-kinds.js';
@@ -30,7 +33,16 @@ export interface LoadCatalogOptions {
   readonly vocabulary?: Vocabulary;
   /** The port contract to use when the documents hold none; defaults to `@smart-task/schemas`'. */
   readonly defaultPortContract?: PortContractDocument;
+  /**
+   * How many levels of arrays and objects a document may nest (the document itself is level 1);
+   * deeper documents are refused with `NESTING_TOO_DEEP` before anything walks them. Default
+   * {@link DEFAULT_MAX_NESTING_DEPTH}.
+   */
+  readonly maxNestingDepth?: number;
 }
+
+/** The default of {@link LoadCatalogOptions.maxNestingDepth}: the bundled catalog nests at most 10 levels. */
+export const DEFAULT_MAX_NESTING_DEPTH = 64;
 
 type Buckets = { [K in DocumentKind]: LoadedDocument<unknown>[] } & {
   /** Tasks named by documents that failed their meta-schema: their absence is not reported again. */
@@ -44,12 +56,20 @@ function taskNamedBy(content: unknown): string | undefined {
   return typeof id === 'string' ? id : undefined;
 }
 
-function sortByKind(documents: readonly CatalogDocument[], issues: Issue[]): Buckets {
+function sortByKind(documents: readonly CatalogDocument[], maxDepth: number, issues: Issue[]): Buckets {
   const buckets: Buckets = { ruleSet: [], cases: [], portFixture: [], requestSchema: [], portContract: [], ruleLibrary: [], brokenTasks: new Set() };
   for (const { file, content } of documents) {
     const kind = kindOfFile(file);
     if (!kind) {
       issues.push(issue('UNKNOWN_FILE_KIND', file, '', `Cannot tell what this file is from its name. Name it ${quoteList(Object.values(KIND_LABELS))}.`));
+      continue;
+    }
+    const tooDeep = tooDeepAt(content, maxDepth);
+    if (tooDeep !== undefined) {
+      issues.push(
+        issue('NESTING_TOO_DEEP', file, tooDeep, `The document nests more than ${maxDepth} levels of arrays and objects here (loader option maxNestingDepth). Flatten it: combine conditions in one "all" or "any" instead of nesting them one inside the other.`),
+      );
+      if (taskNamedBy(content)) buckets.brokenTasks.add(taskNamedBy(content) as string);
       continue;
     }
     const found = validateAgainstMetaSchema(file, kind, content);
@@ -60,27 +80,29 @@ function sortByKind(documents: readonly CatalogDocument[], issues: Issue[]): Buc
   return buckets;
 }
 
-function overlaps(a: RuleSetDocument, b: RuleSetDocument): boolean {
-  const end = (ruleSet: RuleSetDocument) => ruleSet.validTo ?? '9999-12-31';
-  return a.validFrom <= end(b) && b.validFrom <= end(a);
-}
-
 function checkVersions(taskId: string, ruleSets: readonly LoadedDocument<RuleSetDocument>[], issues: Issue[]): void {
-  ruleSets.forEach((current, index) => {
+  const end = (ruleSet: RuleSetDocument) => ruleSet.validTo ?? '9999-12-31';
+  const versions = new Map<string, string>();
+  // Sorted by validFrom, a version overlaps an earlier one exactly when it starts before the latest end
+  // so far: one issue per version, against that earlier version, keeps the check linear.
+  let latest: LoadedDocument<RuleSetDocument> | undefined;
+  for (const current of ruleSets) {
     const { document } = current;
     if (document.validTo && document.validTo < document.validFrom) {
       issues.push(issue('VERSION_OVERLAP', current.file, '/validTo', `validTo ${document.validTo} is before validFrom ${document.validFrom}. Swap or correct the dates.`));
     }
-    for (const earlier of ruleSets.slice(0, index)) {
-      if (earlier.document.version === document.version) {
-        issues.push(issue('DUPLICATE_TASK_VERSION', current.file, '/version', `Task "${taskId}" version ${document.version} is also defined in ${earlier.file}. Give this rule set a new version.`));
-      } else if (overlaps(earlier.document, document)) {
-        issues.push(
-          issue('VERSION_OVERLAP', current.file, '/validFrom', `Version ${document.version} (from ${document.validFrom}) overlaps version ${earlier.document.version} of ${earlier.file} (${earlier.document.validFrom} – ${earlier.document.validTo ?? 'no end'}). Set validTo on the older version to the day before ${document.validFrom}.`),
-        );
-      }
+    const sameVersion = versions.get(document.version);
+    if (sameVersion !== undefined) {
+      issues.push(issue('DUPLICATE_TASK_VERSION', current.file, '/version', `Task "${taskId}" version ${document.version} is also defined in ${sameVersion}. Give this rule set a new version.`));
+    } else if (latest && document.validFrom <= end(latest.document)) {
+      const earlier = latest.document;
+      issues.push(
+        issue('VERSION_OVERLAP', current.file, '/validFrom', `Version ${document.version} (from ${document.validFrom}) overlaps version ${earlier.version} of ${latest.file} (${earlier.validFrom} – ${earlier.validTo ?? 'no end'}); only the first overlap found for each version is reported. Set validTo on the older version to the day before ${document.validFrom}.`),
+      );
     }
-  });
+    if (sameVersion === undefined) versions.set(document.version, current.file);
+    if (!latest || end(document) > end(latest.document)) latest = current;
+  }
 }
 
 function checkRequestSchema(
@@ -127,6 +149,16 @@ function checkCases(
   issues: Issue[],
 ): void {
   const { file, document } = loaded;
+  const checkDateTime = (value: string | undefined, pointer: string) => {
+    if (value !== undefined && !checkIsoDate(value.slice(0, 10)).ok) {
+      issues.push(issue('INVALID_DATE', file, pointer, `${JSON.stringify(value)} is written like a date-time but its day does not exist in the calendar. Correct the date (months have 28–31 days; 29 February only in leap years).`));
+    }
+  };
+  checkDateTime(document.now, '/now');
+  document.cases.forEach((testCase, index) => {
+    checkDateTime(testCase.now, joinPointer('/cases', index, 'now'));
+    checkDateTime(testCase.submittedAt, joinPointer('/cases', index, 'submittedAt'));
+  });
   if (!task) {
     issues.push(issue('UNKNOWN_TASK', file, '/task', `There is no task "${document.task}" in the catalog. Use the id of a rule set.`));
     return;
@@ -174,7 +206,8 @@ function uniqueIssues(issues: readonly Issue[]): Issue[] {
 export function loadCatalog(documents: readonly CatalogDocument[], options: LoadCatalogOptions = {}): Result<Catalog> {
   const issues: Issue[] = [];
   const vocabulary = options.vocabulary ?? createVocabulary();
-  const buckets = sortByKind(documents, issues);
+  const buckets = sortByKind(documents, options.maxNestingDepth ?? DEFAULT_MAX_NESTING_DEPTH, issues);
+  const ajv = createAjv();
 
   const contracts = buckets.portContract as LoadedDocument<PortContractDocument>[];
   if (contracts.length > 1) {
@@ -184,6 +217,7 @@ export function loadCatalog(documents: readonly CatalogDocument[], options: Load
     file: '@smart-task/schemas/port-contract.json',
     document: options.defaultPortContract ?? bundledPortContract,
   };
+  issues.push(...checkPortContractSchemas(ajv, portContract.file, portContract.document));
 
   const requestSchemas = new Map<string, LoadedDocument<RequestSchemaDocument>>();
   for (const loaded of buckets.requestSchema as LoadedDocument<RequestSchemaDocument>[]) {
@@ -221,7 +255,6 @@ export function loadCatalog(documents: readonly CatalogDocument[], options: Load
   }
 
   const tasks = new Map<string, TaskDefinition>();
-  const ajv = createAjv();
   const validators = new Map<string, ReturnType<typeof compileRequestValidator>>();
   for (const [taskId, requestSchema] of requestSchemas) {
     const ruleSets = (ruleSetsByTask.get(taskId) ?? []).sort((a, b) => a.document.validFrom.localeCompare(b.document.validFrom));
@@ -232,7 +265,15 @@ export function loadCatalog(documents: readonly CatalogDocument[], options: Load
     }
     checkVersions(taskId, ruleSets, issues);
     checkRequestSchema(requestSchema, ruleSets, issues);
-    validators.set(taskId, compileRequestValidator(ajv, requestSchema.document));
+    const schemaIssues = checkRequestJsonSchema(ajv, requestSchema.file, requestSchema.document);
+    issues.push(...schemaIssues);
+    if (schemaIssues.length === 0) {
+      try {
+        validators.set(taskId, compileRequestValidator(ajv, requestSchema.document));
+      } catch (error) {
+        issues.push(compileFailure(requestSchema.file, requestSchema.document, '', error));
+      }
+    }
     tasks.set(taskId, { id: taskId, requestSchema, ruleSets, cases: [] });
   }
 

@@ -67,6 +67,13 @@ function toIssue(file: string, error: ErrorObject): Issue | undefined {
       const description = (error.parentSchema as { description?: string } | undefined)?.description;
       return issue('SCHEMA_VIOLATION', file, pointer, `${JSON.stringify(data)} is not allowed here${description ? `: ${description}` : ''}. Change it.`);
     }
+    case 'format':
+      if (params.format === 'date') {
+        // A value not written YYYY-MM-DD breaks the pattern too: that issue says what is wrong.
+        if (!/^[0-9]{4}-(0[1-9]|1[0-2])-(0[1-9]|[12][0-9]|3[01])$/.test(String(error.data))) return undefined;
+        return issue('INVALID_DATE', file, pointer, `${JSON.stringify(error.data)} is written like a date but that day does not exist in the calendar. Correct the date (months have 28–31 days; 29 February only in leap years).`);
+      }
+      return issue('SCHEMA_VIOLATION', file, pointer, `${JSON.stringify(error.data)} is not a valid ${String(params.format)}. Correct the value.`);
     case 'minItems':
     case 'minLength':
     case 'minProperties':

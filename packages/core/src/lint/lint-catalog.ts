@@ -9,6 +9,7 @@ import { lintFactPaths, lintFormAnnotations } from './rules/fact-paths.js';
 import { lintMessages } from './rules/messages.js';
 import { lintOperatorTypes } from './rules/operator-types.js';
 import { lintSlowPatterns } from './rules/slow-patterns.js';
+import { lintThirdPartyData } from './rules/third-party-data.js';
 import { lintUnreadRequestFields } from './rules/unread-request-fields.js';
 import { lintVersionGaps } from './rules/version-gaps.js';
 
@@ -21,7 +22,8 @@ export interface LintOptions {
 /**
  * Static analysis of a loaded catalog, beyond what `loadCatalog` refuses: paths that leave their
  * fact's schema, request fields nobody reads, operators applied to the wrong type, conditions the
- * schemas already decide, unreachable rules, blank or mismatched messages, patterns open to
+ * schemas already decide, unreachable rules, blank or mismatched messages, messages that quote a third
+ * party's personal data, patterns open to
  * catastrophic backtracking, gaps between versions. Findings come in catalog order, each once, placed
  * in the file to edit (a rule-library file for a shared gate or check).
  *
@@ -52,6 +54,7 @@ export function lintCatalog(catalog: Catalog, options: LintOptions = {}): readon
       lintOperatorTypes(scope);
       lintConditionLogic(scope);
       lintMessages(scope);
+      lintThirdPartyData(scope);
     }
   }
   return findings.findings;

@@ -17,6 +17,7 @@ export const LINT_CODES = [
   'LINT_UNKNOWN_PLACEHOLDER_PATH',
   'LINT_SLOW_PATTERN',
   'LINT_VERSION_GAP',
+  'LINT_THIRD_PARTY_DATA',
 ] as const;
 
 /** The stable code of a lint finding. */

@@ -63,6 +63,9 @@ export function compileRequestValidator(ajv: Ajv, schema: RequestSchemaDocument,
   const { $schema: _schema, additionalProperties: _additional, ...body } = schema as JsonSchema;
   const validate: ValidateFunction = ajv.compile(body);
   const texts = fieldTexts(schema);
+  // A declaration (a boolean that must be ticked, `enum: [true]`) left unticked is unanswered, whatever
+  // the renderer sent: RJSF fills a required boolean with false, which would otherwise read as a wrong choice.
+  const declarations = new Set(requestFieldsOf(schema).filter((field) => field.schema.type === 'boolean' && JSON.stringify(field.schema.enum) === '[true]').map((field) => field.name));
   const order = new Map(requestFieldsOf(schema).map((field, index) => [field.name, index]));
   const notAnObject: RequestIssue = {
     code: 'TYPE',
@@ -78,6 +81,9 @@ export function compileRequestValidator(ajv: Ajv, schema: RequestSchemaDocument,
     if (error.keyword === 'required') pointer = joinPointer(pointer, String(params.missingProperty));
     if (error.keyword === 'additionalProperties') pointer = joinPointer(pointer, String(params.additionalProperty));
     const field = fromPointer(pointer)[0] ?? '';
+    if (error.keyword === 'enum' && declarations.has(field) && pointer === joinPointer('', field)) {
+      return toIssue({ ...error, keyword: 'required', instancePath: '', params: { missingProperty: field } });
+    }
     const text = texts.get(field) ?? { title: { it: field, en: field }, messages: {} };
     const keyword = error.keyword === 'format' ? `format:${String(params.format)}` : error.keyword;
     const own = text.messages[error.keyword] ?? text.messages[keyword];

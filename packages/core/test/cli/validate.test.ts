@@ -76,6 +76,20 @@ describe('smart-task validate', () => {
       expect(run.stdout.at(-1)).toMatch(/^\d+ issues? in \d+ files?$/);
     });
 
+    it.each([[[]], [['--reporter', 'github']], [['--reporter', 'json']]])('reports conditions nested 2,000 deep with file and pointer, not as an unexpected error (%j)', async (reporter) => {
+      catalog.editJson(RULES, (json) => {
+        let condition: object = { fact: 'request', path: '$.motivo', operator: 'exists', value: true };
+        for (let level = 0; level < 2000; level += 1) condition = { all: [condition] };
+        json.checks[0].conditions = condition;
+      });
+      const run = await cli(['validate', 'schemas', 'rules', ...reporter], catalog.dir);
+      expect(run.code).toBe(1);
+      expect(run.out).not.toMatch(/unexpected/i);
+      expect(run.out).toContain('NESTING_TOO_DEEP');
+      expect(run.out).toContain('revoca-delega-intermediario.rules.json');
+      expect(run.out).toContain('/checks/0/conditions/all/0/all/0');
+    });
+
     it('counts issues and files in the summary', async () => {
       catalog.editJson(RULES, (json) => {
         delete json.checks[0].message.it;

@@ -39,7 +39,8 @@ const EXPECTED: Record<LintCode, Expected> = {
   LINT_BLANK_MESSAGE: { file: RULES, pointer: '/checks/0/description/en', severity: 'error', quotes: '"   "' },
   LINT_PLACEHOLDERS_DIFFER: { file: RULES, pointer: '/checks/0/message', severity: 'warning', quotes: '{posizione.dataStato}' },
   LINT_UNKNOWN_PLACEHOLDER_PATH: { file: RULES, pointer: '/checks/0/message', severity: 'error', quotes: '{posizione.dataStatus|date}' },
-  LINT_SLOW_PATTERN: { file: SCHEMA, pointer: '/properties/dataRipresa/pattern', severity: 'error', quotes: '"^([0-9]+-?)+$"' },
+  LINT_SLOW_PATTERN: { file: SCHEMA, pointer: '/properties/dataRipresa/pattern', severity: 'warning', quotes: '"^[0-9]+[0-9]*-[0-9]{2}-[0-9]{2}$"' },
+  LINT_THIRD_PARTY_DATA: { file: RULES, pointer: '/checks/1/message', severity: 'error', quotes: '{lavoratori[0].nominativo}' },
   LINT_VERSION_GAP: { file: RULES, pointer: '/validTo', severity: 'error', quotes: '2024-12-31' },
 };
 

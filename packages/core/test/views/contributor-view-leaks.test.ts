@@ -80,6 +80,23 @@ function leaksInto(view: ContributorView, result: EvaluationResult, locale: Loca
 
 const catalog = repositoryCatalog();
 
+/** The strings of a port answer that the contract marks `"x-personal-data": "third-party"`. */
+function thirdPartyValues(value: unknown, schema: unknown, found: Set<string> = new Set()): Set<string> {
+  if (schema === null || typeof schema !== 'object') return found;
+  const node = schema as Record<string, unknown>;
+  if (typeof node.$ref === 'string') {
+    const definitions = (catalog.portContract.document as unknown as { definitions: Record<string, unknown> }).definitions;
+    return thirdPartyValues(value, definitions[node.$ref.replace('#/definitions/', '')], found);
+  }
+  for (const key of ['anyOf', 'oneOf', 'allOf']) for (const alternative of (node[key] as unknown[] | undefined) ?? []) thirdPartyValues(value, alternative, found);
+  if (node['x-personal-data'] === 'third-party' && typeof value === 'string') found.add(value);
+  if (Array.isArray(value)) for (const item of value) thirdPartyValues(item, node.items, found);
+  else if (value !== null && typeof value === 'object') {
+    for (const [key, child] of Object.entries(value)) thirdPartyValues(child, (node.properties as Record<string, unknown> | undefined)?.[key], found);
+  }
+  return found;
+}
+
 describe('the contributor view', () => {
   it('shows nothing that only the operator view holds, for every case of the catalog, in both languages', async () => {
     const recorded = await recordEveryCase(catalog);
@@ -94,6 +111,21 @@ describe('the contributor view', () => {
     }
     expect(checked).toBe(recorded.length * 2);
   }, 60_000); // evaluates every case of the catalog
+
+  it('never quotes personal data of a third party (what the port contract marks "x-personal-data": "third-party"), for every case', async () => {
+    const recorded = await recordEveryCase(catalog);
+    let marked = 0;
+    for (const { task, caseId, result } of recorded) {
+      const secrets = new Set<string>();
+      for (const call of result.portCalls) thirdPartyValues(call.response, catalog.portContract.document.facts[call.fact]?.result, secrets);
+      marked += secrets.size;
+      for (const locale of ['it', 'en'] as const) {
+        const text = JSON.stringify(toContributorView(result, locale));
+        expect([...secrets].filter((secret) => text.includes(secret)), `${task}/${caseId} (${locale})`).toEqual([]);
+      }
+    }
+    expect(marked).toBeGreaterThan(0);
+  }, 60_000); // evaluates every case of the catalog (shared with the test above)
 
   it('the check finds a leak when one is planted: port data, a timing, the hash or a fact value', async () => {
     const [{ result } = { result: undefined }] = (await recordEveryCase(catalog)).filter((item) => item.result.kind === 'decision' && item.result.portCalls.length > 0);

@@ -300,9 +300,9 @@ export interface PortFacts {
     result: CausaleContributoFactResult;
   };
   /**
-   * I codici autorizzazione (CA) della posizione in vigore in una data, con la loro decorrenza.
+   * I codici autorizzazione (CA) della posizione in vigore in una data, con la loro decorrenza; con ancheFuturi true, anche quelli che iniziano dopo quella data (ogni codice non cessato prima della data).
    *
-   * en: The position's authorisation codes (CA) in force on a date, with their validity.
+   * en: The position's authorisation codes (CA) in force on a date, with their validity; with ancheFuturi true, also those starting after that date (every code not ended before the date).
    *
    * Source: Anagrafica aziende DM (codici autorizzazione) (en: DM employer register (authorisation codes)).
    */
@@ -542,9 +542,9 @@ export interface PortFacts {
     result: RapportoLavoroFactResult;
   };
   /**
-   * Le altre richieste Smart-Task ancora aperte per lo stesso oggetto sullo stesso riferimento.
+   * Le altre richieste Smart-Task ancora aperte per lo stesso oggetto sullo stesso riferimento: con matricola, solo quelle presentate su quella matricola; senza, quelle su qualunque matricola (per un riferimento che appartiene a una persona, come i suoi contatti).
    *
-   * en: The other Smart-Task requests still open for the same task on the same target.
+   * en: The other Smart-Task requests still open for the same task on the same target: with matricola, only those filed on that matricola; without, those on any matricola (for a target that belongs to a person, such as their contacts).
    *
    * Source: Comunicazione bidirezionale.
    */
@@ -719,6 +719,10 @@ export interface CausaleContributoFactParams {
 export interface CodiciAutorizzazioneFactParams {
   matricola: string;
   data: string;
+  /**
+   * true: also the codes that start after data (in force on data or later)
+   */
+  ancheFuturi?: boolean;
 }
 /**
  * The parameters of the port fact `contattiNotifica`.
@@ -1079,7 +1083,7 @@ export interface RapportoLavoroFactParams {
  */
 export interface RichiesteAperteFactParams {
   task: string;
-  matricola: string;
+  matricola?: string;
   riferimento: string;
   requestId: string;
 }
