@@ -2,6 +2,7 @@ import type { ValidateFunction } from 'ajv';
 import type { CatalogDocument, JsonSchema, Locale, PortContractDocument, Profilo, RuleSetDocument, Subject, TaskStatus } from '@smart-task/schemas';
 import { PROFILI } from '@smart-task/schemas';
 import type { Catalog, TaskDefinition } from './catalog/catalog.js';
+import { withContractDefinitions } from './catalog/check-json-schemas.js';
 import { loadCatalog } from './catalog/load-catalog.js';
 import { compileRuleSet, type CompiledRuleSet } from './compile/compile-rule-set.js';
 import { SmartTaskError, issue } from './errors.js';
@@ -140,13 +141,8 @@ function once<T>(make: () => Promise<T>): () => Promise<T> {
 
 const systemClock: Clock = { now: () => new Date() };
 
-function withDefinitions(schema: JsonSchema, contract: PortContractDocument): object {
-  const definitions = (contract as unknown as { definitions?: object }).definitions;
-  return definitions ? { ...schema, definitions } : schema;
-}
-
 function portValidators(ajv: Ajv, contract: PortContractDocument) {
-  const compile = (schema: JsonSchema) => ajv.compile(withDefinitions(schema, contract)) as ValidateFunction;
+  const compile = (schema: JsonSchema) => ajv.compile(withContractDefinitions(schema, contract)) as ValidateFunction;
   return {
     params: new Map(Object.entries(contract.facts).map(([name, fact]) => [name, compile(fact.params)])),
     results: new Map(Object.entries(contract.facts).map(([name, fact]) => [name, compile(fact.result)])),
