@@ -91,12 +91,17 @@ function retryOrHandOver(draft: Draft<LifecycleRequest>, request: LifecycleReque
   }
 }
 
-const startIstruttoria: Handler<'START_ISTRUTTORIA'> = (draft, event, request) => {
-  checkRetryIsDue(request, event);
-  draft.state = 'IN_ISTRUTTORIA';
-  draft.attempts = request.attempts + 1;
-  delete draft.retry;
-};
+/** Starts an attempt once its retry is due: of the istruttoria (counted in `attempts`) or of the decision's operations (`operationAttempts`). */
+function startAttempt<T extends 'START_ISTRUTTORIA' | 'START_OPERATIONS'>(state: RequestState, counter: 'attempts' | 'operationAttempts'): Handler<T> {
+  return (draft, event, request) => {
+    checkRetryIsDue(request, event);
+    draft.state = state;
+    draft[counter] = request[counter] + 1;
+    delete draft.retry;
+  };
+}
+
+const startIstruttoria = startAttempt<'START_ISTRUTTORIA'>('IN_ISTRUTTORIA', 'attempts');
 
 const recordDecision: Handler<'RECORD_DECISION'> = (draft, event, request) => {
   if (!VERDICTS.includes(event.verdict)) throw invalidEvent(request.protocollo, '/event/verdict', `"verdict" must be one of ${VERDICTS.join(', ')}; found ${JSON.stringify(event.verdict)}.`);
@@ -122,12 +127,7 @@ const recordTechnicalFailure: Handler<'RECORD_TECHNICAL_FAILURE'> = (draft, even
   retryOrHandOver(draft, request, event, request.attempts, 'RETRY_SCHEDULED');
 };
 
-const startOperations: Handler<'START_OPERATIONS'> = (draft, event, request) => {
-  checkRetryIsDue(request, event);
-  draft.state = 'OPERATIONS_IN_PROGRESS';
-  draft.operationAttempts = request.operationAttempts + 1;
-  delete draft.retry;
-};
+const startOperations = startAttempt<'START_OPERATIONS'>('OPERATIONS_IN_PROGRESS', 'operationAttempts');
 
 const recordOperation: Handler<'RECORD_OPERATION'> = (draft, event, request) => {
   const record = event.operation;
