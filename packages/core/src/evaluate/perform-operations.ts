@@ -1,9 +1,10 @@
 import type { ValidateFunction } from 'ajv';
 import type { LocalizedText } from '@smart-task/schemas';
-import { PortError, type ActionOutcome, type ActionPort } from '../port.js';
+import type { ActionOutcome, ActionPort } from '../port.js';
 import { OPERATION_OUTCOME, renderTemplate } from '../text/template.js';
 import { describeAjvErrors } from './ajv-errors.js';
-import { DeadlineExceeded, callWithDeadline } from './call-with-deadline.js';
+import { callWithDeadline } from './call-with-deadline.js';
+import { isDeadlineExceeded, readPortFailure } from './port-failure.js';
 import type { OperationRecord, PlannedOperation, TechnicalError } from './decision.js';
 
 /** What performing operations needs from the engine. */
@@ -75,10 +76,6 @@ export function describePerformed(operation: PlannedOperation, details: Readonly
   return { it: renderTemplate(operation.description.it, lookup), en: renderTemplate(operation.description.en, lookup) };
 }
 
-function errorMessage(error: unknown): string {
-  return error instanceof Error ? error.message : String(error);
-}
-
 /**
  * Performs the pending operations of a recorded decision in order, each with its idempotency key, and
  * stops at the first that fails or goes unconfirmed. An answer that is not a valid outcome (unknown
@@ -113,9 +110,10 @@ export async function performPlannedOperations(plan: OperationsPlan, setup: Oper
       try {
         outcome = await callWithDeadline(controller.signal, setup.timeoutMs, (signal) => setup.actionPort.perform(call, { signal, requestId: plan.requestId }));
       } catch (error) {
-        if (error instanceof DeadlineExceeded) return failed(operation, 'OPERATION_FAILED', `The action port did not confirm "${operation.action}" (operation "${operation.id}") within ${setup.timeoutMs} ms.`, true);
+        if (isDeadlineExceeded(error)) return failed(operation, 'OPERATION_FAILED', `The action port did not confirm "${operation.action}" (operation "${operation.id}") within ${setup.timeoutMs} ms.`, true);
         if (hooks.signal?.aborted) return failed(operation, 'ABORTED', `The host cancelled while operation "${operation.id}" was being performed.`, true);
-        return failed(operation, 'OPERATION_FAILED', `The action port failed on "${operation.action}" (operation "${operation.id}"): ${errorMessage(error)}`, error instanceof PortError ? error.retryable : true);
+        const failure = readPortFailure(error);
+        return failed(operation, 'OPERATION_FAILED', `The action port failed on "${operation.action}" (operation "${operation.id}"): ${failure.message}`, failure.retryable);
       }
       const problem = outcomeProblem(outcome, setup.actionResultValidators.get(operation.action));
       if (problem) return failed(operation, 'OPERATION_FAILED', `The action port ${problem} for "${operation.action}" (operation "${operation.id}"): it is not a confirmation.`, true);
