@@ -19,6 +19,8 @@ import type { ActionPort, Clock, DataPort, Logger } from './port.js';
 import { compileRequestValidator, type RequestValidation, type RequestValidator } from './validation/request-validator.js';
 import { isoDateInTimeZone } from './vocabulary/iso-dates.js';
 import { createVocabulary, type VocabularyExtensions } from './vocabulary/vocabulary.js';
+import { DEFAULT_LIMITS, type EngineLimits } from './limits/engine-limits.js';
+import { answerBoundsOf } from './evaluate/port-answer-bounds.js';
 
 /** A request to evaluate: who files it, on which position (`subject`), with which data. */
 export interface SmartTaskRequest {
@@ -61,6 +63,13 @@ export interface EngineOptions {
   readonly plannedTasks?: 'all' | Readonly<Record<string, PlannedTaskActivation>>;
   /** Extra operators and fact helpers the rule sets may name. */
   readonly vocabulary?: VocabularyExtensions;
+  /**
+   * Size limits checked before any work is spent on a value: request ids, subject and data before
+   * validation and before any port call (`INVALID_REQUEST`), port answers before they are validated
+   * against the contract (`PORT_CONTRACT_VIOLATION`). Each one given replaces its default
+   * ({@link DEFAULT_LIMITS}).
+   */
+  readonly limits?: Partial<EngineLimits>;
   /** Told of every result (debug) and of every technical failure (warn); silent by default. */
   readonly logger?: Logger;
   /**
@@ -145,13 +154,15 @@ function withDefinitions(schema: JsonSchema, contract: PortContractDocument): ob
   return definitions ? { ...schema, definitions } : schema;
 }
 
-function portValidators(ajv: Ajv, contract: PortContractDocument) {
+/** The port contract's validators; port answers with `answerAjv`, which stops at the first error. */
+function portValidators(ajv: Ajv, answerAjv: Ajv, contract: PortContractDocument) {
   const compile = (schema: JsonSchema) => ajv.compile(withDefinitions(schema, contract)) as ValidateFunction;
+  const compileAnswer = (schema: JsonSchema) => answerAjv.compile(withDefinitions(schema, contract)) as ValidateFunction;
   return {
     params: new Map(Object.entries(contract.facts).map(([name, fact]) => [name, compile(fact.params)])),
-    results: new Map(Object.entries(contract.facts).map(([name, fact]) => [name, compile(fact.result)])),
+    results: new Map(Object.entries(contract.facts).map(([name, fact]) => [name, compileAnswer(fact.result)])),
     actions: new Map(Object.entries(contract.actions).map(([name, action]) => [name, compile(action.params)])),
-    actionResults: new Map(Object.entries(contract.actions).flatMap(([name, action]) => (action.result ? [[name, compile(action.result)] as const] : []))),
+    actionResults: new Map(Object.entries(contract.actions).flatMap(([name, action]) => (action.result ? [[name, compileAnswer(action.result)] as const] : []))),
   };
 }
 
@@ -188,9 +199,11 @@ export function createEngine(options: EngineOptions): SmartTaskEngine {
   const defaultLocale = options.locale ?? 'it';
   const timeoutMs = options.timeoutMs ?? 5000;
   const timeZone = options.timeZone ?? 'Europe/Rome';
+  const limits: EngineLimits = { ...DEFAULT_LIMITS, ...options.limits };
+  const answerBounds = answerBoundsOf(limits);
   const ajv = createAjv();
   const contract = catalog.portContract.document;
-  const validators = portValidators(ajv, contract);
+  const validators = portValidators(ajv, createAjv({ allErrors: false }), contract);
 
   const tasks = new Map<string, CompiledTask>();
   const portContractHash = once(() => contentHash(contract));
@@ -220,6 +233,7 @@ export function createEngine(options: EngineOptions): SmartTaskEngine {
     helperArgsValidators: vocabulary.helperArgsValidators,
     portParamsValidators: validators.params,
     portResultValidators: validators.results,
+    answerBounds,
   });
   const refuseIfNotOffered = (compiled: CompiledRuleSet | undefined, date: string): void => {
     if (compiled && !isOffered(compiled.document, date)) {
@@ -311,7 +325,7 @@ export function createEngine(options: EngineOptions): SmartTaskEngine {
   };
 
   const performOperations = (plan: OperationsPlan, callOptions: PerformOptions = {}): Promise<OperationsOutcome> =>
-    performPlannedOperations(plan, { actionPort: callOptions.actionPort ?? options.actionPort, timeoutMs, actionResultValidators: validators.actionResults }, callOptions);
+    performPlannedOperations(plan, { actionPort: callOptions.actionPort ?? options.actionPort, timeoutMs, actionResultValidators: validators.actionResults, answerBounds }, callOptions);
 
   return {
     catalog,

@@ -10,6 +10,8 @@ import { callWithDeadline } from './call-with-deadline.js';
 import { describeThrown, isDeadlineExceeded, readPortFailure } from './port-failure.js';
 import type { PortCallRecord, TechnicalError } from './decision.js';
 import { describeAjvErrors } from './ajv-errors.js';
+import type { JsonBounds } from '../json/json-bounds.js';
+import { answerBoundsProblem } from './port-answer-bounds.js';
 
 /** Built-in facts the decision records in fields of their own. */
 const RECORDED_APART: ReadonlySet<string> = new Set(['request', 'subject', 'requestId', 'task', 'requesters']);
@@ -24,6 +26,8 @@ export interface FactResolvers {
   readonly helperArgsValidators: ReadonlyMap<string, ValidateFunction>;
   readonly portParamsValidators: ReadonlyMap<string, ValidateFunction>;
   readonly portResultValidators: ReadonlyMap<string, ValidateFunction>;
+  /** The bounds a port answer must keep before it is validated (see `EngineLimits`). */
+  readonly answerBounds: JsonBounds;
 }
 
 /** The per-evaluation inputs. */
@@ -209,6 +213,14 @@ export class EvaluationContext {
       const retryable = timedOut || failure.retryable;
       record(code === 'PORT_TIMEOUT' ? 'TIMEOUT' : 'ERROR', { error: message, errorCode: code, retryable });
       this.fail({ code, message, fact: name }, retryable);
+      return FACT_FAILED;
+    }
+    const refused = answerBoundsProblem(response, this.resolvers.answerBounds);
+    if (refused) {
+      // Not recorded: it is too large or not JSON. A replay answers a violation recorded without its response with NaN, refused the same way.
+      const message = `The data port answered "${port}" with data refused before it was checked against the port contract: ${refused}.`;
+      record('CONTRACT_VIOLATION', { error: message });
+      this.fail({ code: 'PORT_CONTRACT_VIOLATION', message, fact: name }, false);
       return FACT_FAILED;
     }
     const validate = this.resolvers.portResultValidators.get(port);

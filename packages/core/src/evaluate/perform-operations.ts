@@ -3,6 +3,8 @@ import type { LocalizedText } from '@smart-task/schemas';
 import type { ActionOutcome, ActionPort } from '../port.js';
 import { OPERATION_OUTCOME, renderTemplate } from '../text/template.js';
 import { describeAjvErrors } from './ajv-errors.js';
+import type { JsonBounds } from '../json/json-bounds.js';
+import { answerBoundsProblem } from './port-answer-bounds.js';
 import { callWithDeadline } from './call-with-deadline.js';
 import { isDeadlineExceeded, readPortFailure } from './port-failure.js';
 import type { OperationRecord, PlannedOperation, TechnicalError } from './decision.js';
@@ -14,6 +16,8 @@ export interface OperationsSetup {
   readonly timeoutMs: number;
   /** Validators of the details an action returns, for the actions whose contract declares a `result`. */
   readonly actionResultValidators: ReadonlyMap<string, ValidateFunction>;
+  /** The bounds an action outcome must keep before it is validated (see `EngineLimits`). */
+  readonly answerBounds: JsonBounds;
 }
 
 /** The operations of one recorded decision, and those of them already performed. */
@@ -61,12 +65,25 @@ function isPlainObject(value: unknown): value is Record<string, unknown> {
   return typeof value === 'object' && value !== null && !Array.isArray(value);
 }
 
+/** A value quoted in a message: its JSON, cut to 200 characters; never throws. */
+function quote(value: unknown): string {
+  let text: string;
+  try {
+    text = JSON.stringify(value) ?? String(value);
+  } catch {
+    text = 'a value that cannot be read';
+  }
+  return text.length > 200 ? `${text.slice(0, 200)}…` : text;
+}
+
 /** Why an action port's answer is not an {@link ActionOutcome} the contract accepts; `undefined` when it is one. */
-function outcomeProblem(outcome: unknown, validateDetails: ValidateFunction | undefined): string | undefined {
-  if (!isPlainObject(outcome)) return `answered ${JSON.stringify(outcome) ?? String(outcome)}, which is not an outcome object`;
-  if (!OUTCOME_STATUSES.has(outcome.status)) return `answered status ${JSON.stringify(outcome.status)}; an outcome's status is PERFORMED or ALREADY_PERFORMED`;
-  if (outcome.details !== undefined && !isPlainObject(outcome.details)) return `answered details ${JSON.stringify(outcome.details)}, which is not an object`;
-  if (validateDetails && !validateDetails(outcome.details ?? {})) return `answered details ${JSON.stringify(outcome.details ?? {})} that break the port contract: ${describeAjvErrors(validateDetails)}`;
+function outcomeProblem(outcome: unknown, validateDetails: ValidateFunction | undefined, bounds: JsonBounds): string | undefined {
+  const refused = answerBoundsProblem(outcome, bounds);
+  if (refused) return `answered an outcome refused before it was checked: ${refused}`;
+  if (!isPlainObject(outcome)) return `answered ${quote(outcome)}, which is not an outcome object`;
+  if (!OUTCOME_STATUSES.has(outcome.status)) return `answered status ${quote(outcome.status)}; an outcome's status is PERFORMED or ALREADY_PERFORMED`;
+  if (outcome.details !== undefined && !isPlainObject(outcome.details)) return `answered details ${quote(outcome.details)}, which is not an object`;
+  if (validateDetails && !validateDetails(outcome.details ?? {})) return `answered details ${quote(outcome.details ?? {})} that break the port contract: ${describeAjvErrors(validateDetails)}`;
   return undefined;
 }
 
@@ -115,7 +132,7 @@ export async function performPlannedOperations(plan: OperationsPlan, setup: Oper
         const failure = readPortFailure(error);
         return failed(operation, 'OPERATION_FAILED', `The action port failed on "${operation.action}" (operation "${operation.id}"): ${failure.message}`, failure.retryable);
       }
-      const problem = outcomeProblem(outcome, setup.actionResultValidators.get(operation.action));
+      const problem = outcomeProblem(outcome, setup.actionResultValidators.get(operation.action), setup.answerBounds);
       if (problem) return failed(operation, 'OPERATION_FAILED', `The action port ${problem} for "${operation.action}" (operation "${operation.id}"): it is not a confirmation.`, true);
       const { status, details } = outcome as ActionOutcome;
       const record: OperationRecord = {
