@@ -1,6 +1,5 @@
 import type { ValidateFunction } from 'ajv';
 import type { CatalogDocument, JsonSchema, Locale, PortContractDocument, Profilo, RuleSetDocument, Subject, TaskStatus } from '@smart-task/schemas';
-import { PROFILI } from '@smart-task/schemas';
 import type { Catalog, TaskDefinition } from './catalog/catalog.js';
 import { loadCatalog } from './catalog/load-catalog.js';
 import { compileRuleSet, type CompiledRuleSet } from './compile/compile-rule-set.js';
@@ -21,6 +20,8 @@ import { isoDateInTimeZone } from './vocabulary/iso-dates.js';
 import { createVocabulary, type VocabularyExtensions } from './vocabulary/vocabulary.js';
 import { DEFAULT_LIMITS, type EngineLimits } from './limits/engine-limits.js';
 import { answerBoundsOf } from './evaluate/port-answer-bounds.js';
+import { checkEngineOptions } from './validation/check-engine-options.js';
+import { checkCallOptions, checkDataToPrune, checkIsoDate, checkRequest, checkSubject, describeValue, requestBoundsOf } from './validation/check-request.js';
 
 /** A request to evaluate: who files it, on which position (`subject`), with which data. */
 export interface SmartTaskRequest {
@@ -166,16 +167,6 @@ function portValidators(ajv: Ajv, answerAjv: Ajv, contract: PortContractDocument
   };
 }
 
-function checkSubject(subject: unknown): void {
-  const value = subject as Partial<Subject> | undefined;
-  const problems: string[] = [];
-  for (const key of ['cf', 'soggettoCf', 'matricola'] as const) if (typeof value?.[key] !== 'string' || value[key] === '') problems.push(`"${key}" must be a non-empty string`);
-  if (!PROFILI.includes(value?.profilo as Profilo)) problems.push(`"profilo" must be one of ${PROFILI.join(', ')}`);
-  if (problems.length > 0) {
-    throw new SmartTaskError('Invalid subject', [issue('INVALID_REQUEST', '<request>', '/subject', `The subject is not valid: ${problems.join('; ')}. Pass the authenticated requester and the position in focus.`)]);
-  }
-}
-
 /**
  * Creates the engine: loads (if needed) and compiles the catalog once, then serves every request with
  * the compiled rule sets and validators.
@@ -186,6 +177,7 @@ function checkSubject(subject: unknown): void {
  * if (result.kind === 'decision') console.log(result.verdict, result.reasons);
  */
 export function createEngine(options: EngineOptions): SmartTaskEngine {
+  checkEngineOptions(options);
   const vocabulary = createVocabulary(options.vocabulary);
   let catalog: Catalog;
   if (Array.isArray(options.catalog)) {
@@ -201,6 +193,7 @@ export function createEngine(options: EngineOptions): SmartTaskEngine {
   const timeZone = options.timeZone ?? 'Europe/Rome';
   const limits: EngineLimits = { ...DEFAULT_LIMITS, ...options.limits };
   const answerBounds = answerBoundsOf(limits);
+  const requestBounds = requestBoundsOf(limits);
   const ajv = createAjv();
   const contract = catalog.portContract.document;
   const validators = portValidators(ajv, createAjv({ allErrors: false }), contract);
@@ -213,20 +206,26 @@ export function createEngine(options: EngineOptions): SmartTaskEngine {
     tasks.set(id, {
       definition,
       ruleSets: definition.ruleSets.map(({ file, document }) => compileRuleSet(file, document, vocabulary)),
-      validate: compileRequestValidator(ajv, definition.requestSchema.document, prune),
+      validate: compileRequestValidator(ajv, definition.requestSchema.document, prune, requestBounds),
       prune,
       dependencyHashes: once(async () => ({ requestSchema: await requestSchemaHash(), portContract: await portContractHash() })),
     });
   }
 
   const taskOrThrow = (taskId: string): CompiledTask => {
-    const task = tasks.get(taskId);
-    if (!task) throw new SmartTaskError(`Unknown task "${taskId}"`, [issue('UNKNOWN_TASK', '<request>', '', `There is no task "${taskId}". Known tasks: ${[...tasks.keys()].join(', ')}.`)]);
+    const task = typeof taskId === 'string' ? tasks.get(taskId) : undefined;
+    if (!task) throw new SmartTaskError(`Unknown task ${describeValue(taskId)}`, [issue('UNKNOWN_TASK', '<request>', '', `There is no task ${describeValue(taskId)}. Known tasks: ${[...tasks.keys()].join(', ')}.`)]);
     return task;
   };
   const inForce = (task: CompiledTask, date: string) =>
     task.ruleSets.find(({ document }) => document.validFrom <= date && (document.validTo === undefined || document.validTo === null || date <= document.validTo));
-  const today = () => isoDateInTimeZone(clock.now(), timeZone);
+  /** The clock's reading; a clock that answers no valid Date is the host's mistake, refused as such. */
+  const nowOf = (source: Clock): Date => {
+    const now = source.now();
+    if (!(now instanceof Date) || Number.isNaN(now.getTime())) throw new SmartTaskError('Invalid clock', [issue('INVALID_ENGINE_OPTION', '<engine>', '/clock', `The clock answered ${describeValue(now)} instead of a valid Date.`)]);
+    return now;
+  };
+  const today = () => isoDateInTimeZone(nowOf(clock), timeZone);
   const resolversFor = (compiled: CompiledRuleSet): FactResolvers => ({
     declarations: compiled.document.facts,
     helpers: vocabulary.helpers,
@@ -257,10 +256,8 @@ export function createEngine(options: EngineOptions): SmartTaskEngine {
 
   const decide = async (taskId: string, request: SmartTaskRequest, callOptions: EvaluateOptions = {}): Promise<EvaluationResult> => {
     const task = taskOrThrow(taskId);
-    checkSubject(request.subject);
-    if (typeof request.requestId !== 'string' || request.requestId === '') {
-      throw new SmartTaskError('Invalid request', [issue('INVALID_REQUEST', '<request>', '/requestId', 'The request needs a non-empty "requestId": it makes operations idempotent.')]);
-    }
+    checkRequest(request, limits);
+    checkCallOptions(callOptions, { locale: true, signal: true, clock: true, ports: true });
     const validation = task.validate(request.data);
     if (!validation.ok) {
       throw new SmartTaskError(
@@ -269,10 +266,7 @@ export function createEngine(options: EngineOptions): SmartTaskEngine {
         validation.issues,
       );
     }
-    const now = (callOptions.clock ?? clock).now();
-    if (request.submittedAt !== undefined && (typeof request.submittedAt !== 'string' || Number.isNaN(Date.parse(request.submittedAt)))) {
-      throw new SmartTaskError('Invalid request', [issue('INVALID_REQUEST', '<request>', '/submittedAt', `"submittedAt" must be an ISO date-time such as 2026-03-10T09:00:00+01:00; found ${JSON.stringify(request.submittedAt)}.`)]);
-    }
+    const now = nowOf(callOptions.clock ?? clock);
     const submittedAt = request.submittedAt ?? now.toISOString();
     const submittedOn = isoDateInTimeZone(new Date(submittedAt), timeZone);
     const compiled = inForce(task, submittedOn);
@@ -330,6 +324,8 @@ export function createEngine(options: EngineOptions): SmartTaskEngine {
   return {
     catalog,
     listTasks(subject, callOptions = {}) {
+      checkSubject(subject, limits);
+      checkCallOptions(callOptions, { locale: true });
       const locale = callOptions.locale ?? defaultLocale;
       const date = today();
       const offered: TaskSummary[] = [];
@@ -343,7 +339,8 @@ export function createEngine(options: EngineOptions): SmartTaskEngine {
 
     async composeForm(taskId, subject, callOptions = {}) {
       const task = taskOrThrow(taskId);
-      checkSubject(subject);
+      checkSubject(subject, limits);
+      checkCallOptions(callOptions, { locale: true, signal: true });
       const date = today();
       const compiled = inForce(task, date);
       refuseIfNotOffered(compiled, date);
@@ -381,7 +378,9 @@ export function createEngine(options: EngineOptions): SmartTaskEngine {
     },
 
     pruneHidden(taskId, data) {
-      return taskOrThrow(taskId).prune(data);
+      const task = taskOrThrow(taskId);
+      checkDataToPrune(data, requestBounds);
+      return task.prune(data);
     },
 
     decide,
@@ -399,7 +398,9 @@ export function createEngine(options: EngineOptions): SmartTaskEngine {
     performOperations,
 
     ruleSetInForce(taskId, date) {
-      return inForce(taskOrThrow(taskId), date)?.document;
+      const task = taskOrThrow(taskId);
+      checkIsoDate(date, '/date');
+      return inForce(task, date)?.document;
     },
   };
 }

@@ -1,0 +1,166 @@
+import { PROFILI, type Locale, type Profilo } from '@smart-task/schemas';
+import { SmartTaskError, issue, type Issue } from '../errors.js';
+import { jsonBoundsProblems, type JsonBounds, type JsonBoundsProblem } from '../json/json-bounds.js';
+import { joinPointer } from '../json/pointer.js';
+import type { EngineLimits } from '../limits/engine-limits.js';
+import { instantOf, toIsoDate } from '../vocabulary/iso-dates.js';
+
+/**
+ * The checks of every engine call's arguments, made before any work is spent on them: the request's
+ * shape, ids and subject within their limits, `submittedAt` a real ISO date-time with offset, the
+ * per-call options. Each refuses with a {@link SmartTaskError} of `INVALID_REQUEST` issues, one per
+ * field (file `<request>`, pointer to the field). None of them throws anything else, whatever it is given.
+ */
+
+const FILE = '<request>';
+const LOCALES: readonly Locale[] = ['it', 'en'];
+
+/** A short, safe description of any value for a message: never throws, never long. */
+export function describeValue(value: unknown): string {
+  if (typeof value === 'string') return JSON.stringify(value.length > 40 ? `${value.slice(0, 40)}…` : value);
+  if (typeof value === 'number' || typeof value === 'boolean' || value === null || value === undefined) return String(value);
+  if (Array.isArray(value)) return 'an array';
+  return `a ${typeof value}`;
+}
+
+/** Reads a property of a value that may be anything; `undefined` when it cannot be read. */
+function read(value: unknown, key: string): unknown {
+  if (typeof value !== 'object' || value === null) return undefined;
+  try {
+    return (value as Record<string, unknown>)[key];
+  } catch {
+    return undefined;
+  }
+}
+
+function isRecord(value: unknown): value is Record<string, unknown> {
+  if (typeof value !== 'object' || value === null) return false;
+  try {
+    return !Array.isArray(value);
+  } catch {
+    return false;
+  }
+}
+
+function refuse(message: string, issues: readonly Issue[]): never {
+  throw new SmartTaskError(message, issues);
+}
+
+function idProblem(value: unknown, limits: EngineLimits): string | undefined {
+  if (typeof value !== 'string' || value === '') return `must be a non-empty string; found ${describeValue(value)}`;
+  if (value.length > limits.maxIdLength) return `is ${value.length} characters long; the limit is ${limits.maxIdLength} (engine option limits.maxIdLength)`;
+  return undefined;
+}
+
+/** The issues of a subject: an object with `cf`, `soggettoCf`, `matricola` (non-empty, within `maxIdLength`) and a known `profilo`. */
+export function subjectIssues(subject: unknown, limits: EngineLimits, pointer = '/subject'): Issue[] {
+  if (!isRecord(subject)) return [issue('INVALID_REQUEST', FILE, pointer, `The subject must be an object { cf, profilo, soggettoCf, matricola }; found ${describeValue(subject)}. Pass the authenticated requester and the position in focus.`)];
+  const issues: Issue[] = [];
+  for (const key of ['cf', 'profilo', 'soggettoCf', 'matricola'] as const) {
+    const value = read(subject, key);
+    if (key === 'profilo') {
+      if (!PROFILI.includes(value as Profilo)) issues.push(issue('INVALID_REQUEST', FILE, `${pointer}/profilo`, `"profilo" must be one of ${PROFILI.join(', ')}; found ${describeValue(value)}.`));
+      continue;
+    }
+    const problem = idProblem(value, limits);
+    if (problem) issues.push(issue('INVALID_REQUEST', FILE, `${pointer}/${key}`, `The subject's "${key}" ${problem}. Pass the authenticated requester and the position in focus.`));
+  }
+  return issues;
+}
+
+/** Refuses a subject that {@link subjectIssues} finds fault with. */
+export function checkSubject(subject: unknown, limits: EngineLimits): void {
+  const issues = subjectIssues(subject, limits);
+  if (issues.length > 0) refuse('Invalid subject', issues);
+}
+
+/**
+ * Refuses a request that is not `{ requestId, subject, data, submittedAt? }` with each field well
+ * formed: `requestId` and the subject's ids non-empty and within `maxIdLength`, `data` an object,
+ * `submittedAt` an ISO date-time with offset naming a time that exists. The data's content is the
+ * request validator's job.
+ */
+export function checkRequest(request: unknown, limits: EngineLimits): void {
+  if (!isRecord(request)) refuse('Invalid request', [issue('INVALID_REQUEST', FILE, '', `The request must be an object { requestId, subject, data, submittedAt? }; found ${describeValue(request)}.`)]);
+  const issues: Issue[] = [];
+  const requestId = read(request, 'requestId');
+  const idIssue = idProblem(requestId, limits);
+  if (idIssue) issues.push(issue('INVALID_REQUEST', FILE, '/requestId', `"requestId" ${idIssue}: it makes operations idempotent.`));
+  issues.push(...subjectIssues(read(request, 'subject'), limits));
+  const submittedAt = read(request, 'submittedAt');
+  if (submittedAt !== undefined && (typeof submittedAt !== 'string' || submittedAt.length > 64 || instantOf(submittedAt) === undefined)) {
+    issues.push(issue('INVALID_REQUEST', FILE, '/submittedAt', `"submittedAt" must be an ISO date-time with offset that exists, such as 2026-03-10T09:00:00+01:00; found ${describeValue(submittedAt)}.`));
+  }
+  const data = read(request, 'data');
+  if (!isRecord(data)) issues.push(issue('INVALID_REQUEST', FILE, '/data', `"data" must be an object holding the form fields; found ${describeValue(data)}.`));
+  if (issues.length > 0) refuse('Invalid request', issues);
+}
+
+/** The bounds request data is walked with before validation. */
+export function requestBoundsOf(limits: EngineLimits): JsonBounds {
+  return { maxDepth: limits.maxDepth, maxNodes: limits.maxNodes, maxArrayLength: limits.maxNodes, maxStringLength: limits.maxStringLength, forbidPrototypeKeys: true };
+}
+
+/** At most this many problems of request data are reported at once. */
+const MAX_DATA_PROBLEMS = 20;
+
+/** The problems of request data that JSON cannot hold or that break the limits (see {@link requestBoundsOf}). */
+export function requestDataProblems(data: unknown, bounds: JsonBounds): JsonBoundsProblem[] {
+  return jsonBoundsProblems(data, bounds, MAX_DATA_PROBLEMS);
+}
+
+/** Refuses data given to `pruneHidden` that is not an object, not JSON data, or beyond the limits. */
+export function checkDataToPrune(data: unknown, bounds: JsonBounds): void {
+  if (!isRecord(data)) refuse('Invalid request data', [issue('INVALID_REQUEST', FILE, '/data', `The data must be an object holding the form fields; found ${describeValue(data)}.`)]);
+  const problems = requestDataProblems(data, bounds);
+  if (problems.length > 0) refuse('Invalid request data', problems.map((problem) => issue('INVALID_REQUEST', FILE, joinPointer('/data') + problem.pointer, `The value ${problem.detail}. Send plain JSON form data.`)));
+}
+
+/** Refuses a date that is not a real `YYYY-MM-DD`. */
+export function checkIsoDate(date: unknown, pointer: string): void {
+  if (typeof date !== 'string' || date.length !== 10 || toIsoDate(date) !== date) refuse('Invalid date', [issue('INVALID_REQUEST', FILE, pointer, `The date must be a real date written YYYY-MM-DD; found ${describeValue(date)}.`)]);
+}
+
+/** The kinds of per-call options an engine method takes. */
+export interface CallOptionKinds {
+  readonly locale?: boolean;
+  readonly signal?: boolean;
+  readonly clock?: boolean;
+  readonly ports?: boolean;
+}
+
+function isAbortSignal(value: unknown): boolean {
+  return typeof read(value, 'aborted') === 'boolean' && typeof read(value, 'addEventListener') === 'function' && typeof read(value, 'removeEventListener') === 'function';
+}
+
+/** True when a clock answers a valid `Date`; never throws. */
+export function clockProblem(clock: unknown): string | undefined {
+  const now = read(clock, 'now');
+  if (typeof now !== 'function') return `must be { now(): Date }; found ${describeValue(clock)}`;
+  try {
+    const date: unknown = now.call(clock);
+    if (!(date instanceof Date) || Number.isNaN(date.getTime())) return `answered ${describeValue(date)} instead of a valid Date`;
+  } catch {
+    return 'threw when asked for the time';
+  }
+  return undefined;
+}
+
+/** Refuses per-call options that are not an object, or hold a `locale`, `signal`, `clock` or `ports` of the wrong kind. */
+export function checkCallOptions(options: unknown, kinds: CallOptionKinds): void {
+  if (options === undefined) return;
+  if (!isRecord(options)) refuse('Invalid call options', [issue('INVALID_REQUEST', FILE, '/options', `The options must be an object; found ${describeValue(options)}.`)]);
+  const issues: Issue[] = [];
+  const locale = read(options, 'locale');
+  if (kinds.locale && locale !== undefined && !LOCALES.includes(locale as Locale)) issues.push(issue('INVALID_REQUEST', FILE, '/options/locale', `"locale" must be "it" or "en"; found ${describeValue(locale)}.`));
+  const signal = read(options, 'signal');
+  if (kinds.signal && signal !== undefined && !isAbortSignal(signal)) issues.push(issue('INVALID_REQUEST', FILE, '/options/signal', `"signal" must be an AbortSignal; found ${describeValue(signal)}.`));
+  const clock = read(options, 'clock');
+  const problem = kinds.clock && clock !== undefined ? clockProblem(clock) : undefined;
+  if (problem) issues.push(issue('INVALID_REQUEST', FILE, '/options/clock', `"clock" ${problem}.`));
+  const ports = read(options, 'ports');
+  if (kinds.ports && ports !== undefined && (typeof read(read(ports, 'dataPort'), 'fetch') !== 'function' || typeof read(read(ports, 'actionPort'), 'perform') !== 'function')) {
+    issues.push(issue('INVALID_REQUEST', FILE, '/options/ports', '"ports" must be { dataPort: { fetch }, actionPort: { perform } }.'));
+  }
+  if (issues.length > 0) refuse('Invalid call options', issues);
+}
