@@ -9,7 +9,7 @@ import type { EvaluationResult, TechnicalFailure } from './evaluate/decision.js'
 import { EvaluationContext, type FactResolvers } from './evaluate/evaluation-context.js';
 import { performPlannedOperations, type OperationsOutcome, type OperationsPlan, type PerformHooks } from './evaluate/perform-operations.js';
 import { decideIstruttoria, evaluateRules, type DependencyHashes, type RulesObserver } from './evaluate/run-istruttoria.js';
-import type { ComposedForm } from './form/composed-form.js';
+import { unavailableForm, type ComposedForm } from './form/composed-form.js';
 import { composeForm } from './form/compose-form.js';
 import { compileHiddenFieldPruner, type HiddenFieldPruner } from './form/prune-hidden.js';
 import { contentHash } from './json/canonical-hash.js';
@@ -344,7 +344,7 @@ export function createEngine(options: EngineOptions): SmartTaskEngine {
       const date = today();
       const compiled = inForce(task, date);
       refuseIfNotOffered(compiled, date);
-      if (!compiled) return { status: 'unavailable', taskId, error: { code: 'NO_RULE_SET_IN_FORCE', message: `No version of "${taskId}" is in force on ${date}.` }, retryable: false };
+      if (!compiled) return unavailableForm(taskId, { code: 'NO_RULE_SET_IN_FORCE', message: `No version of "${taskId}" is in force on ${date}.` }, false);
       const context = new EvaluationContext(resolversFor(compiled), {
         requestId: `form:${taskId}`,
         taskId,
