@@ -254,10 +254,10 @@ export function createEngine(options: EngineOptions): SmartTaskEngine {
     else options.logger?.warn('smart-task: technical failure', { ...summary, code: result.error.code, retryable: result.retryable, message: result.error.message });
   };
 
-  const decide = async (taskId: string, request: SmartTaskRequest, callOptions: EvaluateOptions = {}): Promise<EvaluationResult> => {
+  const decide = async (taskId: string, given: SmartTaskRequest, givenOptions?: EvaluateOptions): Promise<EvaluationResult> => {
     const task = taskOrThrow(taskId);
-    checkRequest(request, limits);
-    checkCallOptions(callOptions, { locale: true, signal: true, clock: true, ports: true });
+    const request = checkRequest(given, limits);
+    const callOptions = checkCallOptions(givenOptions, { locale: true, signal: true, clock: true, ports: true });
     const validation = task.validate(request.data);
     if (!validation.ok) {
       throw new SmartTaskError(
@@ -323,9 +323,9 @@ export function createEngine(options: EngineOptions): SmartTaskEngine {
 
   return {
     catalog,
-    listTasks(subject, callOptions = {}) {
-      checkSubject(subject, limits);
-      checkCallOptions(callOptions, { locale: true });
+    listTasks(given, givenOptions) {
+      const subject = checkSubject(given, limits);
+      const callOptions = checkCallOptions(givenOptions, { locale: true });
       const locale = callOptions.locale ?? defaultLocale;
       const date = today();
       const offered: TaskSummary[] = [];
@@ -337,10 +337,10 @@ export function createEngine(options: EngineOptions): SmartTaskEngine {
       return offered.sort((a, b) => a.title.localeCompare(b.title, locale));
     },
 
-    async composeForm(taskId, subject, callOptions = {}) {
+    async composeForm(taskId, given, givenOptions) {
       const task = taskOrThrow(taskId);
-      checkSubject(subject, limits);
-      checkCallOptions(callOptions, { locale: true, signal: true });
+      const subject = checkSubject(given, limits);
+      const callOptions = checkCallOptions(givenOptions, { locale: true, signal: true });
       const date = today();
       const compiled = inForce(task, date);
       refuseIfNotOffered(compiled, date);
@@ -385,8 +385,9 @@ export function createEngine(options: EngineOptions): SmartTaskEngine {
 
     decide,
 
-    async evaluate(taskId, request, callOptions = {}) {
-      const decided = await decide(taskId, request, callOptions);
+    async evaluate(taskId, request, givenOptions) {
+      const decided = await decide(taskId, request, givenOptions);
+      const callOptions = checkCallOptions(givenOptions, { signal: true, ports: true });
       if (decided.kind !== 'decision' || decided.plannedOperations.length === 0) return decided;
       const actionPort = callOptions.ports?.actionPort;
       const outcome = await performOperations({ requestId: decided.requestId, operations: decided.plannedOperations }, { signal: callOptions.signal, ...(actionPort && { actionPort }) });

@@ -119,6 +119,30 @@ describe('a malformed request is refused with INVALID_REQUEST, never a TypeError
     expect(pointers(await refused(() => engine.evaluate(TASK, valid, null as never)))).toEqual(['/options']);
   });
 
+  it('options that cannot be read are refused, not read again later', async () => {
+    const trap = () => {
+      throw new Error('trap');
+    };
+    const options = new Proxy({}, { get: trap, ownKeys: trap, getPrototypeOf: trap });
+    expect(pointers(await refused(() => engine.composeForm(TASK, azienda, options)))).toEqual(['/options']);
+    expect(pointers(await refused(() => engine.evaluate(TASK, valid, options)))).toEqual(['/options']);
+  });
+
+  it('each field of the request and subject is read once: a getter that changes its answer cannot slip past the checks', async () => {
+    let reads = 0;
+    const subject = {
+      ...azienda,
+      get cf() {
+        reads += 1;
+        if (reads > 1) throw new Error('read twice');
+        return azienda.cf;
+      },
+    };
+    const result = await engine.evaluate(TASK, { ...valid, requestId: 'R-getter', subject });
+    expect(result.kind).toBe('decision');
+    expect(result.subject).toEqual(azienda);
+  });
+
   it('listTasks and composeForm refuse a missing subject', async () => {
     expect(pointers(await refused(() => engine.listTasks(null as never)))).toEqual(['/subject']);
     expect(pointers(await refused(() => engine.composeForm(TASK, undefined as never)))).toEqual(['/subject']);

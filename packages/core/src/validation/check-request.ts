@@ -1,4 +1,5 @@
-import { PROFILI, type Locale, type Profilo } from '@smart-task/schemas';
+import { PROFILI, type Locale, type Profilo, type Subject } from '@smart-task/schemas';
+import type { ActionPort, Clock, DataPort } from '../port.js';
 import { SmartTaskError, issue, type Issue } from '../errors.js';
 import { jsonBoundsProblems, type JsonBounds, type JsonBoundsProblem } from '../json/json-bounds.js';
 import { joinPointer } from '../json/pointer.js';
@@ -17,19 +18,23 @@ const LOCALES: readonly Locale[] = ['it', 'en'];
 
 /** A short, safe description of any value for a message: never throws, never long. */
 export function describeValue(value: unknown): string {
+  if (value === UNREADABLE) return 'a value that cannot be read (its getter threw)';
   if (typeof value === 'string') return JSON.stringify(value.length > 40 ? `${value.slice(0, 40)}…` : value);
   if (typeof value === 'number' || typeof value === 'boolean' || value === null || value === undefined) return String(value);
   if (Array.isArray(value)) return 'an array';
   return `a ${typeof value}`;
 }
 
-/** Reads a property of a value that may be anything; `undefined` when it cannot be read. */
+/** What {@link read} answers for a property whose getter (or Proxy trap) throws. */
+const UNREADABLE: unique symbol = Symbol('unreadable');
+
+/** Reads a property of a value that may be anything; {@link UNREADABLE} when reading it throws. */
 function read(value: unknown, key: string): unknown {
   if (typeof value !== 'object' || value === null) return undefined;
   try {
     return (value as Record<string, unknown>)[key];
   } catch {
-    return undefined;
+    return UNREADABLE;
   }
 }
 
@@ -52,12 +57,17 @@ function idProblem(value: unknown, limits: EngineLimits): string | undefined {
   return undefined;
 }
 
-/** The issues of a subject: an object with `cf`, `soggettoCf`, `matricola` (non-empty, within `maxIdLength`) and a known `profilo`. */
-export function subjectIssues(subject: unknown, limits: EngineLimits, pointer = '/subject'): Issue[] {
-  if (!isRecord(subject)) return [issue('INVALID_REQUEST', FILE, pointer, `The subject must be an object { cf, profilo, soggettoCf, matricola }; found ${describeValue(subject)}. Pass the authenticated requester and the position in focus.`)];
+/**
+ * The issues of a subject — an object with `cf`, `soggettoCf`, `matricola` (non-empty, within
+ * `maxIdLength`) and a known `profilo` — and, when there are none, a copy of it read once.
+ */
+export function subjectIssues(subject: unknown, limits: EngineLimits, pointer = '/subject'): { readonly issues: Issue[]; readonly subject?: Subject } {
+  if (!isRecord(subject)) return { issues: [issue('INVALID_REQUEST', FILE, pointer, `The subject must be an object { cf, profilo, soggettoCf, matricola }; found ${describeValue(subject)}. Pass the authenticated requester and the position in focus.`)] };
   const issues: Issue[] = [];
+  const copy: Record<string, unknown> = {};
   for (const key of ['cf', 'profilo', 'soggettoCf', 'matricola'] as const) {
     const value = read(subject, key);
+    copy[key] = value;
     if (key === 'profilo') {
       if (!PROFILI.includes(value as Profilo)) issues.push(issue('INVALID_REQUEST', FILE, `${pointer}/profilo`, `"profilo" must be one of ${PROFILI.join(', ')}; found ${describeValue(value)}.`));
       continue;
@@ -65,13 +75,22 @@ export function subjectIssues(subject: unknown, limits: EngineLimits, pointer = 
     const problem = idProblem(value, limits);
     if (problem) issues.push(issue('INVALID_REQUEST', FILE, `${pointer}/${key}`, `The subject's "${key}" ${problem}. Pass the authenticated requester and the position in focus.`));
   }
-  return issues;
+  return issues.length > 0 ? { issues } : { issues, subject: copy as unknown as Subject };
 }
 
-/** Refuses a subject that {@link subjectIssues} finds fault with. */
-export function checkSubject(subject: unknown, limits: EngineLimits): void {
-  const issues = subjectIssues(subject, limits);
-  if (issues.length > 0) refuse('Invalid subject', issues);
+/** Refuses a subject that {@link subjectIssues} finds fault with; answers a copy of it, read once. */
+export function checkSubject(subject: unknown, limits: EngineLimits): Subject {
+  const checked = subjectIssues(subject, limits);
+  if (!checked.subject) refuse('Invalid subject', checked.issues);
+  return checked.subject;
+}
+
+/** A request as {@link checkRequest} read it: each field read once, the subject copied. */
+export interface CheckedRequest {
+  readonly requestId: string;
+  readonly subject: Subject;
+  readonly data: Readonly<Record<string, unknown>>;
+  readonly submittedAt?: string;
 }
 
 /**
@@ -80,20 +99,22 @@ export function checkSubject(subject: unknown, limits: EngineLimits): void {
  * `submittedAt` an ISO date-time with offset naming a time that exists. The data's content is the
  * request validator's job.
  */
-export function checkRequest(request: unknown, limits: EngineLimits): void {
+export function checkRequest(request: unknown, limits: EngineLimits): CheckedRequest {
   if (!isRecord(request)) refuse('Invalid request', [issue('INVALID_REQUEST', FILE, '', `The request must be an object { requestId, subject, data, submittedAt? }; found ${describeValue(request)}.`)]);
   const issues: Issue[] = [];
   const requestId = read(request, 'requestId');
   const idIssue = idProblem(requestId, limits);
   if (idIssue) issues.push(issue('INVALID_REQUEST', FILE, '/requestId', `"requestId" ${idIssue}: it makes operations idempotent.`));
-  issues.push(...subjectIssues(read(request, 'subject'), limits));
+  const subject = subjectIssues(read(request, 'subject'), limits);
+  issues.push(...subject.issues);
   const submittedAt = read(request, 'submittedAt');
   if (submittedAt !== undefined && (typeof submittedAt !== 'string' || submittedAt.length > 64 || instantOf(submittedAt) === undefined)) {
     issues.push(issue('INVALID_REQUEST', FILE, '/submittedAt', `"submittedAt" must be an ISO date-time with offset that exists, such as 2026-03-10T09:00:00+01:00; found ${describeValue(submittedAt)}.`));
   }
   const data = read(request, 'data');
   if (!isRecord(data)) issues.push(issue('INVALID_REQUEST', FILE, '/data', `"data" must be an object holding the form fields; found ${describeValue(data)}.`));
-  if (issues.length > 0) refuse('Invalid request', issues);
+  if (issues.length > 0 || !subject.subject) refuse('Invalid request', issues);
+  return { requestId: requestId as string, subject: subject.subject, data: data as Record<string, unknown>, ...(submittedAt !== undefined && { submittedAt: submittedAt as string }) };
 }
 
 /** The bounds request data is walked with before validation. */
@@ -146,11 +167,24 @@ export function clockProblem(clock: unknown): string | undefined {
   return undefined;
 }
 
-/** Refuses per-call options that are not an object, or hold a `locale`, `signal`, `clock` or `ports` of the wrong kind. */
-export function checkCallOptions(options: unknown, kinds: CallOptionKinds): void {
-  if (options === undefined) return;
+/** Per-call options as {@link checkCallOptions} read them, each once. */
+export interface CheckedCallOptions {
+  readonly locale?: Locale;
+  readonly signal?: AbortSignal;
+  readonly clock?: Clock;
+  readonly ports?: { readonly dataPort: DataPort; readonly actionPort: ActionPort };
+}
+
+/**
+ * Refuses per-call options that are not an object, cannot be read, or hold a `locale`, `signal`,
+ * `clock` or `ports` of the wrong kind; answers the options of `kinds`, each read once.
+ */
+export function checkCallOptions(options: unknown, kinds: CallOptionKinds): CheckedCallOptions {
+  if (options === undefined) return {};
   if (!isRecord(options)) refuse('Invalid call options', [issue('INVALID_REQUEST', FILE, '/options', `The options must be an object; found ${describeValue(options)}.`)]);
   const issues: Issue[] = [];
+  const chosen = (['locale', 'signal', 'clock', 'ports'] as const).filter((key) => kinds[key]);
+  if (chosen.some((key) => read(options, key) === UNREADABLE)) refuse('Invalid call options', [issue('INVALID_REQUEST', FILE, '/options', 'The options cannot be read (a getter or a Proxy trap threw). Pass a plain object.')]);
   const locale = read(options, 'locale');
   if (kinds.locale && locale !== undefined && !LOCALES.includes(locale as Locale)) issues.push(issue('INVALID_REQUEST', FILE, '/options/locale', `"locale" must be "it" or "en"; found ${describeValue(locale)}.`));
   const signal = read(options, 'signal');
@@ -163,4 +197,10 @@ export function checkCallOptions(options: unknown, kinds: CallOptionKinds): void
     issues.push(issue('INVALID_REQUEST', FILE, '/options/ports', '"ports" must be { dataPort: { fetch }, actionPort: { perform } }.'));
   }
   if (issues.length > 0) refuse('Invalid call options', issues);
+  return {
+    ...(kinds.locale && locale !== undefined && { locale: locale as Locale }),
+    ...(kinds.signal && signal !== undefined && { signal: signal as AbortSignal }),
+    ...(kinds.clock && clock !== undefined && { clock: clock as Clock }),
+    ...(kinds.ports && ports !== undefined && { ports: ports as CheckedCallOptions['ports'] & object }),
+  };
 }

