@@ -262,7 +262,7 @@ function hostileValues() {
 
 /** Paths of a call's arguments that the fuzzer replaces. */
 const FUZZ_PATHS = ['request', 'requestId', 'subject', 'subject.cf', 'subject.profilo', 'subject.soggettoCf', 'subject.matricola', 'data', 'data.*', 'data.+', 'submittedAt', 'options', 'options.locale', 'options.signal', 'options.clock', 'options.ports'];
-const METHODS = ['evaluate', 'decide', 'composeForm', 'validate', 'pruneHidden', 'listTasks', 'ruleSetInForce'];
+const METHODS = ['evaluate', 'decide', 'composeForm', 'validate', 'pruneHidden', 'listTasks', 'ruleSetInForce', 'performOperations'];
 
 /** Puts `value` at `path` of the call; a path through something that holds no field (a string, a Proxy) is left alone. */
 function setPath(call, path, value, keyIndex) {
@@ -318,6 +318,9 @@ async function callEngine(engine, method, taskId, call) {
       return engine.listTasks(field('subject'), options);
     case 'ruleSetInForce':
       return engine.ruleSetInForce(taskId, field('submittedAt'));
+    case 'performOperations':
+      // The request stands for a plan: its requestId, and its data as the operations.
+      return engine.performOperations({ requestId: field('requestId'), operations: field('data') }, options);
   }
 }
 
@@ -330,7 +333,7 @@ function safeText(error) {
 }
 
 /**
- * Calls the engine's methods with requests built from the catalog's cases, some of their fields (or
+ * Calls the engine's methods (`performOperations` too, with the request's data as its operations) with requests built from the catalog's cases, some of their fields (or
  * the whole request, or the options) replaced by fast-check's `anything` or by hostile values (10 MB
  * strings, 10,000-deep objects, cycles, Proxies, `__proto__` keys, NaN, impossible dates), and counts
  * the calls that ended in neither a result nor a `SmartTaskError` with coded issues.

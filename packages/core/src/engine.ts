@@ -21,7 +21,7 @@ import { createVocabulary, type VocabularyExtensions } from './vocabulary/vocabu
 import { DEFAULT_LIMITS, type EngineLimits } from './limits/engine-limits.js';
 import { answerBoundsOf } from './evaluate/port-answer-bounds.js';
 import { checkEngineOptions } from './validation/check-engine-options.js';
-import { checkCallOptions, checkDataToPrune, checkIsoDate, checkRequest, checkSubject, describeValue, requestBoundsOf } from './validation/check-request.js';
+import { checkCallOptions, checkDataToPrune, checkIsoDate, checkOperationsPlan, checkRequest, checkSubject, describeValue, requestBoundsOf } from './validation/check-request.js';
 
 /** A request to evaluate: who files it, on which position (`subject`), with which data. */
 export interface SmartTaskRequest {
@@ -318,8 +318,10 @@ export function createEngine(options: EngineOptions): SmartTaskEngine {
     return result;
   };
 
-  const performOperations = (plan: OperationsPlan, callOptions: PerformOptions = {}): Promise<OperationsOutcome> =>
-    performPlannedOperations(plan, { actionPort: callOptions.actionPort ?? options.actionPort, timeoutMs, actionResultValidators: validators.actionResults, answerBounds }, callOptions);
+  const performOperations = async (plan: OperationsPlan, callOptions: PerformOptions = {}): Promise<OperationsOutcome> => {
+    checkOperationsPlan(plan, callOptions, limits);
+    return performPlannedOperations(plan, { actionPort: callOptions.actionPort ?? options.actionPort, timeoutMs, actionResultValidators: validators.actionResults, answerBounds }, callOptions);
+  };
 
   return {
     catalog,

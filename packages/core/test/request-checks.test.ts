@@ -148,6 +148,27 @@ describe('a malformed request is refused with INVALID_REQUEST, never a TypeError
     expect(pointers(await refused(() => engine.composeForm(TASK, undefined as never)))).toEqual(['/subject']);
   });
 
+  it('performOperations refuses a plan that is not what a decision records, before the action port is called', async () => {
+    let performed = 0;
+    const actionPort = {
+      perform: async () => {
+        performed += 1;
+        return { status: 'PERFORMED' as const };
+      },
+    };
+    expect(pointers(await refused(() => engine.performOperations(null as never, { actionPort })))).toEqual(['/plan']);
+    expect(pointers(await refused(() => engine.performOperations({ requestId: 'R-1', operations: [null, { id: 'x' }] } as never, { actionPort })))).toEqual(['/plan/operations/0', '/plan/operations/1']);
+    expect(pointers(await refused(() => engine.performOperations({ requestId: 'R-1', operations: 'x' } as never, { actionPort })))).toEqual(['/plan/operations']);
+    expect(pointers(await refused(() => engine.performOperations({ requestId: 'R-1', operations: [, ,] } as never, { actionPort })))).toEqual(['/plan/operations/0', '/plan/operations/1']);
+    expect(pointers(await refused(() => engine.performOperations({ requestId: 'R-1', operations: [] }, { actionPort, onPerformed: 'x' as never })))).toEqual(['/options/onPerformed']);
+    expect(performed).toBe(0);
+    const decided = await engine.decide(TASK, { ...valid, requestId: 'R-plan' });
+    if (decided.kind !== 'decision') throw new Error('expected a decision');
+    const outcome = await engine.performOperations({ requestId: decided.requestId, operations: decided.plannedOperations }, { actionPort });
+    expect(outcome.kind).toBe('performed');
+    expect(performed).toBe(decided.plannedOperations.length);
+  });
+
   it('ruleSetInForce refuses a date that is not YYYY-MM-DD', async () => {
     expect(pointers(await refused(() => engine.ruleSetInForce(TASK, Symbol('d') as never)))).toEqual(['/date']);
     expect(engine.ruleSetInForce(TASK, '2026-03-10')?.id).toBe(TASK);

@@ -204,3 +204,61 @@ export function checkCallOptions(options: unknown, kinds: CallOptionKinds): Chec
     ...(kinds.ports && ports !== undefined && { ports: ports as CheckedCallOptions['ports'] & object }),
   };
 }
+
+function isText(value: unknown): boolean {
+  return isRecord(value) && typeof read(value, 'it') === 'string' && typeof read(value, 'en') === 'string';
+}
+
+/** The problem of one planned operation or operation record, or `undefined`. */
+function operationProblem(operation: unknown, recorded: boolean): string | undefined {
+  if (!isRecord(operation)) return `must be an object; found ${describeValue(operation)}`;
+  for (const key of ['id', 'action', 'idempotencyKey'] as const) if (typeof read(operation, key) !== 'string') return `needs a string "${key}"`;
+  if (!isRecord(read(operation, 'params'))) return 'needs "params" as an object';
+  if (!isText(read(operation, 'description'))) return 'needs a "description" { it, en }';
+  if (!recorded && !isRecord(read(operation, 'quoted'))) return 'needs "quoted" as an object';
+  return undefined;
+}
+
+/** At most this many operations are checked one by one (a plan holds a handful). */
+const MAX_PLAN_OPERATIONS = 1_000;
+
+/**
+ * Refuses a plan given to `performOperations` that is not `{ requestId, operations, performed? }` of
+ * the shape a decision records (pointer `/plan/…`), and options whose `signal`, `onPerformed` or
+ * `actionPort` are of the wrong kind (`/options/…`).
+ */
+export function checkOperationsPlan(plan: unknown, options: unknown, limits: EngineLimits): void {
+  const issues: Issue[] = [];
+  const add = (pointer: string, message: string) => issues.push(issue('INVALID_REQUEST', FILE, pointer, message));
+  if (!isRecord(plan)) {
+    add('/plan', `The plan must be { requestId, operations, performed? } as a decision records it; found ${describeValue(plan)}.`);
+  } else {
+    const idIssue = idProblem(read(plan, 'requestId'), limits);
+    if (idIssue) add('/plan/requestId', `"requestId" ${idIssue}.`);
+    for (const [key, recorded] of [['operations', false], ['performed', true]] as const) {
+      const list = read(plan, key);
+      if (list === undefined && recorded) continue;
+      if (!Array.isArray(list) || list.length > MAX_PLAN_OPERATIONS) {
+        add(`/plan/${key}`, `"${key}" must be an array of at most ${MAX_PLAN_OPERATIONS} operations as the decision records them; found ${describeValue(list)}.`);
+        continue;
+      }
+      // Every index, holes of a sparse array included.
+      for (let index = 0; index < list.length; index += 1) {
+        const problem = operationProblem(read(list, String(index)), recorded);
+        if (problem) add(`/plan/${key}/${index}`, `The operation ${problem}. Pass the decision's plannedOperations and the records of those performed.`);
+      }
+    }
+  }
+  if (options !== undefined) {
+    if (!isRecord(options)) add('/options', `The options must be an object; found ${describeValue(options)}.`);
+    else {
+      const signal = read(options, 'signal');
+      if (signal !== undefined && !isAbortSignal(signal)) add('/options/signal', `"signal" must be an AbortSignal; found ${describeValue(signal)}.`);
+      const onPerformed = read(options, 'onPerformed');
+      if (onPerformed !== undefined && typeof onPerformed !== 'function') add('/options/onPerformed', `"onPerformed" must be a function; found ${describeValue(onPerformed)}.`);
+      const actionPort = read(options, 'actionPort');
+      if (actionPort !== undefined && typeof read(actionPort, 'perform') !== 'function') add('/options/actionPort', '"actionPort" must be an object with a perform(call, context) method.');
+    }
+  }
+  if (issues.length > 0) refuse('Invalid operations plan', issues);
+}

@@ -6,7 +6,8 @@ import * as core from '../../src/index.js';
 
 /**
  * The request fuzzer at CI size (`pnpm fuzz` runs it at full size against the built packages):
- * 10,000 calls of evaluate, decide, composeForm, validate, pruneHidden, listTasks and ruleSetInForce
+ * 10,000 calls of evaluate, decide, composeForm, validate, pruneHidden, listTasks, ruleSetInForce and
+ * performOperations
  * with requests built from the catalog's cases and fields replaced by fast-check's `anything` or by
  * hostile values, with a fixed seed.
  */
