@@ -1,6 +1,5 @@
 import type { ValidateFunction } from 'ajv';
 import type { CatalogDocument, JsonSchema, Locale, PortContractDocument, Profilo, RuleSetDocument, Subject, TaskStatus } from '@smart-task/schemas';
-import { PROFILI } from '@smart-task/schemas';
 import type { Catalog, TaskDefinition } from './catalog/catalog.js';
 import { withContractDefinitions } from './catalog/check-json-schemas.js';
 import { loadCatalog } from './catalog/load-catalog.js';
@@ -11,7 +10,7 @@ import type { EvaluationResult, TechnicalFailure } from './evaluate/decision.js'
 import { EvaluationContext, type FactResolvers } from './evaluate/evaluation-context.js';
 import { performPlannedOperations, type OperationsOutcome, type OperationsPlan, type PerformHooks } from './evaluate/perform-operations.js';
 import { decideIstruttoria, evaluateRules, type DependencyHashes, type RulesObserver } from './evaluate/run-istruttoria.js';
-import type { ComposedForm } from './form/composed-form.js';
+import { unavailableForm, type ComposedForm } from './form/composed-form.js';
 import { composeForm } from './form/compose-form.js';
 import { compileHiddenFieldPruner, type HiddenFieldPruner } from './form/prune-hidden.js';
 import { contentHash } from './json/canonical-hash.js';
@@ -20,6 +19,10 @@ import type { ActionPort, Clock, DataPort, Logger } from './port.js';
 import { compileRequestValidator, type RequestValidation, type RequestValidator } from './validation/request-validator.js';
 import { isoDateInTimeZone } from './vocabulary/iso-dates.js';
 import { createVocabulary, type VocabularyExtensions } from './vocabulary/vocabulary.js';
+import { DEFAULT_LIMITS, type EngineLimits } from './limits/engine-limits.js';
+import { answerBoundsOf } from './evaluate/port-answer-bounds.js';
+import { checkEngineOptions } from './validation/check-engine-options.js';
+import { checkCallOptions, checkDataToPrune, checkIsoDate, checkOperationsPlan, checkRequest, checkSubject, describeValue, requestBoundsOf } from './validation/check-request.js';
 
 /** A request to evaluate: who files it, on which position (`subject`), with which data. */
 export interface SmartTaskRequest {
@@ -62,6 +65,13 @@ export interface EngineOptions {
   readonly plannedTasks?: 'all' | Readonly<Record<string, PlannedTaskActivation>>;
   /** Extra operators and fact helpers the rule sets may name. */
   readonly vocabulary?: VocabularyExtensions;
+  /**
+   * Size limits checked before any work is spent on a value: request ids, subject and data before
+   * validation and before any port call (`INVALID_REQUEST`), port answers before they are validated
+   * against the contract (`PORT_CONTRACT_VIOLATION`). Each one given replaces its default
+   * ({@link DEFAULT_LIMITS}).
+   */
+  readonly limits?: Partial<EngineLimits>;
   /** Told of every result (debug) and of every technical failure (warn); silent by default. */
   readonly logger?: Logger;
   /**
@@ -141,24 +151,16 @@ function once<T>(make: () => Promise<T>): () => Promise<T> {
 
 const systemClock: Clock = { now: () => new Date() };
 
-function portValidators(ajv: Ajv, contract: PortContractDocument) {
+/** The port contract's validators; port answers with `answerAjv`, which stops at the first error. */
+function portValidators(ajv: Ajv, answerAjv: Ajv, contract: PortContractDocument) {
   const compile = (schema: JsonSchema) => ajv.compile(withContractDefinitions(schema, contract)) as ValidateFunction;
+  const compileAnswer = (schema: JsonSchema) => answerAjv.compile(withContractDefinitions(schema, contract)) as ValidateFunction;
   return {
     params: new Map(Object.entries(contract.facts).map(([name, fact]) => [name, compile(fact.params)])),
-    results: new Map(Object.entries(contract.facts).map(([name, fact]) => [name, compile(fact.result)])),
+    results: new Map(Object.entries(contract.facts).map(([name, fact]) => [name, compileAnswer(fact.result)])),
     actions: new Map(Object.entries(contract.actions).map(([name, action]) => [name, compile(action.params)])),
-    actionResults: new Map(Object.entries(contract.actions).flatMap(([name, action]) => (action.result ? [[name, compile(action.result)] as const] : []))),
+    actionResults: new Map(Object.entries(contract.actions).flatMap(([name, action]) => (action.result ? [[name, compileAnswer(action.result)] as const] : []))),
   };
-}
-
-function checkSubject(subject: unknown): void {
-  const value = subject as Partial<Subject> | undefined;
-  const problems: string[] = [];
-  for (const key of ['cf', 'soggettoCf', 'matricola'] as const) if (typeof value?.[key] !== 'string' || value[key] === '') problems.push(`"${key}" must be a non-empty string`);
-  if (!PROFILI.includes(value?.profilo as Profilo)) problems.push(`"profilo" must be one of ${PROFILI.join(', ')}`);
-  if (problems.length > 0) {
-    throw new SmartTaskError('Invalid subject', [issue('INVALID_REQUEST', '<request>', '/subject', `The subject is not valid: ${problems.join('; ')}. Pass the authenticated requester and the position in focus.`)]);
-  }
 }
 
 /**
@@ -171,6 +173,7 @@ function checkSubject(subject: unknown): void {
  * if (result.kind === 'decision') console.log(result.verdict, result.reasons);
  */
 export function createEngine(options: EngineOptions): SmartTaskEngine {
+  checkEngineOptions(options);
   const vocabulary = createVocabulary(options.vocabulary);
   let catalog: Catalog;
   if (Array.isArray(options.catalog)) {
@@ -184,9 +187,12 @@ export function createEngine(options: EngineOptions): SmartTaskEngine {
   const defaultLocale = options.locale ?? 'it';
   const timeoutMs = options.timeoutMs ?? 5000;
   const timeZone = options.timeZone ?? 'Europe/Rome';
+  const limits: EngineLimits = { ...DEFAULT_LIMITS, ...options.limits };
+  const answerBounds = answerBoundsOf(limits);
+  const requestBounds = requestBoundsOf(limits);
   const ajv = createAjv();
   const contract = catalog.portContract.document;
-  const validators = portValidators(ajv, contract);
+  const validators = portValidators(ajv, createAjv({ allErrors: false }), contract);
 
   const tasks = new Map<string, CompiledTask>();
   const portContractHash = once(() => contentHash(contract));
@@ -196,26 +202,33 @@ export function createEngine(options: EngineOptions): SmartTaskEngine {
     tasks.set(id, {
       definition,
       ruleSets: definition.ruleSets.map(({ file, document }) => compileRuleSet(file, document, vocabulary)),
-      validate: compileRequestValidator(ajv, definition.requestSchema.document, prune),
+      validate: compileRequestValidator(ajv, definition.requestSchema.document, prune, requestBounds),
       prune,
       dependencyHashes: once(async () => ({ requestSchema: await requestSchemaHash(), portContract: await portContractHash() })),
     });
   }
 
   const taskOrThrow = (taskId: string): CompiledTask => {
-    const task = tasks.get(taskId);
-    if (!task) throw new SmartTaskError(`Unknown task "${taskId}"`, [issue('UNKNOWN_TASK', '<request>', '', `There is no task "${taskId}". Known tasks: ${[...tasks.keys()].join(', ')}.`)]);
+    const task = typeof taskId === 'string' ? tasks.get(taskId) : undefined;
+    if (!task) throw new SmartTaskError(`Unknown task ${describeValue(taskId)}`, [issue('UNKNOWN_TASK', '<request>', '', `There is no task ${describeValue(taskId)}. Known tasks: ${[...tasks.keys()].join(', ')}.`)]);
     return task;
   };
   const inForce = (task: CompiledTask, date: string) =>
     task.ruleSets.find(({ document }) => document.validFrom <= date && (document.validTo === undefined || document.validTo === null || date <= document.validTo));
-  const today = () => isoDateInTimeZone(clock.now(), timeZone);
+  /** The clock's reading; a clock that answers no valid Date is the host's mistake, refused as such. */
+  const nowOf = (source: Clock): Date => {
+    const now = source.now();
+    if (!(now instanceof Date) || Number.isNaN(now.getTime())) throw new SmartTaskError('Invalid clock', [issue('INVALID_ENGINE_OPTION', '<engine>', '/clock', `The clock answered ${describeValue(now)} instead of a valid Date.`)]);
+    return now;
+  };
+  const today = () => isoDateInTimeZone(nowOf(clock), timeZone);
   const resolversFor = (compiled: CompiledRuleSet): FactResolvers => ({
     declarations: compiled.document.facts,
     helpers: vocabulary.helpers,
     helperArgsValidators: vocabulary.helperArgsValidators,
     portParamsValidators: validators.params,
     portResultValidators: validators.results,
+    answerBounds,
   });
   const refuseIfNotOffered = (compiled: CompiledRuleSet | undefined, date: string): void => {
     if (compiled && !isOffered(compiled.document, date)) {
@@ -237,12 +250,10 @@ export function createEngine(options: EngineOptions): SmartTaskEngine {
     else options.logger?.warn('smart-task: technical failure', { ...summary, code: result.error.code, retryable: result.retryable, message: result.error.message });
   };
 
-  const decide = async (taskId: string, request: SmartTaskRequest, callOptions: EvaluateOptions = {}): Promise<EvaluationResult> => {
+  const decide = async (taskId: string, given: SmartTaskRequest, givenOptions?: EvaluateOptions): Promise<EvaluationResult> => {
     const task = taskOrThrow(taskId);
-    checkSubject(request.subject);
-    if (typeof request.requestId !== 'string' || request.requestId === '') {
-      throw new SmartTaskError('Invalid request', [issue('INVALID_REQUEST', '<request>', '/requestId', 'The request needs a non-empty "requestId": it makes operations idempotent.')]);
-    }
+    const request = checkRequest(given, limits);
+    const callOptions = checkCallOptions(givenOptions, { locale: true, signal: true, clock: true, ports: true });
     const validation = task.validate(request.data);
     if (!validation.ok) {
       throw new SmartTaskError(
@@ -251,10 +262,7 @@ export function createEngine(options: EngineOptions): SmartTaskEngine {
         validation.issues,
       );
     }
-    const now = (callOptions.clock ?? clock).now();
-    if (request.submittedAt !== undefined && (typeof request.submittedAt !== 'string' || Number.isNaN(Date.parse(request.submittedAt)))) {
-      throw new SmartTaskError('Invalid request', [issue('INVALID_REQUEST', '<request>', '/submittedAt', `"submittedAt" must be an ISO date-time such as 2026-03-10T09:00:00+01:00; found ${JSON.stringify(request.submittedAt)}.`)]);
-    }
+    const now = nowOf(callOptions.clock ?? clock);
     const submittedAt = request.submittedAt ?? now.toISOString();
     const submittedOn = isoDateInTimeZone(new Date(submittedAt), timeZone);
     const compiled = inForce(task, submittedOn);
@@ -306,12 +314,16 @@ export function createEngine(options: EngineOptions): SmartTaskEngine {
     return result;
   };
 
-  const performOperations = (plan: OperationsPlan, callOptions: PerformOptions = {}): Promise<OperationsOutcome> =>
-    performPlannedOperations(plan, { actionPort: callOptions.actionPort ?? options.actionPort, timeoutMs, actionResultValidators: validators.actionResults }, callOptions);
+  const performOperations = async (plan: OperationsPlan, callOptions: PerformOptions = {}): Promise<OperationsOutcome> => {
+    checkOperationsPlan(plan, callOptions, limits);
+    return performPlannedOperations(plan, { actionPort: callOptions.actionPort ?? options.actionPort, timeoutMs, actionResultValidators: validators.actionResults, answerBounds }, callOptions);
+  };
 
   return {
     catalog,
-    listTasks(subject, callOptions = {}) {
+    listTasks(given, givenOptions) {
+      const subject = checkSubject(given, limits);
+      const callOptions = checkCallOptions(givenOptions, { locale: true });
       const locale = callOptions.locale ?? defaultLocale;
       const date = today();
       const offered: TaskSummary[] = [];
@@ -323,13 +335,14 @@ export function createEngine(options: EngineOptions): SmartTaskEngine {
       return offered.sort((a, b) => a.title.localeCompare(b.title, locale));
     },
 
-    async composeForm(taskId, subject, callOptions = {}) {
+    async composeForm(taskId, given, givenOptions) {
       const task = taskOrThrow(taskId);
-      checkSubject(subject);
+      const subject = checkSubject(given, limits);
+      const callOptions = checkCallOptions(givenOptions, { locale: true, signal: true });
       const date = today();
       const compiled = inForce(task, date);
       refuseIfNotOffered(compiled, date);
-      if (!compiled) return { status: 'unavailable', taskId, error: { code: 'NO_RULE_SET_IN_FORCE', message: `No version of "${taskId}" is in force on ${date}.` }, retryable: false };
+      if (!compiled) return unavailableForm(taskId, { code: 'NO_RULE_SET_IN_FORCE', message: `No version of "${taskId}" is in force on ${date}.` }, false);
       const context = new EvaluationContext(resolversFor(compiled), {
         requestId: `form:${taskId}`,
         taskId,
@@ -363,13 +376,16 @@ export function createEngine(options: EngineOptions): SmartTaskEngine {
     },
 
     pruneHidden(taskId, data) {
-      return taskOrThrow(taskId).prune(data);
+      const task = taskOrThrow(taskId);
+      checkDataToPrune(data, requestBounds);
+      return task.prune(data);
     },
 
     decide,
 
-    async evaluate(taskId, request, callOptions = {}) {
-      const decided = await decide(taskId, request, callOptions);
+    async evaluate(taskId, request, givenOptions) {
+      const decided = await decide(taskId, request, givenOptions);
+      const callOptions = checkCallOptions(givenOptions, { signal: true, ports: true });
       if (decided.kind !== 'decision' || decided.plannedOperations.length === 0) return decided;
       const actionPort = callOptions.ports?.actionPort;
       const outcome = await performOperations({ requestId: decided.requestId, operations: decided.plannedOperations }, { signal: callOptions.signal, ...(actionPort && { actionPort }) });
@@ -381,7 +397,9 @@ export function createEngine(options: EngineOptions): SmartTaskEngine {
     performOperations,
 
     ruleSetInForce(taskId, date) {
-      return inForce(taskOrThrow(taskId), date)?.document;
+      const task = taskOrThrow(taskId);
+      checkIsoDate(date, '/date');
+      return inForce(task, date)?.document;
     },
   };
 }

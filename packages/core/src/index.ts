@@ -30,7 +30,8 @@ export type { DocumentKind } from './catalog/document-kinds.js';
 export { ISSUE_CODES, SmartTaskError, formatIssue, isSmartTaskError } from './errors.js';
 export type { Issue, IssueCode, IssueSeverity, Result } from './errors.js';
 
-export { PortError } from './port.js';
+export { PortError, isPortError } from './port.js';
+export { DEFAULT_LIMITS, type EngineLimits } from './limits/engine-limits.js';
 export type { ActionCall, ActionOutcome, ActionPort, Clock, DataPort, Logger, NotificationPort, PortCallContext, RequestRepository } from './port.js';
 export { createInMemoryActionPort, createInMemoryDataPort, mergeFixtures } from './adapters/in-memory-ports.js';
 export type { InMemoryActionPort, InMemoryDataPort } from './adapters/in-memory-ports.js';

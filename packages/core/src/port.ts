@@ -87,17 +87,36 @@ export interface NotificationPort {
   send(message: NotificationMessage, context: { readonly signal: AbortSignal }): Promise<void>;
 }
 
+const PORT_ERROR = Symbol.for('smart-task.port-error');
+
 /**
  * Thrown (or rejected with) by a port to describe its failure. Anything else a port throws is treated
- * as a retryable technical failure.
+ * as a retryable technical failure. Recognised by a brand, not by `instanceof`, so a `PortError` made
+ * by another copy of the library (the CommonJS build, a bundled copy) keeps its code and retryability.
  */
 export class PortError extends Error {
   override readonly name = 'PortError';
+  readonly [PORT_ERROR] = true;
   constructor(
     message: string,
     readonly code: 'UNAVAILABLE' | 'TIMEOUT' | 'ERROR' = 'ERROR',
     readonly retryable = true,
   ) {
     super(message);
+  }
+}
+
+/**
+ * True when `value` is a {@link PortError}, also one made by another copy of the library. Never throws,
+ * whatever `value` is (a Proxy, an object whose getters throw).
+ *
+ * @example
+ * if (isPortError(error) && !error.retryable) handToSede(error.message);
+ */
+export function isPortError(value: unknown): value is PortError {
+  try {
+    return typeof value === 'object' && value !== null && (value as Record<symbol, unknown>)[PORT_ERROR] === true;
+  } catch {
+    return false;
   }
 }

@@ -44,6 +44,8 @@ describe('a rule set that returns no evaluation', () => {
     const { compileRuleSet } = await import('../src/compile/compile-rule-set.js');
     const { decideIstruttoria } = await import('../src/evaluate/run-istruttoria.js');
     const { createVocabulary } = await import('../src/vocabulary/vocabulary.js');
+    const { answerBoundsOf } = await import('../src/evaluate/port-answer-bounds.js');
+    const { DEFAULT_LIMITS } = await import('../src/limits/engine-limits.js');
     const { catalogDocuments } = await import('@smart-task/rules');
     const { loadCatalog } = await import('../src/index.js');
     const loaded = loadCatalog(catalogDocuments);
@@ -54,7 +56,7 @@ describe('a rule set that returns no evaluation', () => {
     const actions = createInMemoryActionPort();
     const result = await decideIstruttoria({
       compiled,
-      resolvers: { declarations: document.facts, helpers: vocabulary.helpers, helperArgsValidators: vocabulary.helperArgsValidators, portParamsValidators: new Map(), portResultValidators: new Map() },
+      resolvers: { declarations: document.facts, helpers: vocabulary.helpers, helperArgsValidators: vocabulary.helperArgsValidators, portParamsValidators: new Map(), portResultValidators: new Map(), answerBounds: answerBoundsOf(DEFAULT_LIMITS) },
       actionParamsValidators: new Map(),
       dataPort: createInMemoryDataPort(revocaFixture()),
       requestId: 'R-none',

@@ -56,6 +56,25 @@ describe('the built packages', () => {
     expect(JSON.parse(output)).toEqual(EXPECTED);
   });
 
+  it("recognise a PortError made by the CommonJS build in an engine of the ESM build", () => {
+    const script = `
+import { createRequire } from 'node:module';
+const core = await import('@smart-task/core');
+const cjs = createRequire(process.cwd() + '/package.json')('@smart-task/core');
+const rules = await import('@smart-task/rules');
+const error = new cjs.PortError('down', 'UNAVAILABLE', false);
+const dataPort = { fetch: () => Promise.reject(error) };
+const engine = core.createEngine({ catalog: rules.catalogDocuments, dataPort, actionPort: core.createInMemoryActionPort(), clock: { now: () => new Date('2026-03-10T09:00:00Z') } });
+const result = await engine.evaluate('revoca-delega-intermediario', {
+  requestId: 'DIST-2',
+  subject: { cf: 'RSSMRA80A01H501U', profilo: 'AZIENDA', soggettoCf: '12345670488', matricola: '1234567860' },
+  data: { delegaId: 'DEL-404', dataEfficacia: '2026-03-10', motivo: 'CESSAZIONE_INCARICO' },
+});
+console.log(JSON.stringify({ instanceOf: error instanceof core.PortError, guard: core.isPortError(error), code: result.error.code, retryable: result.retryable }));`;
+    const output = execFileSync(process.execPath, ['--input-type=module', '-e', script], { cwd: root, encoding: 'utf8' });
+    expect(JSON.parse(output)).toEqual({ instanceOf: false, guard: true, code: 'PORT_UNAVAILABLE', retryable: false });
+  });
+
   it('ship type declarations for both module systems', () => {
     for (const file of ['core/dist/index.d.ts', 'core/dist/index.d.cts', 'core/dist/node.d.ts', 'rules/dist/index.d.ts', 'schemas/dist/index.d.cts']) {
       expect(existsSync(`${root}/packages/${file}`), file).toBe(true);

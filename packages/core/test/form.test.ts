@@ -160,3 +160,27 @@ describe('choices built from port data on a list field', () => {
     expect(form.canSubmit).toBe(true);
   });
 });
+
+describe('composeForm when port data cannot be read', () => {
+  let answer: 'contract' | 'down' | 'ok' = 'ok';
+  const flaky = createEngine({
+    catalog: catalogDocuments,
+    dataPort: { fetch: (fact, params, context) => (answer === 'ok' || fact !== 'abilitazioni' ? memory.fetch(fact, params, context) : answer === 'down' ? Promise.reject(new Error('ECONNRESET 10.1.2.3')) : Promise.resolve([{ titolo: 42 }])) },
+    actionPort: createInMemoryActionPort(),
+    clock: { now: () => NOW },
+  });
+
+  it.each(['contract', 'down'] as const)('tells the contributor in plain Italian and English, and keeps the detail for the operator (%s)', async (fault) => {
+    answer = fault;
+    const form = await flaky.composeForm(TASK, azienda);
+    answer = 'ok';
+    if (form.status !== 'unavailable') throw new Error(`expected an unavailable form, got ${form.status}`);
+    for (const text of [form.message.it, form.message.en]) {
+      expect(text.length).toBeGreaterThan(20);
+      expect(text).not.toMatch(/abilitazioni|port|contract|contratto|ECONNRESET|10\.1\.2\.3|"/i);
+    }
+    expect(form.message.it).toMatch(/riprova/i);
+    expect(form.error.message).toContain('abilitazioni');
+    expect(form.error.code).toBe(fault === 'down' ? 'PORT_ERROR' : 'PORT_CONTRACT_VIOLATION');
+  });
+});

@@ -2,13 +2,16 @@ import type { ValidateFunction } from 'ajv';
 import type { FactDeclaration, ParamValue, Profilo, Subject } from '@smart-task/schemas';
 import { canonicalJson } from '../json/canonical-hash.js';
 import { resolvePath } from '../json/path.js';
-import { PortError, type DataPort } from '../port.js';
+import type { DataPort } from '../port.js';
 import { valueInForceOn } from '../vocabulary/dated-values.js';
 import type { FactHelperDefinition } from '../vocabulary/fact-helpers.js';
 import { isBuiltInFact, isFactReference, type BuiltInFact } from '../compile/fact-graph.js';
-import { DeadlineExceeded, callWithDeadline } from './call-with-deadline.js';
+import { callWithDeadline } from './call-with-deadline.js';
+import { describeThrown, isDeadlineExceeded, readPortFailure } from './port-failure.js';
 import type { PortCallRecord, TechnicalError } from './decision.js';
 import { describeAjvErrors } from './ajv-errors.js';
+import type { JsonBounds } from '../json/json-bounds.js';
+import { answerBoundsProblem } from './port-answer-bounds.js';
 
 /** Built-in facts the decision records in fields of their own. */
 const RECORDED_APART: ReadonlySet<string> = new Set(['request', 'subject', 'requestId', 'task', 'requesters']);
@@ -23,6 +26,8 @@ export interface FactResolvers {
   readonly helperArgsValidators: ReadonlyMap<string, ValidateFunction>;
   readonly portParamsValidators: ReadonlyMap<string, ValidateFunction>;
   readonly portResultValidators: ReadonlyMap<string, ValidateFunction>;
+  /** The bounds a port answer must keep before it is validated (see `EngineLimits`). */
+  readonly answerBounds: JsonBounds;
 }
 
 /** The per-evaluation inputs. */
@@ -167,7 +172,7 @@ export class EvaluationContext {
     try {
       return (this.resolvers.helpers.get(declaration.helper) as FactHelperDefinition).compute(args);
     } catch (error) {
-      this.fail({ code: 'HELPER_FAILED', message: `Helper "${declaration.helper}" for fact "${name}" failed: ${(error as Error).message}`, fact: name }, false);
+      this.fail({ code: 'HELPER_FAILED', message: `Helper "${declaration.helper}" for fact "${name}" failed: ${describeThrown(error)}`, fact: name }, false);
       return FACT_FAILED;
     }
   }
@@ -197,17 +202,25 @@ export class EvaluationContext {
         this.inputs.dataPort.fetch(port, params, { signal, requestId: this.inputs.requestId }),
       );
     } catch (error) {
-      const timedOut = error instanceof DeadlineExceeded;
+      const timedOut = isDeadlineExceeded(error);
       if (this.failure && !timedOut) {
         record('ABORTED', { error: 'aborted after an earlier failure' });
         return FACT_FAILED;
       }
-      const portError = error instanceof PortError ? error : undefined;
-      const code: 'PORT_TIMEOUT' | 'PORT_UNAVAILABLE' | 'PORT_ERROR' = timedOut || portError?.code === 'TIMEOUT' ? 'PORT_TIMEOUT' : portError?.code === 'UNAVAILABLE' ? 'PORT_UNAVAILABLE' : 'PORT_ERROR';
-      const message = timedOut ? `The data port did not answer "${port}" within ${this.inputs.timeoutMs} ms.` : `The data port failed on "${port}": ${(error as Error)?.message ?? String(error)}`;
-      const retryable = portError ? portError.retryable : true;
+      const failure = readPortFailure(error);
+      const code: 'PORT_TIMEOUT' | 'PORT_UNAVAILABLE' | 'PORT_ERROR' = timedOut || failure.code === 'TIMEOUT' ? 'PORT_TIMEOUT' : failure.code === 'UNAVAILABLE' ? 'PORT_UNAVAILABLE' : 'PORT_ERROR';
+      const message = timedOut ? `The data port did not answer "${port}" within ${this.inputs.timeoutMs} ms.` : `The data port failed on "${port}": ${failure.message}`;
+      const retryable = timedOut || failure.retryable;
       record(code === 'PORT_TIMEOUT' ? 'TIMEOUT' : 'ERROR', { error: message, errorCode: code, retryable });
       this.fail({ code, message, fact: name }, retryable);
+      return FACT_FAILED;
+    }
+    const refused = answerBoundsProblem(response, this.resolvers.answerBounds);
+    if (refused) {
+      // Not recorded: it is too large or not JSON. A replay answers a violation recorded without its response with NaN, refused the same way.
+      const message = `The data port answered "${port}" with data refused before it was checked against the port contract: ${refused}.`;
+      record('CONTRACT_VIOLATION', { error: message });
+      this.fail({ code: 'PORT_CONTRACT_VIOLATION', message, fact: name }, false);
       return FACT_FAILED;
     }
     const validate = this.resolvers.portResultValidators.get(port);

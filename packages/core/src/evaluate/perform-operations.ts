@@ -1,9 +1,12 @@
 import type { ValidateFunction } from 'ajv';
 import type { LocalizedText } from '@smart-task/schemas';
-import { PortError, type ActionOutcome, type ActionPort } from '../port.js';
+import type { ActionOutcome, ActionPort } from '../port.js';
 import { OPERATION_OUTCOME, renderTemplate } from '../text/template.js';
 import { describeAjvErrors } from './ajv-errors.js';
-import { DeadlineExceeded, callWithDeadline } from './call-with-deadline.js';
+import type { JsonBounds } from '../json/json-bounds.js';
+import { answerBoundsProblem } from './port-answer-bounds.js';
+import { callWithDeadline } from './call-with-deadline.js';
+import { isDeadlineExceeded, readPortFailure } from './port-failure.js';
 import type { OperationRecord, PlannedOperation, TechnicalError } from './decision.js';
 
 /** What performing operations needs from the engine. */
@@ -13,6 +16,8 @@ export interface OperationsSetup {
   readonly timeoutMs: number;
   /** Validators of the details an action returns, for the actions whose contract declares a `result`. */
   readonly actionResultValidators: ReadonlyMap<string, ValidateFunction>;
+  /** The bounds an action outcome must keep before it is validated (see `EngineLimits`). */
+  readonly answerBounds: JsonBounds;
 }
 
 /** The operations of one recorded decision, and those of them already performed. */
@@ -60,12 +65,25 @@ function isPlainObject(value: unknown): value is Record<string, unknown> {
   return typeof value === 'object' && value !== null && !Array.isArray(value);
 }
 
+/** A value quoted in a message: its JSON, cut to 200 characters; never throws. */
+function quote(value: unknown): string {
+  let text: string;
+  try {
+    text = JSON.stringify(value) ?? String(value);
+  } catch {
+    text = 'a value that cannot be read';
+  }
+  return text.length > 200 ? `${text.slice(0, 200)}…` : text;
+}
+
 /** Why an action port's answer is not an {@link ActionOutcome} the contract accepts; `undefined` when it is one. */
-function outcomeProblem(outcome: unknown, validateDetails: ValidateFunction | undefined): string | undefined {
-  if (!isPlainObject(outcome)) return `answered ${JSON.stringify(outcome) ?? String(outcome)}, which is not an outcome object`;
-  if (!OUTCOME_STATUSES.has(outcome.status)) return `answered status ${JSON.stringify(outcome.status)}; an outcome's status is PERFORMED or ALREADY_PERFORMED`;
-  if (outcome.details !== undefined && !isPlainObject(outcome.details)) return `answered details ${JSON.stringify(outcome.details)}, which is not an object`;
-  if (validateDetails && !validateDetails(outcome.details ?? {})) return `answered details ${JSON.stringify(outcome.details ?? {})} that break the port contract: ${describeAjvErrors(validateDetails)}`;
+function outcomeProblem(outcome: unknown, validateDetails: ValidateFunction | undefined, bounds: JsonBounds): string | undefined {
+  const refused = answerBoundsProblem(outcome, bounds);
+  if (refused) return `answered an outcome refused before it was checked: ${refused}`;
+  if (!isPlainObject(outcome)) return `answered ${quote(outcome)}, which is not an outcome object`;
+  if (!OUTCOME_STATUSES.has(outcome.status)) return `answered status ${quote(outcome.status)}; an outcome's status is PERFORMED or ALREADY_PERFORMED`;
+  if (outcome.details !== undefined && !isPlainObject(outcome.details)) return `answered details ${quote(outcome.details)}, which is not an object`;
+  if (validateDetails && !validateDetails(outcome.details ?? {})) return `answered details ${quote(outcome.details ?? {})} that break the port contract: ${describeAjvErrors(validateDetails)}`;
   return undefined;
 }
 
@@ -73,10 +91,6 @@ function outcomeProblem(outcome: unknown, validateDetails: ValidateFunction | un
 export function describePerformed(operation: PlannedOperation, details: Readonly<Record<string, unknown>> | undefined): LocalizedText {
   const lookup = (fact: string) => (fact === OPERATION_OUTCOME ? (details ?? {}) : operation.quoted[fact]);
   return { it: renderTemplate(operation.description.it, lookup), en: renderTemplate(operation.description.en, lookup) };
-}
-
-function errorMessage(error: unknown): string {
-  return error instanceof Error ? error.message : String(error);
 }
 
 /**
@@ -113,11 +127,12 @@ export async function performPlannedOperations(plan: OperationsPlan, setup: Oper
       try {
         outcome = await callWithDeadline(controller.signal, setup.timeoutMs, (signal) => setup.actionPort.perform(call, { signal, requestId: plan.requestId }));
       } catch (error) {
-        if (error instanceof DeadlineExceeded) return failed(operation, 'OPERATION_FAILED', `The action port did not confirm "${operation.action}" (operation "${operation.id}") within ${setup.timeoutMs} ms.`, true);
+        if (isDeadlineExceeded(error)) return failed(operation, 'OPERATION_FAILED', `The action port did not confirm "${operation.action}" (operation "${operation.id}") within ${setup.timeoutMs} ms.`, true);
         if (hooks.signal?.aborted) return failed(operation, 'ABORTED', `The host cancelled while operation "${operation.id}" was being performed.`, true);
-        return failed(operation, 'OPERATION_FAILED', `The action port failed on "${operation.action}" (operation "${operation.id}"): ${errorMessage(error)}`, error instanceof PortError ? error.retryable : true);
+        const failure = readPortFailure(error);
+        return failed(operation, 'OPERATION_FAILED', `The action port failed on "${operation.action}" (operation "${operation.id}"): ${failure.message}`, failure.retryable);
       }
-      const problem = outcomeProblem(outcome, setup.actionResultValidators.get(operation.action));
+      const problem = outcomeProblem(outcome, setup.actionResultValidators.get(operation.action), setup.answerBounds);
       if (problem) return failed(operation, 'OPERATION_FAILED', `The action port ${problem} for "${operation.action}" (operation "${operation.id}"): it is not a confirmation.`, true);
       const { status, details } = outcome as ActionOutcome;
       const record: OperationRecord = {

@@ -3,6 +3,7 @@ import type { CompiledRuleSet } from '../compile/compile-rule-set.js';
 import type { Decision, EvaluationResult, Reason, RuleOutcome, RuleSetReference, TechnicalFailure } from './decision.js';
 import { EvaluationContext, type FactResolvers } from './evaluation-context.js';
 import { planOperations } from './plan-operations.js';
+import { describeThrown } from './port-failure.js';
 import { readOutcome, type EvaluatedCondition, type RuleNode } from './read-outcomes.js';
 
 /** Everything one istruttoria needs; prepared by the engine. */
@@ -78,7 +79,7 @@ export async function evaluateRules(compiled: CompiledRuleSet, context: Evaluati
   try {
     root = await compiled.evaluate(context, scope);
   } catch (error) {
-    context.fail({ code: 'RULE_ERROR', message: `The rules could not be evaluated: ${(error as Error)?.message ?? String(error)}` }, false);
+    context.fail({ code: 'RULE_ERROR', message: `The rules could not be evaluated: ${describeThrown(error)}` }, false);
   }
   const outcomes: RuleOutcome[] = [];
   let gateFailed = false;

@@ -5,7 +5,7 @@ import type { RuleOutcome } from '../evaluate/decision.js';
 import { resolvePath } from '../json/path.js';
 import { renderTemplate } from '../text/template.js';
 import { filterItems } from '../vocabulary/item-matcher.js';
-import type { ComposedForm, FormNotice, KnownValue } from './composed-form.js';
+import { unavailableForm, type ComposedForm, type FormNotice, type KnownValue } from './composed-form.js';
 import { jsonFormsUiSchema, rjsfUiSchema, type FormField } from './ui-schemas.js';
 
 interface FactReference {
@@ -80,12 +80,12 @@ export interface ComposeInputs {
 export async function composeForm(inputs: ComposeInputs): Promise<ComposedForm> {
   const { taskId, requestSchema, ruleSet, contract, context, locale } = inputs;
   const failedGates = inputs.gates.filter((gate) => gate.status === 'FAILED');
-  if (context.failure) return { status: 'unavailable', taskId, error: context.failure.error, retryable: context.failure.retryable };
+  if (context.failure) return unavailableForm(taskId, context.failure.error, context.failure.retryable);
   if (failedGates.length > 0) {
     return { status: 'not-allowed', taskId, reasons: failedGates.map((gate) => ({ code: gate.reasonCode, message: gate.message as LocalizedText })) };
   }
   const undecided = inputs.gates.find((gate) => gate.status !== 'PASSED');
-  if (undecided) return { status: 'unavailable', taskId, error: { code: 'RULE_ERROR', message: `Gate ${undecided.id} was not evaluated.` }, retryable: false };
+  if (undecided) return unavailableForm(taskId, { code: 'RULE_ERROR', message: `Gate ${undecided.id} was not evaluated.` }, false);
 
   const schema = localize(requestSchema, locale);
   delete schema.$schema;
@@ -150,7 +150,7 @@ export async function composeForm(inputs: ComposeInputs): Promise<ComposedForm> 
     });
   }
   const failure = context.failure as EvaluationContext['failure'];
-  if (failure) return { status: 'unavailable', taskId, error: failure.error, retryable: failure.retryable };
+  if (failure) return unavailableForm(taskId, failure.error, failure.retryable);
 
   return {
     status: 'ready',

@@ -43,12 +43,38 @@ export interface NotAllowedForm {
   readonly reasons: readonly { readonly code: string; readonly message: LocalizedText }[];
 }
 
-/** The form could not be composed because port data could not be read; retrying may help. */
+/**
+ * The form could not be composed because port data could not be read (retrying may help), or no
+ * version of the task is in force. Show the contributor `message`; `error` is the technical detail,
+ * for the operator and the logs only.
+ */
 export interface UnavailableForm {
   readonly status: 'unavailable';
   readonly taskId: string;
+  /** What to tell the contributor, in plain Italian and English; names no archive, fact or code. */
+  readonly message: LocalizedText;
+  /** The technical failure (code, message naming the fact and what went wrong): for the operator and the logs, never for the contributor. */
   readonly error: TechnicalError;
   readonly retryable: boolean;
+}
+
+const TRY_LATER: LocalizedText = {
+  it: 'Al momento non è possibile preparare il modulo perché alcuni dati non sono raggiungibili. Riprova più tardi.',
+  en: 'The form cannot be prepared right now because some data cannot be reached. Please try again later.',
+};
+const ASK_SEDE: LocalizedText = {
+  it: 'Al momento non è possibile preparare il modulo. Riprova più tardi; se il problema continua, rivolgiti alla tua Sede INPS.',
+  en: 'The form cannot be prepared right now. Please try again later; if the problem persists, contact your INPS office.',
+};
+const NOT_IN_FORCE: LocalizedText = {
+  it: 'Questa richiesta non è disponibile oggi: riprova più tardi o rivolgiti alla tua Sede INPS.',
+  en: 'This request is not available today: try again later or contact your INPS office.',
+};
+
+/** An unavailable form: the contributor's plain message chosen from the failure, the failure kept apart. */
+export function unavailableForm(taskId: string, error: TechnicalError, retryable: boolean): UnavailableForm {
+  const message = error.code === 'NO_RULE_SET_IN_FORCE' ? NOT_IN_FORCE : retryable ? TRY_LATER : ASK_SEDE;
+  return { status: 'unavailable', taskId, message, error, retryable };
 }
 
 /** What `composeForm` returns. */

@@ -3,7 +3,7 @@ import type { RequestSchemaDocument } from '@smart-task/schemas';
 import type { Ajv } from '../json/create-ajv.js';
 import { conditionalsOf } from '../catalog/request-fields.js';
 
-/** Removes the values of conditional fields whose condition does not hold. */
+/** Removes the values of conditional fields whose condition does not hold; every other own key is copied as an own key. */
 export type HiddenFieldPruner = (data: Readonly<Record<string, unknown>>) => Record<string, unknown>;
 
 /**
@@ -21,7 +21,12 @@ export function compileHiddenFieldPruner(ajv: Ajv, schema: RequestSchemaDocument
     const hidden = new Set<string>();
     for (const block of blocks) for (const name of block.fields) (block.test(data) ? visible : hidden).add(name);
     const pruned: Record<string, unknown> = {};
-    for (const [key, value] of Object.entries(data)) if (!hidden.has(key) || visible.has(key)) pruned[key] = value;
+    for (const [key, value] of Object.entries(data)) {
+      if (hidden.has(key) && !visible.has(key)) continue;
+      // An own "__proto__" key (JSON.parse makes one) stays an own key: assigning it would set the prototype.
+      if (key === '__proto__') Object.defineProperty(pruned, key, { value, enumerable: true, writable: true, configurable: true });
+      else pruned[key] = value;
+    }
     return pruned;
   };
 }

@@ -13,9 +13,11 @@ const ANNOTATION_KEYWORDS = ['x-task', 'x-i18n', 'x-known', 'x-options', 'x-mess
  * An Ajv instance configured for Smart-Task documents: all errors, date/email/uri formats, the
  * annotation keywords, and `x-format` validating the domain formats (codice fiscale, PEC, ...).
  * `verbose` keeps the failing data and schema in each error, for messages that quote them.
+ * `allErrors: false` stops each validation at the first error: for data from outside (port answers),
+ * whose cost must not grow with the number of mistakes they hold.
  */
-export function createAjv(options: { readonly verbose?: boolean } = {}): Ajv {
-  const ajv = new Ajv({ allErrors: true, strict: false, allowUnionTypes: true, verbose: options.verbose ?? false });
+export function createAjv(options: { readonly verbose?: boolean; readonly allErrors?: boolean } = {}): Ajv {
+  const ajv = new Ajv({ allErrors: options.allErrors ?? true, strict: false, allowUnionTypes: true, verbose: options.verbose ?? false });
   addFormats(ajv, ['date', 'date-time', 'email', 'uri']);
   for (const keyword of ANNOTATION_KEYWORDS) ajv.addKeyword({ keyword });
   ajv.addKeyword({

@@ -3,6 +3,7 @@ import { createInMemoryNotificationOutbox } from '../adapters/in-memory-notifica
 import type { SmartTaskEngine } from '../engine.js';
 import { SmartTaskError, issue, isSmartTaskError } from '../errors.js';
 import { completeEvaluation } from '../evaluate/complete-evaluation.js';
+import { describeThrown } from '../evaluate/port-failure.js';
 import type { EvaluationResult, Verdict } from '../evaluate/decision.js';
 import type { OperationsOutcome } from '../evaluate/perform-operations.js';
 import { composeLatestNotification } from '../notifications/compose-notification.js';
@@ -140,10 +141,6 @@ type Queued = NotificationMessage[];
 
 const SYSTEM = { kind: 'system' } as const;
 
-function errorMessage(error: unknown): string {
-  return error instanceof Error ? error.message : String(error);
-}
-
 /**
  * Creates the orchestrator of the request lifecycle: `submit` → istruttoria with the engine → decision
  * recorded → operations performed one by one, each saved → `ACCOLTA`; or `NON_ACCOLTA`; or technical
@@ -188,7 +185,7 @@ export function createRequestLifecycle(options: RequestLifecycleOptions): Reques
       await delivery.outbox.add([{ id: message.id, message, status: 'PENDING', queuedAt: at, attempts: 0, nextAttemptAt: at }]);
       queued.push(message);
     } catch (error) {
-      options.logger?.warn('smart-task: notification not queued', { protocollo: request.protocollo, kind: message.kind, error: errorMessage(error) });
+      options.logger?.warn('smart-task: notification not queued', { protocollo: request.protocollo, kind: message.kind, error: describeThrown(error) });
     }
   };
 
@@ -198,7 +195,7 @@ export function createRequestLifecycle(options: RequestLifecycleOptions): Reques
     try {
       await deliverNotices(delivery, { ids: queued.map((message) => message.id), limit: queued.length });
     } catch (error) {
-      options.logger?.warn('smart-task: notifications left in the outbox', { error: errorMessage(error) });
+      options.logger?.warn('smart-task: notifications left in the outbox', { error: describeThrown(error) });
     }
   };
 
@@ -222,13 +219,13 @@ export function createRequestLifecycle(options: RequestLifecycleOptions): Reques
     } catch (error) {
       // The engine refused the call itself (e.g. a task no longer offered): retrying cannot help.
       const code = isSmartTaskError(error) ? (error.issues[0]?.code ?? 'EVALUATION_REFUSED') : 'EVALUATION_REFUSED';
-      return { event: { type: 'RECORD_TECHNICAL_FAILURE', at: now(), actor: SYSTEM, code, message: errorMessage(error), retryable: false } };
+      return { event: { type: 'RECORD_TECHNICAL_FAILURE', at: now(), actor: SYSTEM, code, message: describeThrown(error), retryable: false } };
     }
     let auditRecordId: string | undefined;
     try {
       auditRecordId = (await options.recordEvaluation?.(result, request)) ?? undefined;
     } catch (error) {
-      return { result, event: { type: 'RECORD_TECHNICAL_FAILURE', at: now(), actor: SYSTEM, code: 'AUDIT_RECORD_FAILED', message: `The evaluation could not be stored: ${errorMessage(error)}`, retryable: true } };
+      return { result, event: { type: 'RECORD_TECHNICAL_FAILURE', at: now(), actor: SYSTEM, code: 'AUDIT_RECORD_FAILED', message: `The evaluation could not be stored: ${describeThrown(error)}`, retryable: true } };
     }
     const audit = auditRecordId !== undefined ? { auditRecordId } : {};
     if (result.kind === 'decision') {

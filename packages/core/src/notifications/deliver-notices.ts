@@ -1,4 +1,5 @@
 import { callWithDeadline } from '../evaluate/call-with-deadline.js';
+import { describeThrown } from '../evaluate/port-failure.js';
 import type { Clock, Logger, NotificationPort } from '../port.js';
 import { canRetryAfter, retryDelayMs, type RetryPolicy } from '../lifecycle/retry-policy.js';
 import type { NotificationOutbox, OutboxClaim, OutboxEntry } from './notification-outbox.js';
@@ -14,10 +15,6 @@ export interface NoticeDelivery {
   readonly logger?: Logger | undefined;
 }
 
-function errorMessage(error: unknown): string {
-  return error instanceof Error ? error.message : String(error);
-}
-
 /** One delivery attempt of a claimed notice, within the deadline; the entry as it stands after it. */
 async function attempt(entry: OutboxEntry, delivery: NoticeDelivery): Promise<OutboxEntry> {
   const controller = new AbortController();
@@ -30,13 +27,13 @@ async function attempt(entry: OutboxEntry, delivery: NoticeDelivery): Promise<Ou
     controller.abort(error);
     const at = delivery.clock.now();
     const retry = canRetryAfter(delivery.retryPolicy, attempts);
-    delivery.logger?.warn(retry ? 'smart-task: notification not sent, will retry' : 'smart-task: notification abandoned', { id: entry.id, protocollo: entry.message.protocollo, kind: entry.message.kind, channel: entry.message.channel, attempts, error: errorMessage(error) });
+    delivery.logger?.warn(retry ? 'smart-task: notification not sent, will retry' : 'smart-task: notification abandoned', { id: entry.id, protocollo: entry.message.protocollo, kind: entry.message.kind, channel: entry.message.channel, attempts, error: describeThrown(error) });
     return {
       ...entry,
       status: retry ? 'PENDING' : 'ABANDONED',
       attempts,
       nextAttemptAt: retry ? new Date(at.getTime() + retryDelayMs(delivery.retryPolicy, attempts)).toISOString() : entry.nextAttemptAt,
-      lastError: errorMessage(error),
+      lastError: describeThrown(error),
     };
   }
 }

@@ -40,7 +40,8 @@ function whenAborted(signal: AbortSignal): Promise<never> {
 
 /**
  * Creates a data port that answers every call with what the audit record says the port answered: the
- * same response (also one that broke the port contract), the same error with its code and
+ * same response (also one that broke the port contract; one refused before validation, recorded without
+ * its response, is answered with `NaN`, which the engine refuses the same way), the same error with its code and
  * retryability, and — for a call recorded as aborted — no answer until the evaluation aborts. A call the
  * record does not hold fails with a {@link ReplayMissError} and is listed in `missing`: never a silent
  * `undefined`.
@@ -69,8 +70,10 @@ export function createReplayPort(record: Pick<AuditRecord, 'portCalls'>): Replay
       }
       switch (recorded.outcome) {
         case 'OK':
-        case 'CONTRACT_VIOLATION':
           return recorded.response;
+        case 'CONTRACT_VIOLATION':
+          // Recorded without its response when it was refused before validation (too large, not JSON): NaN is refused the same way.
+          return 'response' in recorded ? recorded.response : Number.NaN;
         case 'ABORTED':
           return whenAborted(context.signal);
         case 'ERROR':

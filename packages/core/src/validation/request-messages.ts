@@ -22,6 +22,11 @@ export const REQUEST_MESSAGES: Readonly<Record<string, LocalizedText>> = {
   'format:date': { it: 'Inserisci in «{field}» una data valida.', en: 'Enter a valid date in «{field}».' },
   'format:email': { it: 'Inserisci in «{field}» un indirizzo e-mail valido, come nome@dominio.it.', en: 'Enter a valid e-mail address in «{field}», such as name@domain.it.' },
   'format:uri': { it: 'Inserisci in «{field}» un indirizzo web valido.', en: 'Enter a valid web address in «{field}».' },
+  NOT_JSON: { it: 'Il valore di «{field}» non è un dato del modulo: inserisci testo, numeri o le scelte proposte.', en: 'The value of «{field}» is not form data: enter text, numbers or the choices offered.' },
+  NOT_FINITE: { it: 'Il valore di «{field}» non è un numero valido: correggilo.', en: 'The value of «{field}» is not a valid number: correct it.' },
+  FORBIDDEN_KEY: { it: 'Il dato «{field}» non è ammesso in una richiesta: toglilo.', en: '«{field}» is not allowed in a request: remove it.' },
+  TOO_DEEP: { it: 'I dati di «{field}» sono annidati oltre {limit} livelli: semplificali.', en: 'The data of «{field}» is nested more than {limit} levels deep: simplify it.' },
+  TOO_MANY_VALUES: { it: 'La richiesta contiene più di {limit} valori: riducili.', en: 'The request holds more than {limit} values: reduce them.' },
   additionalProperties: { it: 'Il dato «{field}» non fa parte di questa richiesta: toglilo.', en: '«{field}» is not part of this request: remove it.' },
 };
 

@@ -5,6 +5,9 @@ import { fromPointer, joinPointer } from '../json/pointer.js';
 import { requestFieldsOf } from '../catalog/request-fields.js';
 import { compileHiddenFieldPruner, type HiddenFieldPruner } from '../form/prune-hidden.js';
 import { REQUEST_MESSAGES, fillRequestMessage } from './request-messages.js';
+import type { JsonBounds, JsonBoundsProblem } from '../json/json-bounds.js';
+import { DEFAULT_LIMITS } from '../limits/engine-limits.js';
+import { requestBoundsOf, requestDataProblems } from './check-request.js';
 
 /** One problem with a field of a request, with its message in Italian and English. */
 export interface RequestIssue {
@@ -55,11 +58,25 @@ function limitOf(error: ErrorObject): unknown {
 /** Schema keywords whose failure is already explained by a more precise error on the same field. */
 const NOISE = new Set(['if', 'allOf', 'anyOf', 'const']);
 
+/** The request issue code of each problem JSON data or the limits find. */
+const BOUNDS_CODES: Readonly<Record<JsonBoundsProblem['kind'], string>> = {
+  NOT_JSON: 'NOT_JSON',
+  NOT_FINITE: 'NOT_FINITE',
+  FORBIDDEN_KEY: 'FORBIDDEN_KEY',
+  TOO_DEEP: 'TOO_DEEP',
+  TOO_MANY_VALUES: 'TOO_MANY_VALUES',
+  ARRAY_TOO_LONG: 'TOO_MANY_VALUES',
+  STRING_TOO_LONG: 'MAX_LENGTH',
+};
+
 /**
  * Compiles a request schema into a validator that returns field-level issues in Italian and English,
  * using the field's own `x-messages` first, then the library's catalogue, then the domain formats'.
+ * Data that JSON cannot hold (`NaN`, `Infinity`, functions, class instances, a `__proto__`,
+ * `constructor` or `prototype` key) or that breaks the limits (`bounds`) is refused before the schema
+ * is applied, so the cost of validating is bounded whatever the data.
  */
-export function compileRequestValidator(ajv: Ajv, schema: RequestSchemaDocument, prune: HiddenFieldPruner = compileHiddenFieldPruner(ajv, schema)): RequestValidator {
+export function compileRequestValidator(ajv: Ajv, schema: RequestSchemaDocument, prune: HiddenFieldPruner = compileHiddenFieldPruner(ajv, schema), bounds: JsonBounds = requestBoundsOf(DEFAULT_LIMITS)): RequestValidator {
   const { $schema: _schema, additionalProperties: _additional, ...body } = schema as JsonSchema;
   const validate: ValidateFunction = ajv.compile(body);
   const texts = fieldTexts(schema);
@@ -109,8 +126,18 @@ export function compileRequestValidator(ajv: Ajv, schema: RequestSchemaDocument,
     };
   };
 
+  const boundsIssue = (problem: JsonBoundsProblem): RequestIssue => {
+    const code = BOUNDS_CODES[problem.kind];
+    const field = fromPointer(problem.pointer)[0] ?? '';
+    const title = texts.get(field)?.title ?? { it: field, en: field };
+    const template = REQUEST_MESSAGES[code === 'MAX_LENGTH' ? 'maxLength' : code] as LocalizedText;
+    return { code, pointer: problem.pointer, field, message: { it: fillRequestMessage(template.it, title.it, problem.limit), en: fillRequestMessage(template.en, title.en, problem.limit) } };
+  };
+
   return (data) => {
     if (data === null || typeof data !== 'object' || Array.isArray(data)) return { ok: false, issues: [notAnObject] };
+    const problems = requestDataProblems(data, bounds);
+    if (problems.length > 0) return { ok: false, issues: problems.map(boundsIssue) };
     const issues: RequestIssue[] = [];
     for (const key of Object.keys(data)) {
       if (texts.has(key)) continue;

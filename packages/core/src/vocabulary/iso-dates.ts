@@ -12,6 +12,24 @@ export function toIsoDate(value: unknown): string | undefined {
   return match[0];
 }
 
+const ISO_DATE_TIME = /^(\d{4}-\d{2}-\d{2})T(\d{2}):(\d{2})(?::(\d{2})(?:\.(\d+))?)?(?:Z|[+-](\d{2}):(\d{2}))$/;
+
+/**
+ * The instant of an ISO date-time with offset as `[epoch milliseconds, nanoseconds beyond them]`, or
+ * `undefined` when it is not one or names a time that does not exist (31 February, 24:00, minute 60).
+ * The sub-millisecond part keeps `…00.0009Z` after `…00.0005Z`, which `Date.parse` cannot tell apart.
+ */
+export function instantOf(value: unknown): readonly [number, number] | undefined {
+  if (typeof value !== 'string') return undefined;
+  const match = ISO_DATE_TIME.exec(value);
+  if (!match || toIsoDate(match[1]) === undefined) return undefined;
+  const [hour, minute, second, offsetHour, offsetMinute] = [match[2], match[3], match[4] ?? '0', match[6] ?? '0', match[7] ?? '0'].map(Number) as [number, number, number, number, number];
+  if (hour > 23 || minute > 59 || second > 59 || offsetHour > 23 || offsetMinute > 59) return undefined;
+  const ms = Date.parse(value);
+  if (Number.isNaN(ms)) return undefined;
+  return [ms, Number((match[5] ?? '').padEnd(9, '0').slice(3, 9))];
+}
+
 /** Number of days in a month (1–12) of a year. */
 export function daysInMonth(year: number, month: number): number {
   return new Date(Date.UTC(year, month, 0)).getUTCDate();

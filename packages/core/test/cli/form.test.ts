@@ -40,11 +40,15 @@ describe('smart-task form', () => {
     expect(JSON.parse(run.out)).toMatchObject({ status: 'not-allowed', reasons: [{ code: 'NA-AUTH-PROFILO' }] });
   });
 
-  it('exits 2 with one line for an invalid subject', async () => {
+  it('exits 2 with one line per invalid field of the subject', async () => {
     const run = await form('--subject', 'not-a-subject.json', '--fixture', 'fixture.json');
     expect(run.code).toBe(2);
     expect(run.stdout).toEqual([]);
-    expect(run.stderr).toEqual([expect.stringMatching(/^smart-task: --subject not-a-subject\.json:\/ INVALID_REQUEST The subject is not valid: "soggettoCf" must be a non-empty string/)]);
+    expect(run.stderr).toEqual([
+      expect.stringMatching(/^smart-task: --subject not-a-subject\.json:\/profilo INVALID_REQUEST "profilo" must be one of AZIENDA, INTERMEDIARIO, DIPENDENTE_DELEGATO; found undefined/),
+      expect.stringMatching(/^smart-task: --subject not-a-subject\.json:\/soggettoCf INVALID_REQUEST The subject's "soggettoCf" must be a non-empty string/),
+      expect.stringMatching(/^smart-task: --subject not-a-subject\.json:\/matricola INVALID_REQUEST The subject's "matricola" must be a non-empty string/),
+    ]);
   });
 
   it('exits 2 with one line for a missing --subject', async () => {

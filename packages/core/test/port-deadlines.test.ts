@@ -1,0 +1,74 @@
+import { catalogDocuments } from '@smart-task/rules';
+import { describe, expect, it } from 'vitest';
+import { createEngine, createInMemoryActionPort, createInMemoryDataPort, createInMemoryNotificationOutbox, loadCatalog, type ActionPort, type DataPort, type NotificationMessage } from '../src/index.js';
+import { deliverNotices } from '../src/notifications/deliver-notices.js';
+import { resolveRetryPolicy } from '../src/lifecycle/retry-policy.js';
+import { NOW, TASK, azienda, revocaData, revocaFixture } from './support/revoca.js';
+
+const TIMEOUT_MS = 60;
+
+const loaded = loadCatalog(catalogDocuments);
+if (!loaded.ok) throw new Error('the catalog must load');
+const memory = createInMemoryDataPort(revocaFixture());
+const engine = createEngine({ catalog: loaded.value, dataPort: memory, actionPort: createInMemoryActionPort(), clock: { now: () => NOW }, timeoutMs: TIMEOUT_MS });
+
+/** Keeps the event loop busy for `ms` milliseconds, as a burst of other work on the process would. */
+function busy(ms: number): void {
+  const until = performance.now() + ms;
+  while (performance.now() < until) {
+    /* the process is busy */
+  }
+}
+
+/**
+ * An answer that is ready at once but reaches the engine only after the deadline: the port schedules its
+ * answer on a timer due before the engine's deadline timer, then the process stays busy past the
+ * deadline, so both timers are due together and the answer's runs first.
+ */
+function lateAnswer<T>(answer: () => Promise<T>): Promise<T> {
+  const late = new Promise<T>((resolve, reject) => setTimeout(() => answer().then(resolve, reject), 0));
+  busy(TIMEOUT_MS + 40);
+  return late;
+}
+
+describe('an answer that arrives after the deadline is a timeout, whatever the timer did', () => {
+  it('from the data port: PORT_TIMEOUT, no verdict', async () => {
+    const dataPort: DataPort = { fetch: (fact, params, context) => (fact === 'abilitazioni' ? lateAnswer(() => memory.fetch(fact, params, context)) : memory.fetch(fact, params, context)) };
+    const result = await engine.evaluate(TASK, { requestId: 'LATE-DATA', subject: azienda, data: revocaData }, { ports: { dataPort, actionPort: createInMemoryActionPort() } });
+    expect(result.kind).toBe('technical-failure');
+    if (result.kind !== 'technical-failure') return;
+    expect(result.error.code).toBe('PORT_TIMEOUT');
+    expect(result.retryable).toBe(true);
+    expect(result.portCalls.find((call) => call.fact === 'abilitazioni')?.outcome).toBe('TIMEOUT');
+  });
+
+  it('from the action port: the confirmation counts as unconfirmed, the operation failed and may be retried', async () => {
+    const actions = createInMemoryActionPort();
+    const actionPort: ActionPort = { perform: (call, context) => lateAnswer(() => actions.perform(call, context)) };
+    const result = await engine.evaluate(TASK, { requestId: 'LATE-ACTION', subject: azienda, data: revocaData }, { ports: { dataPort: memory, actionPort } });
+    expect(result.kind).toBe('technical-failure');
+    if (result.kind !== 'technical-failure') return;
+    expect(result.error.code).toBe('OPERATION_FAILED');
+    expect(result.error.message).toContain(`within ${TIMEOUT_MS} ms`);
+    expect(result.retryable).toBe(true);
+    expect(result.decision?.verdict).toBe('ACCOLTA');
+    expect(result.operations).toEqual([]);
+  });
+
+  it('from the notification port: the notice stays pending for a retry', async () => {
+    const outbox = createInMemoryNotificationOutbox();
+    const message: NotificationMessage = { id: 'P-1#1', kind: 'PROTOCOLLATA', channel: 'EMAIL', to: 'a@b.it', locale: 'it', protocollo: 'P-1', subject: 's', body: 'b' };
+    await outbox.add([{ id: message.id, message, status: 'PENDING', queuedAt: NOW.toISOString(), attempts: 0, nextAttemptAt: NOW.toISOString() }]);
+    const [entry] = await deliverNotices(
+      { outbox, port: { send: () => lateAnswer(async () => undefined) }, clock: { now: () => NOW }, timeoutMs: TIMEOUT_MS, retryPolicy: resolveRetryPolicy() },
+      { limit: 10 },
+    );
+    expect(entry?.status).toBe('PENDING');
+    expect(entry?.lastError).toContain(`${TIMEOUT_MS} ms`);
+  });
+
+  it('an answer in time is still accepted', async () => {
+    const result = await engine.evaluate(TASK, { requestId: 'IN-TIME', subject: azienda, data: revocaData });
+    expect(result.kind).toBe('decision');
+  });
+});
