@@ -1,5 +1,5 @@
 import { execFileSync } from 'node:child_process';
-import { existsSync } from 'node:fs';
+import { existsSync, readFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import { META_SCHEMA_IDS } from '@smart-task/schemas';
 import { beforeAll, describe, expect, it } from 'vitest';
@@ -54,6 +54,12 @@ describe('the built packages', () => {
   it('work when required from CommonJS', () => {
     const output = execFileSync(process.execPath, ['--input-type=commonjs', '-e', CJS], { cwd: root, encoding: 'utf8' });
     expect(JSON.parse(output)).toEqual(EXPECTED);
+  });
+
+  it('run the smart-task bin, which prints the package version with --version', () => {
+    const { version } = JSON.parse(readFileSync(`${root}/packages/core/package.json`, 'utf8')) as { version: string };
+    const output = execFileSync(process.execPath, [`${root}/packages/core/bin/smart-task.js`, '--version'], { cwd: root, encoding: 'utf8' });
+    expect(output).toBe(`${version}\n`);
   });
 
   it('ship type declarations for both module systems', () => {
