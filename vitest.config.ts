@@ -15,5 +15,11 @@ export default defineConfig({
   },
   test: {
     include: ['packages/*/test/**/*.test.ts'],
+    // Explicit and generous: `pnpm test` must pass on a busy two-core machine (a build beside it), where
+    // compiling an engine, a CLI run over the whole catalog or a child process takes seconds, not the
+    // milliseconds of an idle laptop. A test that hangs still fails, after a minute instead of 5 s.
+    // A test that needs more states its own timeout next to it.
+    testTimeout: 60_000,
+    hookTimeout: 60_000,
   },
 });

@@ -5,10 +5,11 @@ import type { CasesDocument, JsonSchema, RuleSetDocument } from '@smart-task/sch
 import type { DataPort } from '../src/index.js';
 import { describe, expect, it } from 'vitest';
 import { resolvePath } from '../src/json/path.js';
-import { createEngine, createInMemoryActionPort, createInMemoryDataPort, runCases, type ReadyForm } from '../src/index.js';
+import { createInMemoryActionPort, createInMemoryDataPort, runCases, type ReadyForm } from '../src/index.js';
 import { loadCatalogFromDirectories } from '../src/node/index.js';
 import { REPO_ROOT } from './cli/cli-harness.js';
 import { portableSubsetIssues } from './support/portable-subset.js';
+import { engineFor } from './support/shared-engine.js';
 
 /**
  * One walk over the whole catalog as it is on disk: every task composes a portable form for the sample
@@ -48,7 +49,7 @@ describe('the whole catalog', () => {
         return result;
       },
     };
-    const engine = createEngine({ catalog, dataPort, actionPort: createInMemoryActionPort(), clock: { now: () => new Date(cases.now ?? '2026-03-10T09:00:00+01:00') }, plannedTasks: 'all' });
+    const engine = engineFor({ dataPort, actionPort: createInMemoryActionPort(), clock: { now: () => new Date(cases.now ?? '2026-03-10T09:00:00+01:00') } }, { plannedTasks: 'all' });
     const form = await engine.composeForm(taskId, subject);
     expect(form.status, JSON.stringify(form)).toBe('ready');
     const ready = form as ReadyForm;

@@ -1,7 +1,7 @@
-import { catalogDocuments } from '@smart-task/rules';
 import { describe, expect, it } from 'vitest';
-import { createEngine, createInMemoryActionPort, createInMemoryDataPort, type EvaluationResult } from '../src/index.js';
+import { createInMemoryActionPort, createInMemoryDataPort, type EvaluationResult } from '../src/index.js';
 import { NOW, TASK, azienda, intermediarioSenzaDelega, revocaData, revocaFixture } from './support/revoca.js';
+import { bundledCatalog, engineFor } from './support/shared-engine.js';
 
 const verdictOf = (result: EvaluationResult) => (result.kind === 'decision' ? `${result.verdict} ${result.reasons.map((reason) => reason.code).join(',')}` : result.error.code);
 
@@ -13,7 +13,7 @@ const verdictOf = (result: EvaluationResult) => (result.kind === 'decision' ? `$
 describe('overlapping evaluations on one engine', () => {
   it('never change each other\'s outcome, whatever the interleaving', async () => {
     const actions = createInMemoryActionPort();
-    const engine = createEngine({ catalog: catalogDocuments, dataPort: createInMemoryDataPort(revocaFixture()), actionPort: actions, clock: { now: () => NOW } });
+    const engine = engineFor({ dataPort: createInMemoryDataPort(revocaFixture()), actionPort: actions, clock: { now: () => NOW } });
     const bad = { ...revocaData, delegaId: 'DEL-002', dataEfficacia: '2025-01-01' };
     const outcomes = new Set<string>();
     for (let offset = 0; offset < 300; offset += 1) {
@@ -27,7 +27,7 @@ describe('overlapping evaluations on one engine', () => {
   });
 
   it('never offer a form to a requester a gate refuses, whatever the interleaving', async () => {
-    const engine = createEngine({ catalog: catalogDocuments, dataPort: createInMemoryDataPort(revocaFixture()), actionPort: createInMemoryActionPort(), clock: { now: () => NOW } });
+    const engine = engineFor({ dataPort: createInMemoryDataPort(revocaFixture()), actionPort: createInMemoryActionPort(), clock: { now: () => NOW } });
     const statuses = new Set<string>();
     for (let offset = 0; offset < 200; offset += 1) {
       const first = engine.composeForm(TASK, azienda);
@@ -46,10 +46,7 @@ describe('a rule set that returns no evaluation', () => {
     const { createVocabulary } = await import('../src/vocabulary/vocabulary.js');
     const { answerBoundsOf } = await import('../src/evaluate/port-answer-bounds.js');
     const { DEFAULT_LIMITS } = await import('../src/limits/engine-limits.js');
-    const { catalogDocuments } = await import('@smart-task/rules');
-    const { loadCatalog } = await import('../src/index.js');
-    const loaded = loadCatalog(catalogDocuments);
-    const document = loaded.ok ? loaded.value.tasks.get(TASK)?.ruleSets[0]?.document : undefined;
+    const document = bundledCatalog().tasks.get(TASK)?.ruleSets[0]?.document;
     if (!document) throw new Error('missing rule set');
     const vocabulary = createVocabulary();
     const compiled = { ...compileRuleSet('revoca.rules.json', document, vocabulary), evaluate: async () => undefined };

@@ -1,15 +1,12 @@
-import { catalogDocuments } from '@smart-task/rules';
 import type { CasesDocument, PortFixture, Subject } from '@smart-task/schemas';
 import { describe, expect, it } from 'vitest';
 import type { ActionPort, DataPort, Decision, PortFixture as Fixture } from '../src/index.js';
 import {
   PortError,
-  createEngine,
   createInMemoryActionPort,
   createInMemoryDataPort,
   createInMemoryRequestRepository,
   createRequestLifecycle,
-  loadCatalog,
   mergeFixtures,
   toAuditRecord,
   toContributorView,
@@ -17,10 +14,9 @@ import {
 } from '../src/index.js';
 import { placeholdersOf } from '../src/text/template.js';
 import { NOW, TASK, azienda, revocaData, revocaFixture } from './support/revoca.js';
+import { bundledCatalog, engineFor } from './support/shared-engine.js';
 
-const loaded = loadCatalog(catalogDocuments);
-if (!loaded.ok) throw new Error('the bundled catalog does not load');
-const catalog = loaded.value;
+const catalog = bundledCatalog();
 
 /**
  * The revoca back office as the first report found it: `revocaDelega` marks the delega REVOCATA in
@@ -54,7 +50,7 @@ describe('decide once, perform exactly once', () => {
     let now = NOW.getTime();
     const clock = { now: () => new Date(now) };
     const { dataPort, actionPort, actions } = revocaBackOffice();
-    const engine = createEngine({ catalog, dataPort, actionPort, clock });
+    const engine = engineFor({ dataPort, actionPort, clock });
     const lifecycle = createRequestLifecycle({ engine, repository: createInMemoryRequestRepository(), clock, nextProtocollo: () => 'INPS.7000.2026.0001', retryPolicy: { baseDelayMs: 1_000 } });
     const first = await lifecycle.submit({ taskId: TASK, subject: azienda, data: revocaData });
     expect(first.request).toMatchObject({ state: 'OPERATIONS_RETRY_SCHEDULED', outcome: { verdict: 'ACCOLTA' } });
@@ -70,7 +66,7 @@ describe('decide once, perform exactly once', () => {
     const { dataPort, actionPort, actions } = revocaBackOffice();
     let reads = 0;
     const counting: DataPort = { fetch: (fact, params, context) => ((reads += 1), dataPort.fetch(fact, params, context)) };
-    const engine = createEngine({ catalog, dataPort: counting, actionPort, clock: { now: () => NOW } });
+    const engine = engineFor({ dataPort: counting, actionPort, clock: { now: () => NOW } });
     const failed = await engine.evaluate(TASK, { requestId: 'R-1', subject: azienda, data: revocaData });
     if (failed.kind !== 'technical-failure' || !failed.decision) throw new Error('expected an operation failure carrying its decision');
     expect(failed.error).toMatchObject({ code: 'OPERATION_FAILED', operation: 'revoca-subdeleghe' });
@@ -89,7 +85,7 @@ describe('decide once, perform exactly once', () => {
 
   it('an action port answer that is not an outcome is a failed, retryable operation, never a success', async () => {
     for (const answer of [{ status: 'BOGUS', details: 'not-an-object' }, { status: 'PERFORMED', details: 'not-an-object' }, { status: 'PERFORMED', details: [1] }, null, 'ok']) {
-      const engine = createEngine({ catalog, dataPort: createInMemoryDataPort(revocaFixture()), actionPort: { perform: async () => answer as never }, clock: { now: () => NOW } });
+      const engine = engineFor({ dataPort: createInMemoryDataPort(revocaFixture()), actionPort: { perform: async () => answer as never }, clock: { now: () => NOW } });
       const result = await engine.evaluate(TASK, { requestId: 'R-2', subject: azienda, data: revocaData });
       expect(result, JSON.stringify(answer)).toMatchObject({ kind: 'technical-failure', retryable: true, error: { code: 'OPERATION_FAILED', operation: 'revoca-delega' } });
       expect(result.operations).toEqual([]);
@@ -99,7 +95,7 @@ describe('decide once, perform exactly once', () => {
 
   it('decide performs nothing and plans every operation with its parameters, key and the values its description quotes', async () => {
     const actions = createInMemoryActionPort();
-    const engine = createEngine({ catalog, dataPort: createInMemoryDataPort(revocaFixture()), actionPort: actions, clock: { now: () => NOW } });
+    const engine = engineFor({ dataPort: createInMemoryDataPort(revocaFixture()), actionPort: actions, clock: { now: () => NOW } });
     const decided = (await engine.decide(TASK, { requestId: 'R-3', subject: azienda, data: revocaData })) as Decision;
     expect(decided).toMatchObject({ kind: 'decision', verdict: 'ACCOLTA', operations: [] });
     expect(actions.calls).toEqual([]);
@@ -112,7 +108,7 @@ describe('decide once, perform exactly once', () => {
     let current: DataPort = createInMemoryDataPort(revocaFixture());
     const routed: DataPort = { fetch: (fact, params, context) => current.fetch(fact, params, context) };
     let actions = createInMemoryActionPort();
-    const engine = createEngine({ catalog, dataPort: routed, actionPort: { perform: (call, context) => actions.perform(call, context) }, clock: { now: () => clockNow }, plannedTasks: 'all' });
+    const engine = engineFor({ dataPort: routed, actionPort: { perform: (call, context) => actions.perform(call, context) }, clock: { now: () => clockNow } }, { plannedTasks: 'all' });
     let checked = 0;
     for (const task of catalog.tasks.values()) {
       for (const { document } of task.cases) {

@@ -1,5 +1,5 @@
 import { execFileSync } from 'node:child_process';
-import { existsSync } from 'node:fs';
+import { existsSync, readFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import { META_SCHEMA_IDS } from '@smart-task/schemas';
 import { beforeAll, describe, expect, it } from 'vitest';
@@ -73,6 +73,12 @@ const result = await engine.evaluate('revoca-delega-intermediario', {
 console.log(JSON.stringify({ instanceOf: error instanceof core.PortError, guard: core.isPortError(error), code: result.error.code, retryable: result.retryable }));`;
     const output = execFileSync(process.execPath, ['--input-type=module', '-e', script], { cwd: root, encoding: 'utf8' });
     expect(JSON.parse(output)).toEqual({ instanceOf: false, guard: true, code: 'PORT_UNAVAILABLE', retryable: false });
+  });
+
+  it('run the smart-task bin, which prints the package version with --version', () => {
+    const { version } = JSON.parse(readFileSync(`${root}/packages/core/package.json`, 'utf8')) as { version: string };
+    const output = execFileSync(process.execPath, [`${root}/packages/core/bin/smart-task.js`, '--version'], { cwd: root, encoding: 'utf8' });
+    expect(output).toBe(`${version}\n`);
   });
 
   it('ship type declarations for both module systems', () => {

@@ -1,4 +1,4 @@
-import { cases, catalogDocuments } from '@smart-task/rules';
+import { cases } from '@smart-task/rules';
 import type { CaseDefinition, CasesDocument, PortFixture, Subject } from '@smart-task/schemas';
 import { describe, expect, it } from 'vitest';
 import {
@@ -6,20 +6,18 @@ import {
   createEngine,
   createInMemoryActionPort,
   createInMemoryDataPort,
-  loadCatalog,
   type DataPort,
   type EvaluationResult,
 } from '../src/index.js';
 import { NOW, TASK, azienda, intermediarioSenzaDelega, revocaData, revocaFixture } from './support/revoca.js';
+import { bundledCatalog, engineFor } from './support/shared-engine.js';
 
-const loaded = loadCatalog(catalogDocuments);
-if (!loaded.ok) throw new Error('the catalog must load');
-const catalog = loaded.value;
+const catalog = bundledCatalog();
 
 function setup(fixture: PortFixture = revocaFixture(), dataPort?: DataPort, timeoutMs = 200) {
   const memory = createInMemoryDataPort(fixture);
   const actions = createInMemoryActionPort(fixture);
-  const engine = createEngine({ catalog, dataPort: dataPort ?? memory, actionPort: actions, clock: { now: () => NOW }, timeoutMs });
+  const engine = engineFor({ dataPort: dataPort ?? memory, actionPort: actions, clock: { now: () => NOW } }, { timeoutMs });
   return { engine, memory, actions };
 }
 
@@ -162,7 +160,7 @@ describe('evaluate: operations', () => {
     const dpa = (cases as CasesDocument[]).find((file) => file.task === 'dichiarazione-preventiva-agevolazioni') as CasesDocument;
     const accepted = dpa.cases.find((testCase) => testCase.expect.verdict === 'ACCOLTA' && !testCase.subject) as CaseDefinition;
     const fixture: PortFixture = { ...(dpa.fixture as PortFixture), actions: { protocollaDpa: { details: { protocollo: 'DPA.2026.0000042', dataProtocollo: '2026-03-10' } } } };
-    const engine = createEngine({ catalog, dataPort: createInMemoryDataPort(fixture), actionPort: createInMemoryActionPort(fixture), clock: { now: () => new Date(dpa.now as string) }, plannedTasks: 'all' });
+    const engine = engineFor({ dataPort: createInMemoryDataPort(fixture), actionPort: createInMemoryActionPort(fixture), clock: { now: () => new Date(dpa.now as string) } }, { plannedTasks: 'all' });
     const decision = expectDecision(await engine.evaluate(dpa.task, { requestId: 'R-DPA', subject: dpa.subject as Subject, data: accepted.data }));
     expect(decision.operations[0]?.details).toEqual({ protocollo: 'DPA.2026.0000042', dataProtocollo: '2026-03-10' });
     expect(decision.operations[0]?.description.it).toContain('con il numero DPA.2026.0000042 del 10/03/2026');
@@ -177,9 +175,8 @@ describe('evaluate: one engine, many requests', () => {
       request(`C-${index}`, index % 3 === 0 ? { ...revocaData, delegaId: 'DEL-002' } : revocaData, index % 4 === 0 ? intermediarioSenzaDelega : azienda),
     );
     const sequential: string[] = [];
-    const { engine: oneAtATime } = setup();
     for (const input of inputs) {
-      const result = expectDecision(await oneAtATime.evaluate(TASK, input));
+      const result = expectDecision(await engine.evaluate(TASK, input));
       sequential.push(`${result.verdict} ${result.reasons.map((reason) => reason.code).join(',')}`);
     }
     const concurrent = (await Promise.all(inputs.map((input) => engine.evaluate(TASK, input)))).map((result) => {

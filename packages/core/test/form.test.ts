@@ -1,16 +1,17 @@
-import { catalogDocuments } from '@smart-task/rules';
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { createEngine, createInMemoryActionPort, createInMemoryDataPort, type ReadyForm } from '../src/index.js';
 import { portableSubsetIssues } from './support/portable-subset.js';
+import { engineFor } from './support/shared-engine.js';
 import { NOW, TASK, azienda, intermediarioSenzaDelega, revocaFixture } from './support/revoca.js';
 
 const fixture = revocaFixture();
 const memory = createInMemoryDataPort(fixture);
-const engine = createEngine({ catalog: catalogDocuments, dataPort: memory, actionPort: createInMemoryActionPort(), clock: { now: () => NOW } });
+/** The shared engine, answering from `memory` (other tests of this file give it their own ports). */
+const engine = () => engineFor({ dataPort: memory, actionPort: createInMemoryActionPort(), clock: { now: () => NOW } });
 
 async function readyForm(locale: 'it' | 'en' = 'it'): Promise<ReadyForm> {
-  const form = await engine.composeForm(TASK, azienda, { locale });
+  const form = await engine().composeForm(TASK, azienda, { locale });
   if (form.status !== 'ready') throw new Error(`expected a ready form, got ${form.status}`);
   return form;
 }
@@ -58,18 +59,13 @@ describe('composeForm', () => {
 
   it('runs the gates first: a requester without delega gets the reason and no target data', async () => {
     const before = memory.calls.length;
-    const form = await engine.composeForm(TASK, intermediarioSenzaDelega);
+    const form = await engine().composeForm(TASK, intermediarioSenzaDelega);
     expect(form).toEqual({ status: 'not-allowed', taskId: TASK, reasons: [expect.objectContaining({ code: 'NA-AUTH-NO-DELEGA' })] });
     expect(memory.calls.slice(before).map((call) => call.fact)).toEqual(['abilitazioni']);
   });
 
   it('says the request cannot be filed when a required choice has no options', async () => {
-    const empty = createEngine({
-      catalog: catalogDocuments,
-      dataPort: createInMemoryDataPort(revocaFixture({ deleghe: [{ result: [] }] })),
-      actionPort: createInMemoryActionPort(),
-      clock: { now: () => NOW },
-    });
+    const empty = engineFor({ dataPort: createInMemoryDataPort(revocaFixture({ deleghe: [{ result: [] }] })), actionPort: createInMemoryActionPort(), clock: { now: () => NOW } });
     const form = await empty.composeForm(TASK, azienda);
     if (form.status !== 'ready') throw new Error('expected a ready form');
     expect(form.canSubmit).toBe(false);
@@ -80,16 +76,16 @@ describe('composeForm', () => {
 describe('pruneHidden and validate share one condition model', () => {
   it('drops a conditional value whose condition does not hold, and keeps it when it does', () => {
     const data = { delegaId: 'DEL-001', dataEfficacia: '2026-03-10', motivo: 'CESSAZIONE_INCARICO', noteMotivo: 'testo' };
-    expect(engine.pruneHidden(TASK, data)).not.toHaveProperty('noteMotivo');
-    expect(engine.pruneHidden(TASK, { ...data, motivo: 'ALTRO' })).toHaveProperty('noteMotivo', 'testo');
+    expect(engine().pruneHidden(TASK, data)).not.toHaveProperty('noteMotivo');
+    expect(engine().pruneHidden(TASK, { ...data, motivo: 'ALTRO' })).toHaveProperty('noteMotivo', 'testo');
   });
 
   it('requires a conditional field exactly when it is shown', () => {
     const data = { delegaId: 'DEL-001', dataEfficacia: '2026-03-10', motivo: 'ALTRO' };
-    expect(engine.validate(TASK, data).issues).toEqual([
+    expect(engine().validate(TASK, data).issues).toEqual([
       { code: 'REQUIRED', pointer: '/noteMotivo', field: 'noteMotivo', message: { it: 'Compila il campo «Descrivi il motivo».', en: 'Fill in «Describe the reason».' } },
     ]);
-    expect(engine.validate(TASK, { ...data, motivo: 'RINUNCIA_INTERMEDIARIO' }).ok).toBe(true);
+    expect(engine().validate(TASK, { ...data, motivo: 'RINUNCIA_INTERMEDIARIO' }).ok).toBe(true);
   });
 });
 
@@ -108,12 +104,7 @@ describe('form composition invariants (property)', () => {
   it('offers exactly the active intermediary deleghe, asks nothing already known, and stays in the portable subset', async () => {
     await fc.assert(
       fc.asyncProperty(fc.uniqueArray(delegaArbitrary, { selector: (delega) => delega.id, maxLength: 6 }), async (deleghe) => {
-        const composed = createEngine({
-          catalog: catalogDocuments,
-          dataPort: createInMemoryDataPort(revocaFixture({ deleghe: [{ result: deleghe }] })),
-          actionPort: createInMemoryActionPort(),
-          clock: { now: () => NOW },
-        });
+        const composed = engineFor({ dataPort: createInMemoryDataPort(revocaFixture({ deleghe: [{ result: deleghe }] })), actionPort: createInMemoryActionPort(), clock: { now: () => NOW } });
         const form = await composed.composeForm(TASK, azienda);
         if (form.status !== 'ready') throw new Error(form.status);
         const offered = ((form.schema.properties as Record<string, { oneOf?: { const: string }[] }>).delegaId?.oneOf ?? []).map((option) => option.const);

@@ -8,7 +8,7 @@ const documents = [...schemaDocuments, ...ruleDocuments.filter((document) => !do
 const loaded = loadCatalog(documents);
 if (!loaded.ok) throw new Error('the catalog must load');
 const ports = { dataPort: createInMemoryDataPort(revocaFixture()), actionPort: createInMemoryActionPort() };
-const engineAt = (date: string, options: Partial<EngineOptions> = {}) => createEngine({ catalog: documents, ...ports, clock: { now: () => new Date(date) }, ...options });
+const engineAt = (date: string, options: Partial<EngineOptions> = {}) => createEngine({ catalog: loaded.value, ...ports, clock: { now: () => new Date(date) }, ...options });
 
 /** The active tasks whose rule set lets the profile file them, as listTasks should offer them (sorted by id). */
 const activeFor = (profile: string): string[] =>

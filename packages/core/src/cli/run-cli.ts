@@ -14,6 +14,7 @@ import { validateCommand } from './commands/validate.js';
 import { didYouMean } from '../text/suggest.js';
 import type { OptionValues } from './options.js';
 import { commandUsage, usageText } from './usage.js';
+import { CLI_VERSION } from './version.js';
 
 export type { CliIo } from './cli-io.js';
 export { EXIT } from './cli-io.js';
@@ -22,6 +23,7 @@ export { EXIT } from './cli-io.js';
 export const COMMANDS: readonly CliCommand[] = [validateCommand, lintCommand, testCommand, formCommand, evaluateCommand, replayCommand, typesCommand, newCommand, docCommand];
 
 const HELP = new Set(['help', '--help', '-h']);
+const VERSION = new Set(['--version', '-v']);
 
 function printError(io: CliIo, lines: readonly string[]): void {
   for (const line of lines) io.stderr(`smart-task: ${line}`);
@@ -67,6 +69,10 @@ export async function runCli(argv: readonly string[], io: CliIo): Promise<number
   }
   if (HELP.has(name)) {
     io.stdout(usageText(COMMANDS));
+    return EXIT.ok;
+  }
+  if (VERSION.has(name)) {
+    io.stdout(CLI_VERSION);
     return EXIT.ok;
   }
   const command = COMMANDS.find((candidate) => candidate.name === name);

@@ -43,6 +43,8 @@ export function usageText(commands: readonly CliCommand[]): string {
     ...commands.flatMap((command) => [`  smart-task ${command.synopsis}`, `      ${command.summary}`]),
     '  smart-task help',
     '      Show this text (also --help, -h).',
+    '  smart-task --version',
+    '      Print the version of @smart-task/core (also -v).',
     '',
     'Options:',
     ...optionLines(commands),

@@ -1,15 +1,12 @@
-import { catalogDocuments } from '@smart-task/rules';
 import { runCases } from '../../src/cases/run-cases.js';
 import type { Catalog } from '../../src/catalog/catalog.js';
-import { loadCatalog } from '../../src/catalog/load-catalog.js';
+import { bundledCatalog } from '../support/shared-engine.js';
 import { toAuditRecord, type AuditRecord } from '../../src/audit/audit-record.js';
 import type { EvaluationResult } from '../../src/evaluate/decision.js';
 
-/** The repository's catalog (schemas + rules packages), loaded from the sources. */
+/** The repository's catalog (schemas + rules packages), loaded from the sources once per test file. */
 export function repositoryCatalog(): Catalog {
-  const loaded = loadCatalog(catalogDocuments);
-  if (!loaded.ok) throw new Error(`the repository catalog does not load: ${loaded.issues.map((found) => `${found.file}${found.pointer} ${found.message}`).join('; ')}`);
-  return loaded.value;
+  return bundledCatalog();
 }
 
 /** One evaluated case of the catalog, with its audit record. */

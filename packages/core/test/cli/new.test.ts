@@ -1,7 +1,8 @@
-import { cpSync, existsSync, readdirSync, readFileSync, rmSync } from 'node:fs';
+import { cpSync, existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { cli, REPO_ROOT } from './cli-harness.js';
+import { cli, copyCatalog, REPO_ROOT } from './cli-harness.js';
 import { useTempRoot } from './monorepo-copy.js';
 
 const TASK = 'variazione-sede-legale';
@@ -77,6 +78,52 @@ describe('smart-task new', () => {
       expect(again.code).toBe(2);
       expect(again.stderr).toEqual(['smart-task: task "revoca-delega-intermediario" already exists in packages/rules/tasks/revoca-v2.rules.json: choose another task id, or edit that task\'s files.']);
       expect(existsSync(join(temp.dir, 'packages/rules/tasks/revoca-delega-intermediario.rules.json'))).toBe(false);
+    });
+  });
+
+  describe('in a catalog of schemas/ and rules/ roots (the packages\' layout without packages/)', () => {
+    it('writes each file where that layout keeps it: schemas/tasks and rules/tasks, and they validate and pass', { timeout: 60_000 }, async () => {
+      const copy = copyCatalog();
+      try {
+        const run = await cli(['new', TASK, '--dir', copy.dir], REPO_ROOT);
+        expect(run.stderr).toEqual([]);
+        expect(run.code).toBe(0);
+        const written = [`schemas/tasks/${TASK}.schema.json`, `rules/tasks/${TASK}.rules.json`, `rules/tasks/${TASK}.cases.json`];
+        for (const file of written) expect(existsSync(copy.path(file)), file).toBe(true);
+        expect(readdirSync(copy.dir).sort()).toEqual(['rules', 'schemas']);
+        expect(run.stdout).not.toContainEqual(expect.stringContaining('request-schemas.ts'));
+        expect(run.stdout.at(-1)).toBe(`Next: replace the TODOs, then run smart-task validate ${join(copy.dir, 'schemas')} ${join(copy.dir, 'rules')} and smart-task test ${join(copy.dir, 'schemas')} ${join(copy.dir, 'rules')} --task ${TASK}.`);
+        // The catalog's rule library is found through rules/shared: the gates are used by reference.
+        const library = readJson(copy.path('rules/shared/comuni.library.json'));
+        expect(readJson(copy.path(written[1] ?? '')).gates).toEqual(library.gates.map((gate: { id: string }) => ({ use: gate.id })));
+
+        const validate = await cli(['validate', 'schemas', 'rules'], copy.dir);
+        expect(validate.stdout).toEqual([expect.stringMatching(/^ok: \d+ tasks, \d+ files checked/)]);
+        const test = await cli(['test', 'schemas', 'rules', '--task', TASK], copy.dir);
+        expect(test.stdout).toEqual([`${TASK}: 3 passed, 0 failed`, '3 passed, 0 failed']);
+        expect(test.code).toBe(0);
+      } finally {
+        copy.remove();
+      }
+    });
+
+    it('writes into schemas/ and rules/ themselves when they have no tasks folder', { timeout: 60_000 }, async () => {
+      const dir = mkdtempSync(join(tmpdir(), 'smart-task-roots-'));
+      try {
+        mkdirSync(join(dir, 'schemas'));
+        mkdirSync(join(dir, 'rules'));
+        const run = await cli(['new', 'cambio-iban', '--dir', '.'], dir);
+        expect(run.code).toBe(0);
+        expect(run.stdout.slice(0, 3)).toEqual(['created schemas/cambio-iban.schema.json', 'created rules/cambio-iban.rules.json', 'created rules/cambio-iban.cases.json']);
+        expect(readdirSync(dir).sort()).toEqual(['rules', 'schemas']);
+        expect(run.stdout.at(-1)).toBe('Next: replace the TODOs, then run smart-task validate schemas rules and smart-task test schemas rules --task cambio-iban.');
+        expect((await cli(['validate', 'schemas', 'rules'], dir)).stdout).toEqual(['ok: 1 task, 3 files checked']);
+        const test = await cli(['test', 'schemas', 'rules'], dir);
+        expect(test.stdout.at(-1)).toBe('3 passed, 0 failed');
+        expect(test.code).toBe(0);
+      } finally {
+        rmSync(dir, { recursive: true, force: true });
+      }
     });
   });
 

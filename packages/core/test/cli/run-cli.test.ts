@@ -14,6 +14,18 @@ describe('smart-task', () => {
     }
   });
 
+  it('prints the version of @smart-task/core from its package.json with --version and -v (exit 0)', async () => {
+    const { version } = JSON.parse(readFileSync(join(REPO_ROOT, 'packages/core/package.json'), 'utf8')) as { version: string };
+    expect(version).toMatch(/^\d+\.\d+\.\d+/);
+    for (const args of [['--version'], ['-v']]) {
+      const run = await cli(args);
+      expect(run.code).toBe(0);
+      expect(run.stdout).toEqual([version]);
+      expect(run.stderr).toEqual([]);
+    }
+    expect((await cli(['--help'])).out).toContain('smart-task --version');
+  });
+
   it('prints the usage on stderr with no arguments (exit 2)', async () => {
     const run = await cli([]);
     expect(run.code).toBe(2);

@@ -10,7 +10,7 @@ describe('smart-task types', () => {
 
   const types = (...options: string[]) => cli(['types', 'schemas', 'rules', ...options], catalog.dir);
 
-  it('writes requests.ts, port-contract.ts and index.ts next to port-contract.json, then finds them up to date', { timeout: 30_000 }, async () => {
+  it('writes requests.ts, port-contract.ts and index.ts next to port-contract.json, then finds them up to date', async () => {
     rmSync(catalog.path(GENERATED), { recursive: true, force: true });
     const written = await types();
     expect(written.code).toBe(0);
@@ -26,7 +26,7 @@ describe('smart-task types', () => {
     expect(check.stdout).toEqual([expect.stringMatching(new RegExp(`^ok: ${GENERATED} is up to date \\(`))]);
   });
 
-  it('--check fails after a schema change, names the stale file, and writes nothing', { timeout: 30_000 }, async () => {
+  it('--check fails after a schema change, names the stale file, and writes nothing', async () => {
     expect((await types()).code).toBe(0);
     const before = readFileSync(catalog.path(`${GENERATED}/requests.ts`), 'utf8');
     catalog.editJson(REVOCA_SCHEMA, (json) => {
@@ -42,7 +42,7 @@ describe('smart-task types', () => {
     expect((await types('--check')).code).toBe(0);
   });
 
-  it('--check reports a missing file', { timeout: 30_000 }, async () => {
+  it('--check reports a missing file', async () => {
     expect((await types()).code).toBe(0);
     rmSync(catalog.path(`${GENERATED}/index.ts`));
     const check = await types('--check');
@@ -51,7 +51,7 @@ describe('smart-task types', () => {
     expect(existsSync(catalog.path(`${GENERATED}/index.ts`))).toBe(false);
   });
 
-  it('writes into --out', { timeout: 30_000 }, async () => {
+  it('writes into --out', async () => {
     const run = await types('--out', 'typings');
     expect(run.code).toBe(0);
     expect(readFileSync(catalog.path('typings/port-contract.ts'), 'utf8')).toContain('export interface PortFacts {');

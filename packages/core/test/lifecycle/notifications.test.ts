@@ -1,4 +1,3 @@
-import { catalogDocuments } from '@smart-task/rules';
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import type { Decision, LifecycleEvent, LifecycleRequest, Locale, NotificationChannel, NotificationKind, NotificationMessage, Reason, RuleSetDocument } from '../../src/index.js';
@@ -8,7 +7,6 @@ import {
   SMS_MAX_LENGTH,
   applyEvent,
   composeNotification,
-  createEngine,
   createInMemoryActionPort,
   createInMemoryDataPort,
   createInMemoryRequestRepository,
@@ -19,9 +17,9 @@ import {
 } from '../../src/index.js';
 import { NOTICE_TEMPLATES } from '../../src/notifications/notification-templates.js';
 import { withholdOtherTaxCodes } from '../../src/notifications/reason-summary.js';
-import { loadCatalog } from '../../src/catalog/load-catalog.js';
 import { AZIENDA_CF, INTERMEDIARIO_CF, NOW, SOGGETTO_CF, TASK, azienda, revocaData, revocaFixture } from '../support/revoca.js';
 import { at, eventOf, submitEvent } from './support.js';
+import { bundledCatalog, engineFor } from '../support/shared-engine.js';
 
 const LOCALES: readonly Locale[] = ['it', 'en'];
 const LATER = at(3_600_000);
@@ -209,9 +207,7 @@ describe('no data the requester did not give', () => {
   });
 
   it('fills the built-in facts the decision keeps apart (requesters, task, requestId), as the contributor message does', () => {
-    const loaded = loadCatalog(catalogDocuments);
-    if (!loaded.ok) throw new Error('the catalog does not load');
-    const document = loaded.value.tasks.get('variazione-contatti-dipendente')?.ruleSets[0]?.document as RuleSetDocument;
+    const document = bundledCatalog().tasks.get('variazione-contatti-dipendente')?.ruleSets[0]?.document as RuleSetDocument;
     const gate = { code: 'NA-AUTH-PROFILO', ruleId: 'AUTH-01', severity: 'BLOCKING', message: { it: 'filled', en: 'filled' } } as Reason;
     const [summary] = summarizeReasons([gate], { ...decision, requestId: 'P-1', taskId: 'variazione-contatti-dipendente', facts: {} } as unknown as Decision, document);
     expect(summary?.summary).toEqual({
@@ -233,7 +229,7 @@ describe('no data the requester did not give', () => {
   });
 
   it('in a real rejection, no notice on any channel holds archive data the requester did not give', async () => {
-    const engine = createEngine({ catalog: catalogDocuments, dataPort: createInMemoryDataPort(revocaFixture()), actionPort: createInMemoryActionPort(), clock: { now: () => NOW } });
+    const engine = engineFor({ dataPort: createInMemoryDataPort(revocaFixture()), actionPort: createInMemoryActionPort(), clock: { now: () => NOW } });
     const messages: NotificationMessage[] = [];
     for (const channel of NOTIFICATION_CHANNELS) {
       for (const locale of LOCALES) {

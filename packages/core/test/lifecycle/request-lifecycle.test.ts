@@ -1,9 +1,9 @@
-import { catalogDocuments } from '@smart-task/rules';
 import { describe, expect, it } from 'vitest';
 import type { ActionPort, DataPort, EvaluationResult, NotificationMessage, RetryPolicy } from '../../src/index.js';
-import { PortError, SmartTaskError, applyEvent, createEngine, createInMemoryActionPort, createInMemoryDataPort, createInMemoryNotificationOutbox, createInMemoryRequestRepository, createRequestLifecycle, openRequest } from '../../src/index.js';
+import { PortError, SmartTaskError, applyEvent, createInMemoryActionPort, createInMemoryDataPort, createInMemoryNotificationOutbox, createInMemoryRequestRepository, createRequestLifecycle, openRequest } from '../../src/index.js';
 import { submitEvent } from './support.js';
 import { AZIENDA_CF, NOW, TASK, azienda, revocaData, revocaFixture } from '../support/revoca.js';
+import { engineFor } from '../support/shared-engine.js';
 
 const FAST_RETRIES: RetryPolicy = { maxAttempts: 3, baseDelayMs: 1_000, factor: 2, maxDelayMs: 10_000 };
 
@@ -20,7 +20,7 @@ function host(options: { retryPolicy?: RetryPolicy; recordEvaluation?: (result: 
     },
   };
   const actionPort = createInMemoryActionPort();
-  const engine = createEngine({ catalog: catalogDocuments, dataPort, actionPort, clock });
+  const engine = engineFor({ dataPort, actionPort, clock });
   const repository = createInMemoryRequestRepository();
   const sent: NotificationMessage[] = [];
   const protocolli: string[] = [];
@@ -180,7 +180,7 @@ describe('the request lifecycle orchestrator', () => {
   it('records the outcome even when the clock steps back during the attempt (NTP, another worker\'s clock)', async () => {
     const times = [0, 10, 5].map((ms) => new Date(NOW.getTime() + ms));
     const clock = { now: () => times.shift() ?? new Date(NOW.getTime() + 5) };
-    const engine = createEngine({ catalog: catalogDocuments, dataPort: createInMemoryDataPort(revocaFixture()), actionPort: createInMemoryActionPort(), clock: { now: () => NOW } });
+    const engine = engineFor({ dataPort: createInMemoryDataPort(revocaFixture()), actionPort: createInMemoryActionPort(), clock: { now: () => NOW } });
     const repository = createInMemoryRequestRepository();
     const lifecycle = createRequestLifecycle({ engine, repository, clock, nextProtocollo: () => 'P-1' });
     const step = await lifecycle.submit({ taskId: TASK, subject: azienda, data: revocaData });
@@ -238,7 +238,7 @@ describe('the request lifecycle orchestrator', () => {
     };
     let now = NOW.getTime();
     const clock = { now: () => new Date(now) };
-    const engine = createEngine({ catalog: catalogDocuments, dataPort: createInMemoryDataPort(revocaFixture()), actionPort, clock });
+    const engine = engineFor({ dataPort: createInMemoryDataPort(revocaFixture()), actionPort, clock });
     const lifecycle = createRequestLifecycle({ engine, repository: createInMemoryRequestRepository(), clock, retryPolicy: FAST_RETRIES, nextProtocollo: () => 'P-1' });
     const failed = await lifecycle.submit({ taskId: TASK, subject: azienda, data: revocaData });
     expect(failed.request).toMatchObject({ state: 'OPERATIONS_RETRY_SCHEDULED', outcome: { verdict: 'ACCOLTA' }, operations: [], lastFailure: { code: 'OPERATION_FAILED' } });
@@ -254,7 +254,7 @@ describe('the request lifecycle orchestrator', () => {
     // The host cancelling while an operation runs: the verdict stands, the operations wait to be resumed.
     const controller = new AbortController();
     const cancelling: ActionPort = { perform: async (call, context) => (controller.abort(), inner.perform(call, context)) };
-    const engine2 = createEngine({ catalog: catalogDocuments, dataPort: createInMemoryDataPort(revocaFixture()), actionPort: cancelling, clock: { now: () => NOW } });
+    const engine2 = engineFor({ dataPort: createInMemoryDataPort(revocaFixture()), actionPort: cancelling, clock: { now: () => NOW } });
     const lifecycle2 = createRequestLifecycle({ engine: engine2, repository: createInMemoryRequestRepository(), clock: { now: () => NOW }, nextProtocollo: () => 'P-2' });
     const cancelled = await lifecycle2.submit({ taskId: TASK, subject: azienda, data: revocaData }, { signal: controller.signal });
     expect(cancelled.request).toMatchObject({ state: 'OPERATIONS_RETRY_SCHEDULED', outcome: { verdict: 'ACCOLTA' }, lastFailure: { code: 'ABORTED' } });
@@ -301,7 +301,7 @@ describe('the request lifecycle orchestrator', () => {
     const delivered: NotificationMessage[] = [];
     let gateway: 'down' | 'hangs' | 'up' = 'down';
     const outbox = createInMemoryNotificationOutbox();
-    const engine = createEngine({ catalog: catalogDocuments, dataPort: createInMemoryDataPort(revocaFixture()), actionPort: createInMemoryActionPort(), clock });
+    const engine = engineFor({ dataPort: createInMemoryDataPort(revocaFixture()), actionPort: createInMemoryActionPort(), clock });
     const lifecycle = createRequestLifecycle({
       engine,
       repository: createInMemoryRequestRepository(),

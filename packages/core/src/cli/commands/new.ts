@@ -30,11 +30,27 @@ function isDirectory(path: string): boolean {
   }
 }
 
+/** `<root>/tasks` when the root has that folder, else the root itself: where a catalog root keeps per-task files. */
+function tasksFolder(root: string): string {
+  const tasks = join(root, 'tasks');
+  return isDirectory(tasks) ? tasks : root;
+}
+
+/**
+ * The layout of the catalog at `root`: this repository's `packages/schemas/tasks` + `packages/rules/tasks`;
+ * else a `schemas` + `rules` pair of catalog roots (the layout of the packages, e.g. `schemas/tasks` +
+ * `rules/tasks`, or the two folders alone); else the root itself for all three files.
+ */
 function layoutOf(root: string): Layout {
   const schemas = join(root, 'packages', 'schemas');
   const rules = join(root, 'packages', 'rules');
   if (isDirectory(join(schemas, 'tasks')) && isDirectory(join(rules, 'tasks'))) {
     return { schemaDirectory: join(schemas, 'tasks'), rulesDirectory: join(rules, 'tasks'), catalogDirectories: [schemas, rules], monorepo: true };
+  }
+  const schemaRoot = join(root, 'schemas');
+  const rulesRoot = join(root, 'rules');
+  if (isDirectory(schemaRoot) && isDirectory(rulesRoot)) {
+    return { schemaDirectory: tasksFolder(schemaRoot), rulesDirectory: tasksFolder(rulesRoot), catalogDirectories: [schemaRoot, rulesRoot], monorepo: false };
   }
   return { schemaDirectory: root, rulesDirectory: root, catalogDirectories: [root], monorepo: false };
 }
@@ -88,8 +104,9 @@ function toJson(document: unknown): string {
 
 /**
  * `smart-task new <task-id> [--dir root] [--title-it t] [--title-en t]`: writes the request schema,
- * rule set and cases of a new Smart-Task — under `packages/schemas/tasks` and `packages/rules/tasks`
- * when the root has them, otherwise in the root itself. The files validate and their cases pass as
+ * rule set and cases of a new Smart-Task where the catalog at the root keeps them (see {@link layoutOf}):
+ * `packages/schemas/tasks` and `packages/rules/tasks`, or `schemas[/tasks]` and `rules[/tasks]`,
+ * otherwise the root itself. The files validate and their cases pass as
  * written; `TODO` marks the texts to rewrite. Never overwrites: an existing id exits 2.
  */
 export const newCommand: CliCommand = {
@@ -98,7 +115,7 @@ export const newCommand: CliCommand = {
   summary: 'Write the request schema, rule set and cases of a new Smart-Task that validate and pass as written, with TODO where to fill in.',
   options: { dir: { type: 'string' }, 'title-it': { type: 'string' }, 'title-en': { type: 'string' } },
   optionHelp: {
-    dir: { value: '<dir>', text: 'the catalog root; packages/schemas/tasks and packages/rules/tasks when it has them (default: .)' },
+    dir: { value: '<dir>', text: 'the catalog root; the files go to packages/schemas/tasks and packages/rules/tasks, or schemas[/tasks] and rules[/tasks], when it has them (default: .)' },
     'title-it': { value: '<title>', text: 'the Italian title of the task (default: the id in words)' },
     'title-en': { value: '<title>', text: 'the English title of the task (default: a TODO)' },
   },
@@ -132,7 +149,7 @@ export const newCommand: CliCommand = {
       io.stdout(`created ${displayPath(io, path)}`);
     }
     io.stdout(`gates: ${plan.origin}`);
-    const catalogArguments = layout.monorepo ? 'packages/schemas packages/rules' : displayPath(io, layout.schemaDirectory);
+    const catalogArguments = layout.catalogDirectories.map((directory) => displayPath(io, directory)).join(' ');
     if (layout.monorepo) for (const line of packageListLines(taskId)) io.stdout(line);
     io.stdout(`Next: replace the TODOs, then run smart-task validate ${catalogArguments} and smart-task test ${catalogArguments} --task ${taskId}.`);
     return EXIT.ok;
