@@ -154,8 +154,7 @@ describe('choices built from port data on a list field', () => {
 
 describe('composeForm when port data cannot be read', () => {
   let answer: 'contract' | 'down' | 'ok' = 'ok';
-  const flaky = createEngine({
-    catalog: catalogDocuments,
+  const flaky = () => engineFor({
     dataPort: { fetch: (fact, params, context) => (answer === 'ok' || fact !== 'abilitazioni' ? memory.fetch(fact, params, context) : answer === 'down' ? Promise.reject(new Error('ECONNRESET 10.1.2.3')) : Promise.resolve([{ titolo: 42 }])) },
     actionPort: createInMemoryActionPort(),
     clock: { now: () => NOW },
@@ -163,7 +162,7 @@ describe('composeForm when port data cannot be read', () => {
 
   it.each(['contract', 'down'] as const)('tells the contributor in plain Italian and English, and keeps the detail for the operator (%s)', async (fault) => {
     answer = fault;
-    const form = await flaky.composeForm(TASK, azienda);
+    const form = await flaky().composeForm(TASK, azienda);
     answer = 'ok';
     if (form.status !== 'unavailable') throw new Error(`expected an unavailable form, got ${form.status}`);
     for (const text of [form.message.it, form.message.en]) {

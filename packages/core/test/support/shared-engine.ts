@@ -80,7 +80,8 @@ export function engineFor(ports: TestPorts, options: SharedEngineOptions = {}): 
   const key = JSON.stringify([options.plannedTasks ?? null, options.timeoutMs ?? null, options.locale ?? null]);
   let shared = engines.get(key);
   if (shared === undefined) {
-    const route: Route = { current: undefined };
+    // The engine checks its clock when it is created, so the route leads to this test's ports first.
+    const route: Route = { current: ports };
     const engine = createEngine({
       ...options,
       catalog: bundledCatalog(),
