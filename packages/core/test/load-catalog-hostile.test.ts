@@ -2,21 +2,12 @@ import { catalogDocuments } from '@smart-task/rules';
 import type { CatalogDocument } from '@smart-task/schemas';
 import { describe, expect, it } from 'vitest';
 import { createEngine, createInMemoryActionPort, createInMemoryDataPort, isSmartTaskError, loadCatalog, type Issue } from '../src/index.js';
+import { withEdit } from './support/catalog-edit.js';
 
 const RULES = 'rules/tasks/revoca-delega-intermediario.rules.json';
 const SCHEMA = 'schemas/tasks/revoca-delega-intermediario.schema.json';
 const CONTRACT = 'schemas/port-contract.json';
 const FONDO = 'rules/tasks/fondo-tesoreria-1r.rules.json';
-
-/** The catalog with one document changed by `edit` (applied to a deep copy). */
-function withEdit(file: string, edit: (content: any) => void): CatalogDocument[] {
-  return catalogDocuments.map((document) => {
-    if (document.file !== file) return document;
-    const content = structuredClone(document.content);
-    edit(content);
-    return { file, content };
-  });
-}
 
 /** Loads the documents, which must not load, without letting anything escape as an exception. */
 function refused(documents: readonly CatalogDocument[], options?: Parameters<typeof loadCatalog>[1]): readonly Issue[] {

@@ -2,22 +2,13 @@ import { catalogDocuments } from '@smart-task/rules';
 import type { CatalogDocument } from '@smart-task/schemas';
 import { describe, expect, it } from 'vitest';
 import { loadCatalog, sourceOf, type Issue } from '../src/index.js';
+import { withEdit } from './support/catalog-edit.js';
 
 const RULES = 'rules/tasks/revoca-delega-intermediario.rules.json';
 const SCHEMA = 'schemas/tasks/revoca-delega-intermediario.schema.json';
 const LIBRARY = 'rules/shared/comuni.library.json';
 /** A gate written out in a rule set. */
 const GATE = { id: 'X-01', description: { it: 'Prova', en: 'Test' }, reasonCode: 'NA-PROVA', message: { it: 'Prova.', en: 'Test.' }, conditions: { all: [] } };
-
-/** The catalog with one document changed by `edit` (applied to a deep copy). */
-function withEdit(file: string, edit: (content: any) => void): CatalogDocument[] {
-  return catalogDocuments.map((document) => {
-    if (document.file !== file) return document;
-    const content = structuredClone(document.content);
-    edit(content);
-    return { file, content };
-  });
-}
 
 function issuesOf(documents: readonly CatalogDocument[]): Pick<Issue, 'code' | 'file' | 'pointer'>[] {
   const loaded = loadCatalog(documents);

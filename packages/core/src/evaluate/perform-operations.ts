@@ -8,6 +8,7 @@ import { answerBoundsProblem } from './port-answer-bounds.js';
 import { callWithDeadline } from './call-with-deadline.js';
 import { isDeadlineExceeded, readPortFailure } from './port-failure.js';
 import type { OperationRecord, PlannedOperation, TechnicalError } from './decision.js';
+import { isRecord } from '../validation/read-safely.js';
 
 /** What performing operations needs from the engine. */
 export interface OperationsSetup {
@@ -61,10 +62,6 @@ export type OperationsOutcome = OperationsPerformed | OperationsFailed;
 
 const OUTCOME_STATUSES: ReadonlySet<unknown> = new Set(['PERFORMED', 'ALREADY_PERFORMED']);
 
-function isPlainObject(value: unknown): value is Record<string, unknown> {
-  return typeof value === 'object' && value !== null && !Array.isArray(value);
-}
-
 /** A value quoted in a message: its JSON, cut to 200 characters; never throws. */
 function quote(value: unknown): string {
   let text: string;
@@ -80,9 +77,9 @@ function quote(value: unknown): string {
 function outcomeProblem(outcome: unknown, validateDetails: ValidateFunction | undefined, bounds: JsonBounds): string | undefined {
   const refused = answerBoundsProblem(outcome, bounds);
   if (refused) return `answered an outcome refused before it was checked: ${refused}`;
-  if (!isPlainObject(outcome)) return `answered ${quote(outcome)}, which is not an outcome object`;
+  if (!isRecord(outcome)) return `answered ${quote(outcome)}, which is not an outcome object`;
   if (!OUTCOME_STATUSES.has(outcome.status)) return `answered status ${quote(outcome.status)}; an outcome's status is PERFORMED or ALREADY_PERFORMED`;
-  if (outcome.details !== undefined && !isPlainObject(outcome.details)) return `answered details ${quote(outcome.details)}, which is not an object`;
+  if (outcome.details !== undefined && !isRecord(outcome.details)) return `answered details ${quote(outcome.details)}, which is not an object`;
   if (validateDetails && !validateDetails(outcome.details ?? {})) return `answered details ${quote(outcome.details ?? {})} that break the port contract: ${describeAjvErrors(validateDetails)}`;
   return undefined;
 }

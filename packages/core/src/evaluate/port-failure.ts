@@ -1,5 +1,6 @@
 import { isPortError, type PortError } from '../port.js';
 import { DeadlineExceeded } from './call-with-deadline.js';
+import { read } from '../validation/read-safely.js';
 
 /** What the engine takes from a port's rejection: its code, whether a retry can help, and a message. */
 export interface PortFailure {
@@ -15,14 +16,6 @@ const MAX_MESSAGE_LENGTH = 500;
 
 function clip(text: string): string {
   return text.length > MAX_MESSAGE_LENGTH ? `${text.slice(0, MAX_MESSAGE_LENGTH)}…` : text;
-}
-
-function read(value: object, key: string): unknown {
-  try {
-    return (value as Record<string, unknown>)[key];
-  } catch {
-    return undefined;
-  }
 }
 
 /**

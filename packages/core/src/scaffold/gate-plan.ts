@@ -1,5 +1,6 @@
 import type { CaseDefinition, CasesDocument, CatalogDocument, GateDefinition, PortFixture, Profilo, RuleLibraryDocument, RuleReference, RuleSetFile, Subject } from '@smart-task/schemas';
 import { kindOfFile } from '../catalog/document-kinds.js';
+import { isRecord } from '../validation/read-safely.js';
 
 /** The case in which a gate fails: who asks, and what the data port answers. */
 export interface FailingGateCase {
@@ -24,10 +25,6 @@ export interface GatePlan {
   readonly failingGate: FailingGateCase;
   /** Where the gates and the cases' data come from, in words, for the command's report. */
   readonly origin: string;
-}
-
-function isRecord(value: unknown): value is Record<string, unknown> {
-  return typeof value === 'object' && value !== null && !Array.isArray(value);
 }
 
 function byFile(a: CatalogDocument, b: CatalogDocument): number {

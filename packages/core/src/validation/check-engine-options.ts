@@ -3,33 +3,13 @@ import { SmartTaskError, issue, type Issue } from '../errors.js';
 import { DEFAULT_LIMITS, type EngineLimits } from '../limits/engine-limits.js';
 import { toIsoDate } from '../vocabulary/iso-dates.js';
 import { clockProblem, describeValue } from './check-request.js';
+import { isRecord, keysOf, read } from './read-safely.js';
 
 const FILE = '<engine>';
 const LOCALES: readonly Locale[] = ['it', 'en'];
 
 /** The longest deadline `setTimeout` can keep: a longer one would fire at once. */
 export const MAX_TIMEOUT_MS = 2_147_483_647;
-
-function read(value: unknown, key: string): unknown {
-  if (typeof value !== 'object' || value === null) return undefined;
-  try {
-    return (value as Record<string, unknown>)[key];
-  } catch {
-    return undefined;
-  }
-}
-
-function isRecord(value: unknown): value is Record<string, unknown> {
-  return typeof value === 'object' && value !== null && !Array.isArray(value);
-}
-
-function keysOf(value: object): string[] {
-  try {
-    return Object.keys(value);
-  } catch {
-    return [];
-  }
-}
 
 /** True when `timeZone` is a time zone `Intl` knows (an IANA name such as `Europe/Rome`). */
 export function isKnownTimeZone(timeZone: unknown): boolean {

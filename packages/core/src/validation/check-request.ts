@@ -5,6 +5,7 @@ import { jsonBoundsProblems, type JsonBounds, type JsonBoundsProblem } from '../
 import { joinPointer } from '../json/pointer.js';
 import type { EngineLimits } from '../limits/engine-limits.js';
 import { instantOf, toIsoDate } from '../vocabulary/iso-dates.js';
+import { UNREADABLE, isRecord, read } from './read-safely.js';
 
 /**
  * The checks of every engine call's arguments, made before any work is spent on them: the request's
@@ -23,28 +24,6 @@ export function describeValue(value: unknown): string {
   if (typeof value === 'number' || typeof value === 'boolean' || value === null || value === undefined) return String(value);
   if (Array.isArray(value)) return 'an array';
   return `a ${typeof value}`;
-}
-
-/** What {@link read} answers for a property whose getter (or Proxy trap) throws. */
-const UNREADABLE: unique symbol = Symbol('unreadable');
-
-/** Reads a property of a value that may be anything; {@link UNREADABLE} when reading it throws. */
-function read(value: unknown, key: string): unknown {
-  if (typeof value !== 'object' || value === null) return undefined;
-  try {
-    return (value as Record<string, unknown>)[key];
-  } catch {
-    return UNREADABLE;
-  }
-}
-
-function isRecord(value: unknown): value is Record<string, unknown> {
-  if (typeof value !== 'object' || value === null) return false;
-  try {
-    return !Array.isArray(value);
-  } catch {
-    return false;
-  }
 }
 
 function refuse(message: string, issues: readonly Issue[]): never {

@@ -1,0 +1,12 @@
+import { catalogDocuments } from '@smart-task/rules';
+import type { CatalogDocument } from '@smart-task/schemas';
+
+/** The bundled catalog with one document changed by `edit` (applied to a deep copy; the rest shared). */
+export function withEdit(file: string, edit: (content: any) => void): CatalogDocument[] {
+  return catalogDocuments.map((document) => {
+    if (document.file !== file) return document;
+    const content = structuredClone(document.content);
+    edit(content);
+    return { file, content };
+  });
+}
