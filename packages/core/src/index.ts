@@ -144,7 +144,7 @@ export { stateLabel, visibleStateOf } from './lifecycle/state-labels.js';
 export type { VisibleState } from './lifecycle/state-labels.js';
 export { unknownProtocollo, versionConflict } from './lifecycle/repository-errors.js';
 export { createRequestLifecycle } from './lifecycle/request-lifecycle.js';
-export type { DueWork, LifecycleStep, OperatorClosure, ProtocolloRequest, RequestLifecycle, RequestLifecycleOptions, Submission } from './lifecycle/request-lifecycle.js';
+export type { DueWork, LifecycleStep, OperatorClosure, ProtocolloRequest, RequestLifecycle, RequestLifecycleOptions, Submission, SubmitOptions } from './lifecycle/request-lifecycle.js';
 
 export { NOTIFICATION_CHANNELS, NOTIFICATION_KINDS } from './notifications/notification-message.js';
 export type { NotificationChannel, NotificationKind, NotificationMessage, NotificationPreference } from './notifications/notification-message.js';

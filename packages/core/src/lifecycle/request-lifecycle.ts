@@ -89,6 +89,13 @@ export interface DueWork {
   readonly notices: readonly OutboxEntry[];
 }
 
+/** Options of {@link RequestLifecycle.submit}. */
+export interface SubmitOptions {
+  readonly signal?: AbortSignal;
+  /** `now` (default): the first istruttoria attempt runs within the call; `deferred`: the request is only protocolled and saved. */
+  readonly istruttoria?: 'now' | 'deferred';
+}
+
 /** An operator's closure of a request in `IN_CARICO_SEDE`. */
 export interface OperatorClosure {
   readonly operatorId: string;
@@ -101,8 +108,10 @@ export interface RequestLifecycle {
   /**
    * Validates the data, protocols the request, runs the first istruttoria attempt: decides, records the
    * decision, then performs its operations, saving each. Notices are queued and delivered at the end.
+   * With `istruttoria: 'deferred'` it stops once the request is saved `SUBMITTED`: a worker runs the
+   * istruttoria ({@link runIstruttoria}), and {@link recoverInterrupted} picks up a request whose job was lost.
    */
-  submit(submission: Submission, options?: { readonly signal?: AbortSignal }): Promise<LifecycleStep>;
+  submit(submission: Submission, options?: SubmitOptions): Promise<LifecycleStep>;
   /** Runs the next istruttoria attempt of a request that is `SUBMITTED` or whose retry is due. */
   runIstruttoria(protocollo: string, options?: { readonly signal?: AbortSignal }): Promise<LifecycleStep>;
   /** Resumes the pending operations of a request in `OPERATIONS_RETRY_SCHEDULED` whose retry is due; never decides again. */
@@ -121,6 +130,14 @@ export interface RequestLifecycle {
    * (`timeoutMs`): work still running elsewhere is younger and is left alone.
    */
   recoverInterrupted(options: { readonly staleAfterMs: number }): Promise<LifecycleStep[]>;
+  /**
+   * Does what is due for one request, as a worker's job does: the istruttoria of a request `SUBMITTED`
+   * (also one filed with `istruttoria: 'deferred'`) or whose retry is due, the resumption of operations
+   * whose retry is due, the recovery of a step left `staleAfterMs` ago. Answers `undefined` when nothing
+   * is due (a final state, a retry not yet due, a step still running). Throws `VERSION_CONFLICT` or
+   * `ILLEGAL_TRANSITION` when another worker moved the request meanwhile.
+   */
+  advance(protocollo: string, options: { readonly staleAfterMs: number; readonly signal?: AbortSignal }): Promise<LifecycleStep | undefined>;
   /** Delivers the notices due in the outbox (new ones and retries), each within the notice deadline. */
   deliverDueNotices(options?: { readonly limit?: number }): Promise<OutboxEntry[]>;
   /** One scheduler tick: {@link recoverInterrupted}, then {@link runDueRetries}, then {@link deliverDueNotices}. */
@@ -309,51 +326,70 @@ export function createRequestLifecycle(options: RequestLifecycleOptions): Reques
     return steps;
   };
 
+  /** Runs the retry of a request whose retry is due by `dueBy`; `undefined` when none is. */
+  const retryIfDue = (request: LifecycleRequest, dueBy: string, signal?: AbortSignal): Promise<LifecycleStep> | undefined => {
+    if (!request.retry || Date.parse(request.retry.nextAttemptAt) > Date.parse(dueBy)) return undefined;
+    if (request.state === 'RETRY_SCHEDULED') return withNotices((queued) => istruttoria(request, signal, queued));
+    if (request.state === 'OPERATIONS_RETRY_SCHEDULED') return withNotices((queued) => resume(request, signal, queued));
+    return undefined;
+  };
+
   const runDueRetries: RequestLifecycle['runDueRetries'] = async () => {
     const dueBy = now();
     const due = await listAll({ retryDueBy: dueBy, sortBy: 'updatedAt' });
     // Read again before each: another worker may have run this retry since the list was taken (and closed or rescheduled it).
     return forEachStillDue(
       due.map((request) => request.protocollo),
-      async (request) => {
-        if (!request.retry || Date.parse(request.retry.nextAttemptAt) > Date.parse(dueBy)) return undefined;
-        if (request.state === 'RETRY_SCHEDULED') return withNotices((queued) => istruttoria(request, undefined, queued));
-        if (request.state === 'OPERATIONS_RETRY_SCHEDULED') return withNotices((queued) => resume(request, undefined, queued));
-        return undefined;
-      },
+      async (request) => retryIfDue(request, dueBy),
     );
   };
 
-  const recoverInterrupted: RequestLifecycle['recoverInterrupted'] = async ({ staleAfterMs }) => {
+  const checkStaleAfter = (staleAfterMs: number): void => {
     if (!Number.isFinite(staleAfterMs) || staleAfterMs <= 0) {
       throw new SmartTaskError('Invalid recovery limit', [issue('INVALID_LIFECYCLE_OPTION', '<lifecycle>', '/staleAfterMs', `"staleAfterMs" must be a positive number of milliseconds, well above the longest evaluation; got ${String(staleAfterMs)}.`)]);
     }
-    const cutoff = clock.now().getTime() - staleAfterMs;
+  };
+  const isStale = (request: LifecycleRequest, staleAfterMs: number) => INTERRUPTIBLE_STATES.includes(request.state) && Date.parse(request.updatedAt) <= clock.now().getTime() - staleAfterMs;
+  const interrupted = (request: LifecycleRequest) => `The step recorded at ${request.updatedAt} was never followed by another (the process running it stopped).`;
+
+  /** Picks up the step a stopped process left half-way (see {@link RequestLifecycle.recoverInterrupted}). */
+  const recover = (request: LifecycleRequest, signal?: AbortSignal): Promise<LifecycleStep> =>
+    withNotices(async (queued) => {
+      switch (request.state) {
+        case 'SUBMITTED':
+          return istruttoria(request, signal, queued);
+        case 'IN_ISTRUTTORIA':
+          return { request: await step(request, { type: 'RECORD_TECHNICAL_FAILURE', at: now(), actor: SYSTEM, code: 'ATTEMPT_INTERRUPTED', message: interrupted(request), retryable: true }, queued), notifications: queued };
+        default:
+          return { request: await step(request, { type: 'RECORD_OPERATION_FAILURE', at: now(), actor: SYSTEM, code: 'ATTEMPT_INTERRUPTED', message: interrupted(request), retryable: true }, queued), notifications: queued };
+      }
+    });
+
+  const recoverInterrupted: RequestLifecycle['recoverInterrupted'] = async ({ staleAfterMs }) => {
+    checkStaleAfter(staleAfterMs);
     const running = await listAll({ states: INTERRUPTIBLE_STATES, sortBy: 'updatedAt' });
-    const isStale = (request: LifecycleRequest) => INTERRUPTIBLE_STATES.includes(request.state) && Date.parse(request.updatedAt) <= cutoff;
-    const interrupted = (request: LifecycleRequest) => `The step recorded at ${request.updatedAt} was never followed by another (the process running it stopped).`;
     return forEachStillDue(
-      running.filter(isStale).map((request) => request.protocollo),
-      async (request) => {
-        if (!isStale(request)) return undefined;
-        return withNotices(async (queued) => {
-          switch (request.state) {
-            case 'SUBMITTED':
-              return istruttoria(request, undefined, queued);
-            case 'IN_ISTRUTTORIA':
-              return { request: await step(request, { type: 'RECORD_TECHNICAL_FAILURE', at: now(), actor: SYSTEM, code: 'ATTEMPT_INTERRUPTED', message: interrupted(request), retryable: true }, queued), notifications: queued };
-            default:
-              return { request: await step(request, { type: 'RECORD_OPERATION_FAILURE', at: now(), actor: SYSTEM, code: 'ATTEMPT_INTERRUPTED', message: interrupted(request), retryable: true }, queued), notifications: queued };
-          }
-        });
-      },
+      running.filter((request) => isStale(request, staleAfterMs)).map((request) => request.protocollo),
+      async (request) => (isStale(request, staleAfterMs) ? recover(request) : undefined),
     );
+  };
+
+  const advance: RequestLifecycle['advance'] = async (protocollo, { staleAfterMs, signal }) => {
+    checkStaleAfter(staleAfterMs);
+    const request = await load(protocollo);
+    if (request.state === 'SUBMITTED') return withNotices((queued) => istruttoria(request, signal, queued));
+    if (isStale(request, staleAfterMs)) return recover(request, signal);
+    return retryIfDue(request, now(), signal);
   };
 
   const deliverDueNotices: RequestLifecycle['deliverDueNotices'] = async ({ limit = 100 } = {}) => (delivery ? deliverNotices(delivery, { limit }) : []);
 
   return {
     async submit(submission, callOptions = {}) {
+      const when = callOptions.istruttoria;
+      if (when !== undefined && when !== 'now' && when !== 'deferred') {
+        throw new SmartTaskError('Invalid submit options', [issue('INVALID_LIFECYCLE_OPTION', '<lifecycle>', '/istruttoria', `"istruttoria" must be "now" or "deferred"; got ${JSON.stringify(when)}.`)]);
+      }
       const validation = engine.validate(submission.taskId, submission.data);
       if (!validation.ok) {
         throw new SmartTaskError(
@@ -381,6 +417,7 @@ export function createRequestLifecycle(options: RequestLifecycleOptions): Reques
       return withNotices(async (queued) => {
         const saved = await repository.save(opened);
         await queueNotice(saved, queued);
+        if (callOptions.istruttoria === 'deferred') return { request: saved, notifications: queued };
         return istruttoria(saved, callOptions.signal, queued);
       });
     },
@@ -397,6 +434,7 @@ export function createRequestLifecycle(options: RequestLifecycleOptions): Reques
 
     runDueRetries,
     recoverInterrupted,
+    advance,
     deliverDueNotices,
 
     async runDueWork({ staleAfterMs }) {

@@ -135,6 +135,20 @@ describe('the request lifecycle orchestrator', () => {
     expect(closed.notifications[0]?.body).toBe('INPS Smart-Task INPS.7000.2026.0001 (Revoca delega intermediario): Accolta. Delega revocata manualmente dalla Sede. Dettagli nel Cassetto.');
   });
 
+  it('deferred: submit only protocols and saves SUBMITTED; the worker\'s runIstruttoria decides and performs', async () => {
+    const { lifecycle, repository, actionPort, sent } = host();
+    const filed = await lifecycle.submit({ taskId: TASK, subject: azienda, data: revocaData, notifications: pec }, { istruttoria: 'deferred' });
+    expect(filed.request).toMatchObject({ state: 'SUBMITTED', attempts: 0, version: 1 });
+    expect(filed.result).toBeUndefined();
+    expect(actionPort.performed).toEqual([]);
+    expect(kinds(sent)).toEqual(['PROTOCOLLATA']);
+    const decided = await lifecycle.runIstruttoria(filed.request.protocollo);
+    expect(decided.request).toMatchObject({ state: 'ACCOLTA', attempts: 1 });
+    expect(await repository.get(filed.request.protocollo)).toBe(decided.request);
+    expect(kinds(sent)).toEqual(['PROTOCOLLATA', 'ESITO_DISPONIBILE']);
+    await expect(lifecycle.submit({ taskId: TASK, subject: azienda, data: revocaData }, { istruttoria: 'later' as never })).rejects.toMatchObject({ issues: [{ code: 'INVALID_LIFECYCLE_OPTION', pointer: '/istruttoria' }] });
+  });
+
   it('refuses invalid data before giving a protocol number', async () => {
     const { lifecycle, repository, protocolli } = host();
     const error = await lifecycle.submit({ taskId: TASK, subject: azienda, data: { ...revocaData, dataEfficacia: '2026-02-30' } }).catch((reason: unknown) => reason);
@@ -279,6 +293,29 @@ describe('the request lifecycle orchestrator', () => {
     const [retried] = await lifecycle.runDueRetries();
     expect(retried?.request).toMatchObject({ protocollo: stuck.protocollo, state: 'ACCOLTA', attempts: 2 });
     await expect(lifecycle.recoverInterrupted({ staleAfterMs: 0 })).rejects.toThrow(/staleAfterMs/);
+  });
+
+  it('advance does what is due for one request, and nothing when nothing is due', async () => {
+    const { lifecycle, repository, port, advance } = host();
+    const STALE = { staleAfterMs: 30_000 };
+    // Filed for a worker: advance runs the istruttoria at once.
+    const filed = await lifecycle.submit({ taskId: TASK, subject: azienda, data: revocaData }, { istruttoria: 'deferred' });
+    expect((await lifecycle.advance(filed.request.protocollo, STALE))?.request.state).toBe('ACCOLTA');
+    expect(await lifecycle.advance(filed.request.protocollo, STALE)).toBeUndefined(); // final
+    // A retry is run when due, not before.
+    port.down = true;
+    const failed = await lifecycle.submit({ taskId: TASK, subject: azienda, data: revocaData });
+    port.down = false;
+    expect(failed.request.state).toBe('RETRY_SCHEDULED');
+    expect(await lifecycle.advance(failed.request.protocollo, STALE)).toBeUndefined();
+    advance(1_000);
+    expect((await lifecycle.advance(failed.request.protocollo, STALE))?.request).toMatchObject({ state: 'ACCOLTA', attempts: 2 });
+    // A step left running is recovered only once it is stale.
+    const stuck = await repository.save(applyEvent(openRequest(submitEvent({ at: new Date(NOW.getTime() + 1_000).toISOString(), protocollo: 'INPS.7000.2026.0903' })), { type: 'START_ISTRUTTORIA', at: new Date(NOW.getTime() + 1_000).toISOString(), actor: { kind: 'system' } }));
+    expect(await lifecycle.advance(stuck.protocollo, STALE)).toBeUndefined();
+    advance(30_000);
+    expect((await lifecycle.advance(stuck.protocollo, STALE))?.request).toMatchObject({ state: 'RETRY_SCHEDULED', lastFailure: { code: 'ATTEMPT_INTERRUPTED' } });
+    await expect(lifecycle.advance(stuck.protocollo, { staleAfterMs: -1 })).rejects.toMatchObject({ issues: [{ code: 'INVALID_LIFECYCLE_OPTION' }] });
   });
 
   it('says which protocollo it does not know', async () => {
