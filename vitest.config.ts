@@ -11,6 +11,7 @@ export default defineConfig({
       { find: /^@smart-task\/core$/, replacement: src('./packages/core/src/index.ts') },
       { find: /^@smart-task\/schemas$/, replacement: src('./packages/schemas/src/index.ts') },
       { find: /^@smart-task\/rules$/, replacement: src('./packages/rules/src/index.ts') },
+      { find: /^@smart-task\/postgres$/, replacement: src('./packages/postgres/src/index.ts') },
     ],
   },
   test: {

@@ -153,7 +153,11 @@ export type { ComposeNotificationOptions } from './notifications/compose-notific
 export { summarizeReasons } from './notifications/reason-summary.js';
 export { gsm7Length } from './notifications/gsm7.js';
 
-export { DEFAULT_PAGE_SIZE, MAX_PAGE_SIZE, checkRequestQuery, matchesRequestFilter, selectRequests } from './request-list/request-query.js';
+export { DEFAULT_PAGE_SIZE, MAX_PAGE_SIZE, checkRequestQuery, matchesRequestFilter, pageWindowOf, requestPageOf, selectRequests } from './request-list/request-query.js';
 export type { RequestFilter, RequestPage, RequestQuery } from './request-list/request-query.js';
+export { readRequestCursor } from './request-list/request-cursor.js';
+export type { RequestListPosition, RequestSortKey } from './request-list/request-cursor.js';
+export { dayRangeInTimeZone, startOfDayInTimeZone } from './vocabulary/iso-dates.js';
+export { isKnownTimeZone } from './validation/check-engine-options.js';
 export { REQUEST_LIST_COLOR_TOKENS, listRequestRows, toRequestListRow } from './request-list/request-list-row.js';
 export type { RequestListRow } from './request-list/request-list-row.js';

@@ -1,7 +1,7 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { builtInFactHelpers, builtInOperators, createVocabulary, type OperatorDefinition } from '../src/index.js';
-import { addDays, addMonths, daysInMonth, toIsoDate } from '../src/vocabulary/iso-dates.js';
+import { addDays, addMonths, dayRangeInTimeZone, daysInMonth, isoDateInTimeZone, startOfDayInTimeZone, toIsoDate } from '../src/vocabulary/iso-dates.js';
 
 const operator = (name: string) => builtInOperators.find((definition) => definition.name === name) as OperatorDefinition;
 const isoDate = fc.date({ min: new Date('1990-01-01T00:00:00Z'), max: new Date('2060-12-31T00:00:00Z'), noInvalidDate: true }).map((date) => date.toISOString().slice(0, 10));
@@ -231,5 +231,36 @@ describe('startOf', () => {
     ['2025-12-15T10:00:00+01:00', 'month', 1, '2026-01-01'],
   ])('startOf(%s, %s, %s) = %s', (date, unit, shift, expected) => {
     expect(startOfHelper?.compute({ date, unit, ...(shift !== undefined && { shift }) })).toBe(expected);
+  });
+});
+
+describe('startOfDayInTimeZone and dayRangeInTimeZone', () => {
+  it('give where a day starts in Rome, also on the days daylight saving starts and ends', () => {
+    expect(startOfDayInTimeZone('2026-03-10').toISOString()).toBe('2026-03-09T23:00:00.000Z');
+    expect(startOfDayInTimeZone('2026-03-29').toISOString()).toBe('2026-03-28T23:00:00.000Z');
+    expect(startOfDayInTimeZone('2026-03-30').toISOString()).toBe('2026-03-29T22:00:00.000Z');
+    expect(startOfDayInTimeZone('2026-10-26').toISOString()).toBe('2026-10-25T23:00:00.000Z');
+    expect(startOfDayInTimeZone('2026-01-01', 'Asia/Kolkata').toISOString()).toBe('2025-12-31T18:30:00.000Z');
+    // São Paulo moved its clocks at midnight: 4 November 2018 began at 01:00.
+    expect(startOfDayInTimeZone('2018-11-04', 'America/Sao_Paulo').toISOString()).toBe('2018-11-04T03:00:00.000Z');
+    expect(dayRangeInTimeZone('2026-10-25', '2026-10-25')).toEqual({ start: new Date('2026-10-24T22:00:00.000Z'), end: new Date('2026-10-25T23:00:00.000Z') });
+    expect(dayRangeInTimeZone(undefined, undefined)).toEqual({});
+  });
+
+  it('bound exactly the instants whose date in the zone is within the days (property)', () => {
+    const zone = fc.constantFrom('Europe/Rome', 'America/New_York', 'Australia/Lord_Howe', 'UTC');
+    // Instants within a day and a half of the day's noon (UTC): on both sides of its start and end.
+    const shift = fc.integer({ min: -36 * 3_600_000, max: 36 * 3_600_000 });
+    fc.assert(
+      fc.property(zone, isoDate, shift, (timeZone, day, offset) => {
+        const ms = Date.parse(`${day}T12:00:00Z`) + offset;
+        const { start, end } = dayRangeInTimeZone(day, day, timeZone);
+        const inRange = ms >= (start as Date).getTime() && ms < (end as Date).getTime();
+        expect(inRange).toBe(isoDateInTimeZone(new Date(ms), timeZone) === day);
+        expect(isoDateInTimeZone(start as Date, timeZone)).toBe(day);
+        expect(isoDateInTimeZone(new Date((start as Date).getTime() - 1), timeZone) < day).toBe(true);
+      }),
+      { numRuns: 500 },
+    );
   });
 });

@@ -1,6 +1,7 @@
 import { SmartTaskError, issue } from '../errors.js';
 import { REQUEST_STATES, SCHEDULED_STATES, type LifecycleRequest, type RequestState } from '../lifecycle/request-state.js';
 import { isoDateInTimeZone, toIsoDate } from '../vocabulary/iso-dates.js';
+import { compareNewestFirst, isAfterPosition, readRequestCursor, requestCursorOf, type RequestSortKey } from './request-cursor.js';
 
 /** Which requests to list: every given criterion must hold. Dates are `YYYY-MM-DD`, inclusive, in the repository's time zone. */
 export interface RequestFilter {
@@ -19,13 +20,19 @@ export interface RequestFilter {
   readonly retryDueBy?: string;
 }
 
-/** A filter plus order and page. Requests come newest first; `page` counts from 1. */
+/**
+ * A filter plus order and page. Requests come newest first; `page` counts from 1. Pages can also be
+ * walked with `cursor` (keyset pagination: stable while requests are added, and served by an index).
+ */
 export interface RequestQuery extends RequestFilter {
   /** Which date "newest" refers to; defaults to `submittedAt`. */
-  readonly sortBy?: 'submittedAt' | 'updatedAt';
+  readonly sortBy?: RequestSortKey;
+  /** Counts from 1; with a `cursor`, absent (or 1): pages are then counted from the cursor. */
   readonly page?: number;
   /** Defaults to {@link DEFAULT_PAGE_SIZE}; at most {@link MAX_PAGE_SIZE}. */
   readonly pageSize?: number;
+  /** The `nextCursor` of the previous page (same `sortBy`): the page holds the requests strictly after it. */
+  readonly cursor?: string;
 }
 
 /** One page of requests and where it sits in the whole list. */
@@ -33,9 +40,13 @@ export interface RequestPage<T = LifecycleRequest> {
   readonly items: readonly T[];
   /** Requests matching the filter, over all pages. */
   readonly total: number;
+  /** The page asked for; 1 with a cursor. */
   readonly page: number;
   readonly pageSize: number;
+  /** Pages of the whole list (`total` / `pageSize`, rounded up). */
   readonly pageCount: number;
+  /** Present when more requests follow this page's last one: pass it as the next query's `cursor`. */
+  readonly nextCursor?: string;
 }
 
 /** Rows per page when the query does not say. */
@@ -50,7 +61,7 @@ function invalidQuery(pointer: string, message: string): SmartTaskError {
   return new SmartTaskError('Invalid request query', [issue('INVALID_REQUEST_QUERY', '<query>', pointer, message)]);
 }
 
-/** Refuses a query that cannot be answered (a date that is not a date, an unknown state, a page out of range), saying how to fix it. */
+/** Refuses a query that cannot be answered (a date that is not a date, an unknown state, a page out of range, a cursor this list did not give), saying how to fix it. */
 export function checkRequestQuery(query: RequestQuery): void {
   for (const key of DATE_KEYS) {
     const value = query[key];
@@ -64,6 +75,10 @@ export function checkRequestQuery(query: RequestQuery): void {
   if (query.page !== undefined && (!Number.isInteger(query.page) || query.page < 1)) throw invalidQuery('/page', `"page" counts from 1 and must be an integer; found ${JSON.stringify(query.page)}.`);
   if (query.pageSize !== undefined && (!Number.isInteger(query.pageSize) || query.pageSize < 1 || query.pageSize > MAX_PAGE_SIZE)) {
     throw invalidQuery('/pageSize', `"pageSize" must be an integer from 1 to ${MAX_PAGE_SIZE}; found ${JSON.stringify(query.pageSize)}.`);
+  }
+  if (query.cursor !== undefined) {
+    readRequestCursor(query.cursor, query.sortBy ?? 'submittedAt');
+    if (query.page !== undefined && query.page !== 1) throw invalidQuery('/page', `A query with a "cursor" continues right after it, so "page" must be left out (or 1); found ${JSON.stringify(query.page)}. Follow "nextCursor" page by page, or use "page" without a cursor.`);
   }
 }
 
@@ -85,17 +100,35 @@ export function matchesRequestFilter(request: LifecycleRequest, filter: RequestF
 }
 
 /**
- * Filters, sorts newest first (ties: higher protocollo first) and paginates requests: what an in-memory
- * repository answers, and the semantics every repository's `list` must have.
+ * Filters, sorts newest first (ties: higher protocollo first, by code point) and paginates requests,
+ * by page or after a cursor: what an in-memory repository answers, and the semantics every
+ * repository's `list` must have. `total` and `pageCount` count the whole filtered list, also with a cursor.
  */
 export function selectRequests(requests: Iterable<LifecycleRequest>, query: RequestQuery = {}, timeZone = 'Europe/Rome'): RequestPage {
   checkRequestQuery(query);
   const sortBy = query.sortBy ?? 'submittedAt';
-  const matching = [...requests]
-    .filter((request) => matchesRequestFilter(request, query, timeZone))
-    .sort((a, b) => Date.parse(b[sortBy]) - Date.parse(a[sortBy]) || (a.protocollo < b.protocollo ? 1 : a.protocollo > b.protocollo ? -1 : 0));
+  const matching = [...requests].filter((request) => matchesRequestFilter(request, query, timeZone)).sort((a, b) => compareNewestFirst(a, b, sortBy));
+  const after = query.cursor === undefined ? undefined : readRequestCursor(query.cursor, sortBy);
+  const following = after ? matching.filter((request) => isAfterPosition(request, after)) : matching;
+  const { offset, pageSize } = pageWindowOf(query);
+  return requestPageOf(following.slice(offset, offset + pageSize + 1), matching.length, query);
+}
+
+/** Where the page of `query` starts among the requests that follow its cursor (all, without one), and its size. */
+export function pageWindowOf(query: RequestQuery): { readonly offset: number; readonly pageSize: number } {
   const pageSize = query.pageSize ?? DEFAULT_PAGE_SIZE;
-  const page = query.page ?? 1;
-  const start = (page - 1) * pageSize;
-  return { items: matching.slice(start, start + pageSize), total: matching.length, page, pageSize, pageCount: Math.ceil(matching.length / pageSize) };
+  return { offset: ((query.page ?? 1) - 1) * pageSize, pageSize };
+}
+
+/**
+ * The page of `query`, from `window`: the requests from the page's first one on, newest first — the
+ * page and one more when more follow (which gives `nextCursor`) — and `total`, the requests the filter
+ * matches. How every repository's `list` assembles its answer.
+ */
+export function requestPageOf(window: readonly LifecycleRequest[], total: number, query: RequestQuery): RequestPage {
+  const { pageSize } = pageWindowOf(query);
+  const items = window.slice(0, pageSize);
+  const last = items.at(-1);
+  const nextCursor = last !== undefined && window.length > pageSize ? requestCursorOf(last, query.sortBy ?? 'submittedAt') : undefined;
+  return { items, total, page: query.page ?? 1, pageSize, pageCount: Math.ceil(total / pageSize), ...(nextCursor !== undefined && { nextCursor }) };
 }

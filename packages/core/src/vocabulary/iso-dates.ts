@@ -83,3 +83,46 @@ export function isoDateInTimeZone(instant: Date, timeZone = 'Europe/Rome'): stri
   }
   return cached.date;
 }
+
+/** Every UTC offset in use lies between -12:00 and +14:00: these bounds hold the start of any day. */
+const BEFORE_ANY_START_MS = 15 * 60 * 60 * 1000;
+const AFTER_ANY_START_MS = 13 * 60 * 60 * 1000;
+
+/**
+ * The first instant (to the millisecond) whose calendar date in `timeZone` is `isoDate` or later: where
+ * that day starts there, as {@link isoDateInTimeZone} counts days. With the next day's start it turns
+ * "on these dates in Rome" into a half-open range of instants, which a database index can answer.
+ * `isoDate` must be a real `YYYY-MM-DD` (see {@link toIsoDate}).
+ *
+ * @example
+ * startOfDayInTimeZone('2026-03-29').toISOString(); // '2026-03-28T23:00:00.000Z' (the day daylight saving starts)
+ */
+export function startOfDayInTimeZone(isoDate: string, timeZone = 'Europe/Rome'): Date {
+  const [year, month, day] = isoDate.split('-').map(Number) as [number, number, number];
+  const utcMidnight = new Date(0);
+  utcMidnight.setUTCFullYear(year, month - 1, day);
+  // Smallest instant in (before, after] whose local date has reached `isoDate`: the local date only moves forward.
+  let before = utcMidnight.getTime() - BEFORE_ANY_START_MS;
+  let after = utcMidnight.getTime() + AFTER_ANY_START_MS;
+  while (after - before > 1) {
+    const middle = Math.floor((before + after) / 2);
+    if (isoDateInTimeZone(new Date(middle), timeZone) >= isoDate) after = middle;
+    else before = middle;
+  }
+  return new Date(after);
+}
+
+/**
+ * The instants of the calendar days `from` to `to` (both inclusive; either may be absent) in
+ * `timeZone`, as a half-open range `start ≤ instant < end`: an instant is in it exactly when its date
+ * there ({@link isoDateInTimeZone}) is within the days, for any zone whose local date never moves back.
+ *
+ * @example
+ * dayRangeInTimeZone('2026-03-10', '2026-03-10'); // { start: 2026-03-09T23:00:00.000Z, end: 2026-03-10T23:00:00.000Z }
+ */
+export function dayRangeInTimeZone(from: string | undefined, to: string | undefined, timeZone = 'Europe/Rome'): { readonly start?: Date; readonly end?: Date } {
+  return {
+    ...(from !== undefined && { start: startOfDayInTimeZone(from, timeZone) }),
+    ...(to !== undefined && { end: startOfDayInTimeZone(addDays(to, 1), timeZone) }),
+  };
+}

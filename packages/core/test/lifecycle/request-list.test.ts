@@ -91,6 +91,29 @@ describe('Lista Richieste', () => {
     expect((await listRequestRows(repository)).items).toHaveLength(20);
   });
 
+  it('pages by cursor: each page continues strictly after the last, total counts the whole list', async () => {
+    const many = Array.from({ length: 7 }, (_, index) => filed(`P-${String(index + 1).padStart(4, '0')}`, new Date(Date.UTC(2026, 0, 1) + Math.floor(index / 2) * 3_600_000).toISOString()));
+    const repository = await repositoryWith(...many);
+    const seen: string[] = [];
+    let cursor: string | undefined;
+    do {
+      const page = await listRequestRows(repository, { pageSize: 3, ...(cursor !== undefined && { cursor }) });
+      expect(page).toMatchObject({ total: 7, page: 1, pageSize: 3, pageCount: 3 });
+      seen.push(...page.items.map((row) => row.protocollo));
+      cursor = page.nextCursor;
+    } while (cursor !== undefined);
+    expect(seen).toEqual(['P-0007', 'P-0006', 'P-0005', 'P-0004', 'P-0003', 'P-0002', 'P-0001']);
+    expect((await listRequestRows(repository, { pageSize: 7 })).nextCursor).toBeUndefined();
+    const byPage = await listRequestRows(repository, { pageSize: 3, page: 2 });
+    expect((await listRequestRows(repository, { pageSize: 3, cursor: byPage.nextCursor as string })).items.map((row) => row.protocollo)).toEqual(['P-0001']);
+  });
+
+  it('breaks ties of the same time by protocollo compared by code point, as a database does', async () => {
+    const sameTime = '2026-03-10T09:00:00+01:00';
+    const repository = await repositoryWith(filed('P-\u{1F600}', sameTime), filed('P-\uFF3A', sameTime), filed('P-Z', sameTime));
+    expect((await listRequestRows(repository)).items.map((row) => row.protocollo)).toEqual(['P-\u{1F600}', 'P-\uFF3A', 'P-Z']);
+  });
+
   it('refuses a query it cannot answer, saying how to fix it', async () => {
     const repository = await repositoryWith(...requests);
     const refusal = (query: Parameters<typeof listRequestRows>[1]) => listRequestRows(repository, query).then(() => undefined, (error: unknown) => error as SmartTaskError);
@@ -99,6 +122,10 @@ describe('Lista Richieste', () => {
     expect((await refusal({ states: ['CHIUSA' as RequestState] }))?.message).toContain('Unknown state "CHIUSA"');
     expect((await refusal({ page: 0 }))?.issues[0]).toMatchObject({ code: 'INVALID_REQUEST_QUERY', pointer: '/page' });
     expect((await refusal({ pageSize: 1000 }))?.message).toContain('"pageSize" must be an integer from 1 to 200; found 1000');
+    const cursor = (await listRequestRows(repository, { pageSize: 1 })).nextCursor as string;
+    expect((await refusal({ cursor, page: 2 }))?.issues[0]).toMatchObject({ code: 'INVALID_REQUEST_QUERY', pointer: '/page' });
+    expect((await refusal({ cursor, sortBy: 'updatedAt' }))?.message).toContain('The cursor continues a list sorted by submittedAt, but the query sorts by updatedAt');
+    expect((await refusal({ cursor: 'eyJub3QiOiJhIGN1cnNvciJ9' }))?.message).toContain('is not a cursor of this list. Pass the "nextCursor" of the previous page as it is');
   });
 
   it('every state has a colour token under the smart-task prefix, and the row localises its labels', () => {
