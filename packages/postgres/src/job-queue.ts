@@ -18,6 +18,10 @@ export async function openJobQueue(database: JobQueueDatabase, options: { readon
       ? new PgBoss({
           db: {
             async executeSql(text, values) {
+              // pg-boss completes a job without awaiting it; once the host has closed the database that
+              // completion is lost either way (the job expires, the sweep queues the request again), and
+              // must not surface as an unhandled rejection that would end the process: it never answers.
+              if (database.pglite.closed) return new Promise<never>(() => undefined);
               if (values?.length) return database.pglite.query(text, values);
               const results = await database.pglite.exec(text);
               return results[results.length - 1] ?? { rows: [] };
