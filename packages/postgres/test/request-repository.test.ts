@@ -82,7 +82,11 @@ describeOnEachDatabase((database) => {
   it('round-trips random requests with any JSON data (Unicode, numbers at the edges of a double)', async () => {
     const sql = repository();
     // PostgreSQL keeps no U+0000 in text or jsonb: data holding it cannot be stored (see the report of this adapter).
-    const data = fc.dictionary(fc.string({ unit: 'grapheme', maxLength: 12 }), fc.jsonValue({ stringUnit: 'grapheme', maxDepth: 3 })).filter((value) => !JSON.stringify(value).includes('\\u0000'));
+    // JSON has no negative zero (JSON.stringify(-0) is "0"): data that reached the host as JSON holds none, so neither does this.
+    const data = fc
+      .dictionary(fc.string({ unit: 'grapheme', maxLength: 12 }), fc.jsonValue({ stringUnit: 'grapheme', maxDepth: 3 }))
+      .filter((value) => !JSON.stringify(value).includes('\\u0000'))
+      .map((value) => JSON.parse(JSON.stringify(value)) as typeof value);
     await fc.assert(
       fc.asyncProperty(requestsNear(DST_EDGES_ROME, 4), data, async (requests, extra) => {
         await emptyTables(database().client);
