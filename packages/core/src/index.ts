@@ -153,7 +153,7 @@ export type { ComposeNotificationOptions } from './notifications/compose-notific
 export { summarizeReasons } from './notifications/reason-summary.js';
 export { gsm7Length } from './notifications/gsm7.js';
 
-export { DEFAULT_PAGE_SIZE, MAX_PAGE_SIZE, checkRequestQuery, matchesRequestFilter, pageWindowOf, requestPageOf, selectRequests } from './request-list/request-query.js';
+export { DEFAULT_PAGE_SIZE, MAX_COUNTED_REQUESTS, MAX_PAGE_SIZE, checkRequestQuery, listAllRequests, matchesRequestFilter, pageWindowOf, requestPageOf, selectRequests } from './request-list/request-query.js';
 export type { RequestFilter, RequestPage, RequestQuery } from './request-list/request-query.js';
 export { readRequestCursor } from './request-list/request-cursor.js';
 export type { RequestListPosition, RequestSortKey } from './request-list/request-cursor.js';

@@ -14,6 +14,8 @@ export type { Migration, SchemaStatus } from './migrations.js';
 
 export { createPostgresRequestRepository } from './request-repository.js';
 export type { PostgresRequestRepositoryOptions } from './request-repository.js';
+export { requestListStatements } from './request-list-query.js';
+export type { RequestListStatements, SqlStatement } from './request-list-query.js';
 export { createPostgresAuditStore } from './audit-store.js';
 export type { PostgresAuditStore, StoredAuditRecord } from './audit-store.js';
 export { createPostgresNotificationOutbox } from './notification-outbox.js';

@@ -1,4 +1,4 @@
-import { isSmartTaskError, type LifecycleRequest, type LifecycleStep, type Logger, type RequestLifecycle, type RequestRepository, type RequestState, type Submission } from '@smart-task/core';
+import { isSmartTaskError, listAllRequests, type LifecycleRequest, type LifecycleStep, type Logger, type RequestLifecycle, type RequestRepository, type RequestState, type Submission } from '@smart-task/core';
 import type PgBoss from 'pg-boss';
 import type { RequestLock } from './request-lock.js';
 
@@ -88,17 +88,6 @@ function isMovedOn(error: unknown): boolean {
   return code === 'VERSION_CONFLICT' || code === 'ILLEGAL_TRANSITION';
 }
 
-/** Every request the repository lists for the query, across pages. */
-async function listAll(repository: RequestRepository, query: Parameters<RequestRepository['list']>[0]): Promise<LifecycleRequest[]> {
-  const all: LifecycleRequest[] = [];
-  for (let page = 1, pageCount = 1; page <= pageCount; page += 1) {
-    const found = await repository.list({ ...query, page, pageSize: 200 });
-    all.push(...found.items);
-    pageCount = found.pageCount;
-  }
-  return all;
-}
-
 /**
  * Starts a worker in this process: it runs request jobs (each under the request's lock, so no request
  * is worked on by two workers at once), queues the retry a step scheduled as a job that starts when
@@ -141,8 +130,8 @@ export async function startSmartTaskWorker(options: SmartTaskWorkerOptions): Pro
 
   const sweep = async (): Promise<SweepReport> => {
     const now = Date.now();
-    const waiting = await listAll(repository, { states: WAITING_STATES, sortBy: 'updatedAt' });
-    const due = await listAll(repository, { retryDueBy: new Date(now).toISOString(), sortBy: 'updatedAt' });
+    const waiting = await listAllRequests(repository, { states: WAITING_STATES, sortBy: 'updatedAt' });
+    const due = await listAllRequests(repository, { retryDueBy: new Date(now).toISOString(), sortBy: 'updatedAt' });
     const queued = [...waiting.filter((request) => Date.parse(request.updatedAt) <= now - staleAfterMs), ...due].map((request) => request.protocollo);
     for (const protocollo of new Set(queued)) await queueRequestJob(boss, protocollo);
     let notices = 0;

@@ -1,5 +1,5 @@
 import fc from 'fast-check';
-import { MAX_PAGE_SIZE, createInMemoryRequestRepository, isSmartTaskError, selectRequests } from '@smart-task/core';
+import { MAX_COUNTED_REQUESTS, MAX_PAGE_SIZE, createInMemoryRequestRepository, isSmartTaskError, selectRequests } from '@smart-task/core';
 import type { LifecycleRequest, RequestPage, RequestQuery, RequestRepository, Subject } from '@smart-task/core';
 import { describe, expect, it } from 'vitest';
 import { createPostgresRequestRepository } from '../src/index.js';
@@ -48,7 +48,7 @@ describe('the SQL of a request query', () => {
 
   it('turns calendar days in Rome into half-open ranges of instants, across daylight saving', () => {
     const { count } = requestListStatements({ submittedFrom: '2026-03-29', submittedTo: '2026-03-29', updatedFrom: '2026-10-25', updatedTo: '2026-10-25' });
-    expect(count.text).toBe('SELECT count(*)::integer AS total FROM smart_task_requests WHERE submitted_at >= $1::timestamptz AND submitted_at < $2::timestamptz AND updated_at >= $3::timestamptz AND updated_at < $4::timestamptz');
+    expect(count.text).toBe(`SELECT count(*)::integer AS total FROM (SELECT 1 FROM smart_task_requests WHERE submitted_at >= $1::timestamptz AND submitted_at < $2::timestamptz AND updated_at >= $3::timestamptz AND updated_at < $4::timestamptz LIMIT ${MAX_COUNTED_REQUESTS + 1}) AS counted`);
     // 29 March has 23 hours in Rome, 25 October 25.
     expect(count.params).toEqual(['2026-03-28T23:00:00.000Z', '2026-03-29T22:00:00.000Z', '2026-10-24T22:00:00.000Z', '2026-10-25T23:00:00.000Z']);
   });
@@ -152,6 +152,28 @@ describeOnEachDatabase((database) => {
       expect(JSON.stringify(answer)).toContain(text.replace(/"/g, '\\"'));
     }
     expect(ids(await sql.list({ cursor, page: 1 }))).toEqual(['P-01']);
+  });
+
+  it('counts a long list up to MAX_COUNTED_REQUESTS and says so, as selectRequests does', async () => {
+    const template = filedAt('P-000000', '2026-01-01T00:00:00Z');
+    await emptyTables(database().client);
+    // One statement for 10,003 rows: each the template with its own protocollo and submission time.
+    await database().client.query(
+      `INSERT INTO smart_task_requests (protocollo, task_id, matricola, requester_cf, soggetto_cf, state, submitted_at, updated_at, version, body)
+       SELECT p, $2, $3, $4, $5, 'SUBMITTED', at, at, 1, jsonb_set(jsonb_set(jsonb_set($1::jsonb, '{protocollo}', to_jsonb(p)), '{submittedAt}', to_jsonb(iso)), '{updatedAt}', to_jsonb(iso))
+       FROM (SELECT 'P-' || lpad(n::text, 6, '0') AS p, at, to_char(at AT TIME ZONE 'UTC', 'YYYY-MM-DD"T"HH24:MI:SS.MS"Z"') AS iso
+             FROM (SELECT n, timestamptz '2026-01-01T00:00:00Z' + n * interval '1 minute' AS at FROM generate_series(1, $6::integer) AS n) AS minutes) AS rows`,
+      [JSON.stringify({ ...template, version: 1 }), template.taskId, template.subject.matricola, template.subject.cf, template.subject.soggettoCf, MAX_COUNTED_REQUESTS + 3],
+    );
+    const sql = repositoryOn();
+    const page = await sql.list({ pageSize: MAX_PAGE_SIZE });
+    expect(page).toMatchObject({ total: MAX_COUNTED_REQUESTS, totalIsCapped: true, pageCount: MAX_COUNTED_REQUESTS / MAX_PAGE_SIZE });
+    expect(page.items[0]?.protocollo).toBe(`P-${String(MAX_COUNTED_REQUESTS + 3).padStart(6, '0')}`);
+    expect((await sql.list({ page: 51, pageSize: MAX_PAGE_SIZE })).items.map((request) => request.protocollo)).toEqual(['P-000003', 'P-000002', 'P-000001']);
+    // Under the cap the count is exact: 1 January in Rome ends at 23:00 UTC, minutes 1 to 1,379.
+    const oneDay = await sql.list({ matricola: template.subject.matricola, submittedTo: '2026-01-01', pageSize: 5 });
+    expect(oneDay).toMatchObject({ total: 1_379, pageCount: 276 });
+    expect(oneDay.totalIsCapped).toBeUndefined();
   });
 
   it('reads a newest-first page after a cursor from an index, without sorting the table', async () => {

@@ -12,7 +12,7 @@ import type { NotificationOutbox, OutboxEntry } from '../notifications/notificat
 import { deliverNotices } from '../notifications/deliver-notices.js';
 import { summarizeReasons } from '../notifications/reason-summary.js';
 import type { Clock, Logger, NotificationPort, RequestRepository } from '../port.js';
-import { MAX_PAGE_SIZE, type RequestQuery } from '../request-list/request-query.js';
+import { listAllRequests, type RequestQuery } from '../request-list/request-query.js';
 import { isoDateInTimeZone } from '../vocabulary/iso-dates.js';
 import { unknownProtocollo } from './repository-errors.js';
 import type { LifecycleEvent, LifecycleRequest, RequestState } from './request-state.js';
@@ -300,16 +300,7 @@ export function createRequestLifecycle(options: RequestLifecycleOptions): Reques
     return request;
   };
 
-  /** Every request the query matches, across pages. */
-  const listAll = async (query: Omit<RequestQuery, 'page' | 'pageSize'>): Promise<LifecycleRequest[]> => {
-    const all: LifecycleRequest[] = [];
-    for (let page = 1, pageCount = 1; page <= pageCount; page += 1) {
-      const found = await repository.list({ ...query, page, pageSize: MAX_PAGE_SIZE });
-      all.push(...found.items);
-      pageCount = found.pageCount;
-    }
-    return all;
-  };
+  const listAll = (query: Omit<RequestQuery, 'page' | 'pageSize' | 'cursor'>): Promise<LifecycleRequest[]> => listAllRequests(repository, query);
 
   /** Runs `work` on each request, skipping those another worker moved on meanwhile (a conflict or a state that no longer allows it). */
   const forEachStillDue = async (protocolli: readonly string[], work: (request: LifecycleRequest) => Promise<LifecycleStep | undefined>): Promise<LifecycleStep[]> => {

@@ -38,12 +38,18 @@ export interface RequestQuery extends RequestFilter {
 /** One page of requests and where it sits in the whole list. */
 export interface RequestPage<T = LifecycleRequest> {
   readonly items: readonly T[];
-  /** Requests matching the filter, over all pages. */
+  /**
+   * Requests matching the filter, over all pages, counted up to {@link MAX_COUNTED_REQUESTS}: a list
+   * longer than that says so with `totalIsCapped` (show "oltre 10.000"), so that a page of a list of a
+   * million answers as fast as one of a hundred. Pages beyond are still reached, by cursor or by page.
+   */
   readonly total: number;
+  /** True when more than {@link MAX_COUNTED_REQUESTS} requests match: `total` is then that cap. */
+  readonly totalIsCapped?: true;
   /** The page asked for; 1 with a cursor. */
   readonly page: number;
   readonly pageSize: number;
-  /** Pages of the whole list (`total` / `pageSize`, rounded up). */
+  /** Pages of the counted list (`total` / `pageSize`, rounded up); follow `nextCursor` to go past a capped list. */
   readonly pageCount: number;
   /** Present when more requests follow this page's last one: pass it as the next query's `cursor`. */
   readonly nextCursor?: string;
@@ -51,6 +57,9 @@ export interface RequestPage<T = LifecycleRequest> {
 
 /** Rows per page when the query does not say. */
 export const DEFAULT_PAGE_SIZE = 20;
+
+/** How far a list's `total` is counted: counting a million matching rows would cost more than the page. */
+export const MAX_COUNTED_REQUESTS = 10_000;
 
 /** The largest page a query may ask for. */
 export const MAX_PAGE_SIZE = 200;
@@ -102,7 +111,8 @@ export function matchesRequestFilter(request: LifecycleRequest, filter: RequestF
 /**
  * Filters, sorts newest first (ties: higher protocollo first, by code point) and paginates requests,
  * by page or after a cursor: what an in-memory repository answers, and the semantics every
- * repository's `list` must have. `total` and `pageCount` count the whole filtered list, also with a cursor.
+ * repository's `list` must have. `total` and `pageCount` count the whole filtered list (up to
+ * {@link MAX_COUNTED_REQUESTS}), also with a cursor.
  */
 export function selectRequests(requests: Iterable<LifecycleRequest>, query: RequestQuery = {}, timeZone = 'Europe/Rome'): RequestPage {
   checkRequestQuery(query);
@@ -123,12 +133,29 @@ export function pageWindowOf(query: RequestQuery): { readonly offset: number; re
 /**
  * The page of `query`, from `window`: the requests from the page's first one on, newest first — the
  * page and one more when more follow (which gives `nextCursor`) — and `total`, the requests the filter
- * matches. How every repository's `list` assembles its answer.
+ * matches, counted up to one past {@link MAX_COUNTED_REQUESTS} (e.g. `count(*)` over a subquery with
+ * that `LIMIT`). How every repository's `list` assembles its answer.
  */
-export function requestPageOf(window: readonly LifecycleRequest[], total: number, query: RequestQuery): RequestPage {
+export function requestPageOf(window: readonly LifecycleRequest[], counted: number, query: RequestQuery): RequestPage {
   const { pageSize } = pageWindowOf(query);
   const items = window.slice(0, pageSize);
   const last = items.at(-1);
   const nextCursor = last !== undefined && window.length > pageSize ? requestCursorOf(last, query.sortBy ?? 'submittedAt') : undefined;
-  return { items, total, page: query.page ?? 1, pageSize, pageCount: Math.ceil(total / pageSize), ...(nextCursor !== undefined && { nextCursor }) };
+  const total = Math.min(counted, MAX_COUNTED_REQUESTS);
+  return { items, total, ...(counted > MAX_COUNTED_REQUESTS && { totalIsCapped: true as const }), page: query.page ?? 1, pageSize, pageCount: Math.ceil(total / pageSize), ...(nextCursor !== undefined && { nextCursor }) };
+}
+
+/**
+ * Every request a repository lists for `query`, newest first, following the cursor from page to page
+ * (so also past {@link MAX_COUNTED_REQUESTS}). For the lifecycle's and the workers' sweeps.
+ */
+export async function listAllRequests(repository: { list(query: RequestQuery): Promise<RequestPage> }, query: Omit<RequestQuery, 'page' | 'pageSize' | 'cursor'>): Promise<LifecycleRequest[]> {
+  const all: LifecycleRequest[] = [];
+  let cursor: string | undefined;
+  do {
+    const found = await repository.list({ ...query, pageSize: MAX_PAGE_SIZE, ...(cursor !== undefined && { cursor }) });
+    all.push(...found.items);
+    cursor = found.nextCursor;
+  } while (cursor !== undefined);
+  return all;
 }

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import type { LifecycleRequest, RequestState, Subject } from '../../src/index.js';
-import { REQUEST_LIST_COLOR_TOKENS, REQUEST_STATES, SmartTaskError, applyEvent, createInMemoryRequestRepository, listRequestRows, openRequest, toRequestListRow } from '../../src/index.js';
+import { MAX_COUNTED_REQUESTS, REQUEST_LIST_COLOR_TOKENS, REQUEST_STATES, SmartTaskError, applyEvent, createInMemoryRequestRepository, listAllRequests, listRequestRows, openRequest, selectRequests, toRequestListRow } from '../../src/index.js';
 import { azienda } from '../support/revoca.js';
 import { eventOf, submitEvent } from './support.js';
 
@@ -106,6 +106,17 @@ describe('Lista Richieste', () => {
     expect((await listRequestRows(repository, { pageSize: 7 })).nextCursor).toBeUndefined();
     const byPage = await listRequestRows(repository, { pageSize: 3, page: 2 });
     expect((await listRequestRows(repository, { pageSize: 3, cursor: byPage.nextCursor as string })).items.map((row) => row.protocollo)).toEqual(['P-0001']);
+  });
+
+  it('counts a long list up to 10,000 and says so; every request is still reached by cursor', async () => {
+    const many = Array.from({ length: MAX_COUNTED_REQUESTS + 3 }, (_, index) => filed(`P-${String(index + 1).padStart(6, '0')}`, new Date(Date.UTC(2026, 0, 1) + index * 60_000).toISOString()));
+    const page = selectRequests(many, { pageSize: 200 });
+    expect(page).toMatchObject({ total: MAX_COUNTED_REQUESTS, totalIsCapped: true, pageCount: 50 });
+    expect(selectRequests(many.slice(0, MAX_COUNTED_REQUESTS), { pageSize: 200 })).not.toHaveProperty('totalIsCapped');
+    expect(selectRequests(many, { matricola: azienda.matricola, page: 51, pageSize: 200 }).items).toHaveLength(3); // pages past the count still answer
+    const all = await listAllRequests(await repositoryWith(...many), {});
+    expect(all).toHaveLength(MAX_COUNTED_REQUESTS + 3);
+    expect(all.at(-1)?.protocollo).toBe('P-000001');
   });
 
   it('breaks ties of the same time by protocollo compared by code point, as a database does', async () => {
