@@ -293,13 +293,15 @@ class Fleet {
 // --- cleanup on interruption ------------------------------------------------------------------------------
 
 const live = { fleet: undefined, database: undefined, admin: undefined, planDir: undefined };
-process.once('SIGINT', async () => {
-  console.error('\ninterrupted: stopping the workers and dropping the database');
+async function interrupted(signal) {
+  console.error(`\n${signal}: stopping the workers and dropping the database`);
   live.fleet?.killAll();
   if (live.database && live.admin) await live.admin.query(`DROP DATABASE IF EXISTS ${live.database} WITH (FORCE)`).catch(() => undefined);
   if (live.planDir) rmSync(live.planDir, { recursive: true, force: true });
-  process.exit(130);
-});
+  process.exit(signal === 'SIGINT' ? 130 : 143);
+}
+process.once('SIGINT', interrupted);
+process.once('SIGTERM', interrupted);
 
 // --- one phase --------------------------------------------------------------------------------------------
 
