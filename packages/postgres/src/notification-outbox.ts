@@ -55,7 +55,9 @@ export async function insertOutboxEntries(client: SqlClient, entries: readonly O
  * The notification outbox on PostgreSQL or PGlite (`smart_task_notification_outbox`). `claim` is one
  * `UPDATE … RETURNING` over the due entries taken `FOR UPDATE SKIP LOCKED`: workers in several
  * processes claiming at once never get the same entry, and an entry claimed stays with its worker
- * until the lease runs out. Dates come back in UTC as `toISOString` writes them.
+ * until the lease runs out; each claim starts an attempt (`attempts + 1`), and `update` stores an
+ * attempt's outcome only while no later claim has started another. Dates come back in UTC as
+ * `toISOString` writes them.
  *
  * @example
  * const lifecycle = createRequestLifecycle({ engine, repository, nextProtocollo, notifications, outbox: createPostgresNotificationOutbox(client) });
@@ -73,7 +75,7 @@ export function createPostgresNotificationOutbox(client: SqlClient): Notificatio
       if (ids !== undefined) params.push([...ids]);
       const onlyIds = ids === undefined ? '' : ' AND id = ANY($4::text[])';
       const claimed = await client.query<OutboxRow & { due_at: unknown; seq: string | number }>(
-        `UPDATE smart_task_notification_outbox AS entry SET next_attempt_at = $2::timestamptz
+        `UPDATE smart_task_notification_outbox AS entry SET next_attempt_at = $2::timestamptz, attempts = entry.attempts + 1
          FROM (SELECT id, next_attempt_at AS due_at, seq FROM smart_task_notification_outbox
                WHERE status = 'PENDING' AND next_attempt_at <= $1::timestamptz${onlyIds}
                ORDER BY next_attempt_at, seq LIMIT $3::integer FOR UPDATE SKIP LOCKED) AS due
@@ -91,7 +93,8 @@ export function createPostgresNotificationOutbox(client: SqlClient): Notificatio
       await client.query(
         `INSERT INTO smart_task_notification_outbox (${COLUMNS}) VALUES (${VALUES})
          ON CONFLICT (id) DO UPDATE SET protocollo = EXCLUDED.protocollo, status = EXCLUDED.status, queued_at = EXCLUDED.queued_at, next_attempt_at = EXCLUDED.next_attempt_at,
-           attempts = EXCLUDED.attempts, sent_at = EXCLUDED.sent_at, last_error = EXCLUDED.last_error, message = EXCLUDED.message`,
+           attempts = EXCLUDED.attempts, sent_at = EXCLUDED.sent_at, last_error = EXCLUDED.last_error, message = EXCLUDED.message
+         WHERE smart_task_notification_outbox.attempts = EXCLUDED.attempts`,
         paramsOf(entry),
       );
     },

@@ -62,7 +62,10 @@ async function startHost(dataDir: string, backOffice: BackOffice, workers: numbe
     recordEvaluation: store.auditStore.record,
     retryPolicy: RETRIES,
     noticeRetryPolicy: RETRIES,
-    notifications: { send: (message) => (alive ? Promise.resolve(void backOffice.delivered.push(message)) : never()) },
+    notifications: {
+      send: (message) => (alive ? Promise.resolve(void backOffice.delivered.push(message)) : never()),
+      wasSent: (messageId) => (alive ? Promise.resolve(backOffice.delivered.some((message) => message.id === messageId)) : never()),
+    },
     nextProtocollo: () => `INPS.7000.2026.${String((next += 1)).padStart(6, '0')}`,
   });
   const boss = await openJobQueue({ pglite: store.pglite as NonNullable<SmartTaskStore['pglite']> });
@@ -133,7 +136,9 @@ describe('pg-boss workers on the embedded database (PGlite)', () => {
     }
     // Each operation took effect once (a repeat is absorbed by the idempotency key, never a second effect).
     expect([...backOffice.effects.keys()].sort()).toEqual(planned.sort());
-    // Every requester was told twice: protocol number, outcome; none lost.
+    // Every requester was told twice: protocol number, outcome; none lost, none sent twice.
+    const ids = backOffice.delivered.map((message) => message.id);
+    expect(ids.length - new Set(ids).size).toBe(0);
     const kinds = new Map<string, Set<string>>();
     for (const message of backOffice.delivered) kinds.set(message.protocollo, (kinds.get(message.protocollo) ?? new Set()).add(message.kind));
     expect(filed.filter((protocollo) => !(kinds.get(protocollo)?.has('PROTOCOLLATA') && kinds.get(protocollo)?.has('ESITO_DISPONIBILE')))).toEqual([]);

@@ -34,6 +34,16 @@ async function scenario(outbox: NotificationOutbox): Promise<unknown[]> {
   return answers;
 }
 
+/** Two claims of one entry (the first's lease ran out), the second's outcome stored, then the first's: what is claimed next. */
+async function lateWorker(outbox: NotificationOutbox): Promise<OutboxEntry[]> {
+  await outbox.add([entry('P-1#1', 0)]);
+  const [late] = await outbox.claim({ now: at(1), leaseUntil: at(11), limit: 1 });
+  const [next] = await outbox.claim({ now: at(11), leaseUntil: at(21), limit: 1 });
+  await outbox.update({ ...(next as OutboxEntry), nextAttemptAt: at(40), lastError: 'gateway: HTTP 503' });
+  await outbox.update({ ...(late as OutboxEntry), status: 'SENT', sentAt: at(25) }); // the first worker reports back after its lease ran out
+  return outbox.claim({ now: at(40), leaseUntil: at(50), limit: 1 });
+}
+
 describeOnEachDatabase((database, kind) => {
   const outbox = () => createPostgresNotificationOutbox(database().client);
 
@@ -47,15 +57,21 @@ describeOnEachDatabase((database, kind) => {
     const sql = outbox();
     await sql.add([entry('P-1#1', 0)]);
     await sql.add([{ ...entry('P-1#1', 5, 5, 'changed'), status: 'SENT', attempts: 3 }]);
-    expect(await sql.claim({ now: at(10), leaseUntil: at(20), limit: 5 })).toEqual([{ ...entry('P-1#1', 0), nextAttemptAt: at(20) }]);
+    expect(await sql.claim({ now: at(10), leaseUntil: at(20), limit: 5 })).toEqual([{ ...entry('P-1#1', 0), attempts: 1, nextAttemptAt: at(20) }]);
   });
 
-  it('an entry claimed is claimed again only once its lease has run out', async () => {
+  it('an entry claimed is claimed again only once its lease has run out, as a new attempt', async () => {
     const sql = outbox();
     await sql.add([entry('P-1#1', 0)]);
     expect(await sql.claim({ now: at(1), leaseUntil: at(31), limit: 1 })).toHaveLength(1);
     expect(await sql.claim({ now: at(30), leaseUntil: at(60), limit: 1 })).toEqual([]);
-    expect(await sql.claim({ now: at(31), leaseUntil: at(61), limit: 1 })).toEqual([{ ...entry('P-1#1', 0), nextAttemptAt: at(61) }]);
+    expect(await sql.claim({ now: at(31), leaseUntil: at(61), limit: 1 })).toEqual([{ ...entry('P-1#1', 0), attempts: 2, nextAttemptAt: at(61) }]);
+  });
+
+  it("a late worker's update is ignored once the entry was claimed again: the newer attempt's state stays", async () => {
+    const expected = [{ ...entry('P-1#1', 0), attempts: 3, nextAttemptAt: at(50), lastError: 'gateway: HTTP 503' }];
+    expect(await lateWorker(outbox())).toEqual(expected);
+    expect(await lateWorker(createInMemoryNotificationOutbox())).toEqual(expected);
   });
 
   it('claims made at once by several clients (processes, on a server) never return the same entry', async () => {
@@ -95,6 +111,6 @@ describeOnEachDatabase((database, kind) => {
     const claimed = await Promise.race([outbox().claim({ now: at(10), leaseUntil: at(20), limit: 10 }), timeout]);
     release();
     await inFlight;
-    expect(claimed).toEqual([{ ...entry('P-3#1', 2), nextAttemptAt: at(20) }]);
+    expect(claimed).toEqual([{ ...entry('P-3#1', 2), attempts: 1, nextAttemptAt: at(20) }]);
   });
 });

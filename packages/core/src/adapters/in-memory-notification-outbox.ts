@@ -26,12 +26,13 @@ export function createInMemoryNotificationOutbox(): InMemoryNotificationOutbox {
         .filter((entry) => entry.status === 'PENDING' && Date.parse(entry.nextAttemptAt) <= dueBy)
         .sort((a, b) => Date.parse(a.nextAttemptAt) - Date.parse(b.nextAttemptAt))
         .slice(0, limit)
-        .map((entry) => ({ ...entry, nextAttemptAt: leaseUntil }));
+        .map((entry) => ({ ...entry, attempts: entry.attempts + 1, nextAttemptAt: leaseUntil }));
       for (const entry of claimed) entries.set(entry.id, entry);
       return claimed;
     },
     async update(entry) {
-      entries.set(entry.id, entry);
+      const stored = entries.get(entry.id);
+      if (stored === undefined || stored.attempts === entry.attempts) entries.set(entry.id, entry);
     },
     all: () => [...entries.values()],
   };

@@ -15,14 +15,34 @@ export interface NoticeDelivery {
   readonly logger?: Logger | undefined;
 }
 
-/** One delivery attempt of a claimed notice, within the deadline; the entry as it stands after it. */
+/** The entry delivered now. */
+function sentEntry(entry: OutboxEntry, delivery: NoticeDelivery): OutboxEntry {
+  const { lastError: _lastError, ...rest } = entry;
+  return { ...rest, status: 'SENT', sentAt: delivery.clock.now().toISOString() };
+}
+
+/** True when the port can say, and says, that the gateway has accepted this notice already. */
+async function gatewayHas(entry: OutboxEntry, delivery: NoticeDelivery, signal: AbortSignal): Promise<boolean> {
+  const wasSent = delivery.port.wasSent?.bind(delivery.port);
+  return wasSent !== undefined && callWithDeadline(signal, delivery.timeoutMs, (s) => wasSent(entry.id, { signal: s }));
+}
+
+/**
+ * One delivery attempt of a claimed notice, within the deadline; the entry as it stands after it. The
+ * claim started attempt `attempts`: when an earlier one exists (it failed, or never reported back) the
+ * gateway is asked first; past the policy's last attempt nothing is sent.
+ */
 async function attempt(entry: OutboxEntry, delivery: NoticeDelivery): Promise<OutboxEntry> {
   const controller = new AbortController();
-  const attempts = entry.attempts + 1;
+  const { attempts } = entry;
   try {
+    if (attempts > 1 && (await gatewayHas(entry, delivery, controller.signal))) {
+      delivery.logger?.debug('smart-task: notification found with the gateway, not sent again', { id: entry.id, protocollo: entry.message.protocollo, kind: entry.message.kind, attempts });
+      return sentEntry(entry, delivery);
+    }
+    if (attempts > delivery.retryPolicy.maxAttempts) throw new Error(`its last attempt (${delivery.retryPolicy.maxAttempts}) never reported back`);
     await callWithDeadline(controller.signal, delivery.timeoutMs, (signal) => delivery.port.send(entry.message, { signal }));
-    const { lastError: _lastError, ...rest } = entry;
-    return { ...rest, status: 'SENT', attempts, sentAt: delivery.clock.now().toISOString() };
+    return sentEntry(entry, delivery);
   } catch (error) {
     controller.abort(error);
     const at = delivery.clock.now();
@@ -31,7 +51,6 @@ async function attempt(entry: OutboxEntry, delivery: NoticeDelivery): Promise<Ou
     return {
       ...entry,
       status: retry ? 'PENDING' : 'ABANDONED',
-      attempts,
       nextAttemptAt: retry ? new Date(at.getTime() + retryDelayMs(delivery.retryPolicy, attempts)).toISOString() : entry.nextAttemptAt,
       lastError: describeThrown(error),
     };
@@ -41,7 +60,9 @@ async function attempt(entry: OutboxEntry, delivery: NoticeDelivery): Promise<Ou
 /**
  * Claims the due notices (with a lease of twice the deadline, so that a stopped worker's claim runs
  * out), tries each once within the deadline, concurrently, and stores how it went: `SENT`, `PENDING`
- * again with the next attempt's time, or `ABANDONED` after the policy's last attempt (logged).
+ * again with the next attempt's time, or `ABANDONED` after the policy's last attempt (logged). A notice
+ * tried before is first looked up with the gateway when the port has `wasSent`, and not sent again if
+ * the gateway has it.
  */
 export async function deliverNotices(delivery: NoticeDelivery, claim: Pick<OutboxClaim, 'limit' | 'ids'>): Promise<OutboxEntry[]> {
   const now = delivery.clock.now();

@@ -11,7 +11,7 @@ export interface OutboxEntry {
   readonly status: OutboxStatus;
   /** When the lifecycle queued it (ISO date-time). */
   readonly queuedAt: string;
-  /** Delivery attempts made so far. */
+  /** Delivery attempts started so far: each claim starts one, so an attempt whose worker stopped is counted too. */
   readonly attempts: number;
   /** When it may be claimed next: due at once when queued, later after a failure or while claimed. */
   readonly nextAttemptAt: string;
@@ -41,8 +41,15 @@ export interface OutboxClaim {
 export interface NotificationOutbox {
   /** Adds entries; an entry whose id is already there is left as it is (queuing twice sends once). */
   add(entries: readonly OutboxEntry[]): Promise<void>;
-  /** Claims up to `limit` `PENDING` entries due by `now`, oldest first, moving their `nextAttemptAt` to `leaseUntil`. */
+  /**
+   * Claims up to `limit` `PENDING` entries due by `now`, oldest first, starting an attempt on each:
+   * `attempts` goes up by one and `nextAttemptAt` moves to `leaseUntil`.
+   */
   claim(claim: OutboxClaim): Promise<OutboxEntry[]>;
-  /** Stores an entry's state after a delivery attempt. */
+  /**
+   * Stores an entry's state after the attempt its claim started. Ignored when the stored entry's
+   * `attempts` differs, that is when the entry was claimed again after this claim's lease ran out: a
+   * late worker never overwrites the state of the attempt that followed its own.
+   */
   update(entry: OutboxEntry): Promise<void>;
 }

@@ -38,10 +38,17 @@ const actionPort = {
   },
 };
 
-/** The e-mail gateway: every delivery it accepts is a row (a notice sent twice shows as two rows). */
+/**
+ * The e-mail gateway: every delivery it accepts is a row (a notice sent twice shows as two rows: it
+ * drops nothing by id), and its status lookup answers from those rows.
+ */
 const notifications = {
   async send(message) {
     await sql.query('insert into test_deliveries (message_id, protocollo, kind, pid) values ($1, $2, $3, $4)', [message.id, message.protocollo, message.kind, process.pid]);
+  },
+  async wasSent(messageId) {
+    const { rows } = await sql.query('select exists (select 1 from test_deliveries where message_id = $1) as sent', [messageId]);
+    return rows[0].sent === true;
   },
 };
 
