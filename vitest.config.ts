@@ -8,6 +8,7 @@ export default defineConfig({
   resolve: {
     alias: [
       { find: /^@smart-task\/core\/node$/, replacement: src('./packages/core/src/node/index.ts') },
+      { find: /^@smart-task\/core\/(lifecycle|audit|testing|toolchain)$/, replacement: src('./packages/core/src/entries/$1.ts') },
       { find: /^@smart-task\/core$/, replacement: src('./packages/core/src/index.ts') },
       { find: /^@smart-task\/schemas$/, replacement: src('./packages/schemas/src/index.ts') },
       { find: /^@smart-task\/rules$/, replacement: src('./packages/rules/src/index.ts') },

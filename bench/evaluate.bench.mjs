@@ -1,7 +1,8 @@
 // pnpm bench: a full Smart-Task evaluation of a pilot task against bare json-rules-engine running the
 // same conditions (default options, facts given up front, no trace). Prints evaluations/s and ratios.
 import { performance } from 'node:perf_hooks';
-import { builtInOperators, createEngine, createInMemoryDataPort, loadCatalog } from '@smart-task/core';
+import { builtInOperators, createEngine, loadCatalog } from '@smart-task/core';
+import { createInMemoryDataPort } from '@smart-task/core/testing';
 import { catalogDocuments, cases as casesFiles } from '@smart-task/rules';
 import { Engine } from 'json-rules-engine';
 

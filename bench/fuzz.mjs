@@ -4,10 +4,14 @@
 //   FUZZ_REQUESTS    (default 105000)  fuzzed engine calls
 //   FUZZ_CATALOGS    (default 100)     mutated catalogs
 //   FUZZ_SEED        (default 1)
-import * as core from '@smart-task/core';
+import * as main from '@smart-task/core';
+import * as testing from '@smart-task/core/testing';
 import * as rules from '@smart-task/rules';
 import fc from 'fast-check';
 import { MUTATION_KINDS, runCatalogMutations, runFaultCampaign, runRequestFuzz } from './fuzz/harness.mjs';
+
+/** The fuzzers take the library as one object: the main entry and the testing helpers. */
+const core = { ...main, ...testing };
 
 const size = (name, fallback) => Number(process.env[name] ?? fallback);
 const evaluations = size('FUZZ_EVALUATIONS', 100_000);

@@ -8,7 +8,9 @@ import { cpSync, createWriteStream, mkdtempSync, readFileSync, rmSync, statSync,
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { createEngine, createInMemoryActionPort, createInMemoryDataPort, isSmartTaskError, mergeFixtures, toAuditRecord } from '@smart-task/core';
+import { createEngine, isSmartTaskError } from '@smart-task/core';
+import { createInMemoryActionPort, createInMemoryDataPort, mergeFixtures } from '@smart-task/core/testing';
+import { toAuditRecord } from '@smart-task/core/audit';
 import { catalogDocuments, cases as casesFiles } from '@smart-task/rules';
 
 const ROOT = fileURLToPath(new URL('..', import.meta.url));
@@ -112,7 +114,7 @@ process.on('exit', () => { sample(); process.stderr.write('BENCH_MEMORY ' + JSON
 async function replay(file, rules) {
   const sampler = join(work, 'sampler.mjs');
   writeFileSync(sampler, SAMPLER);
-  const args = ['--import', sampler, join(ROOT, 'packages/core/bin/smart-task.js'), 'replay', file, ...rules.flatMap((dir) => ['--rules', dir]), '--report', 'json'];
+  const args = ['--import', sampler, join(ROOT, 'packages/cli/bin/smart-task.js'), 'replay', file, ...rules.flatMap((dir) => ['--rules', dir]), '--report', 'json'];
   const started = performance.now();
   const child = spawn(process.execPath, args, { stdio: ['ignore', 'pipe', 'pipe'] });
   let stdout = '';

@@ -17,18 +17,9 @@ import { existsSync, mkdtempSync, rmSync } from 'node:fs';
 import { loadavg, tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { performance } from 'node:perf_hooks';
-import {
-  REQUEST_STATES,
-  applyEvent,
-  createEngine,
-  createInMemoryActionPort,
-  createInMemoryDataPort,
-  createInMemoryRequestRepository,
-  createRequestLifecycle,
-  mergeFixtures,
-  openRequest,
-  selectRequests,
-} from '@smart-task/core';
+import { REQUEST_STATES, applyEvent, createInMemoryRequestRepository, createRequestLifecycle, openRequest, selectRequests } from '@smart-task/core/lifecycle';
+import { createEngine } from '@smart-task/core';
+import { createInMemoryActionPort, createInMemoryDataPort, mergeFixtures } from '@smart-task/core/testing';
 import { catalogDocuments, cases } from '@smart-task/rules';
 // @smart-task/postgres is not a dependency of the workspace root: the built package, by path.
 import * as postgres from '../packages/postgres/dist/index.js';

@@ -40,7 +40,9 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { performance } from 'node:perf_hooks';
 import { fileURLToPath } from 'node:url';
-import { createEngine, createInMemoryDataPort, createRequestLifecycle, mergeFixtures } from '@smart-task/core';
+import { createEngine } from '@smart-task/core';
+import { createInMemoryDataPort, mergeFixtures } from '@smart-task/core/testing';
+import { createRequestLifecycle } from '@smart-task/core/lifecycle';
 import { catalogDocuments, cases } from '@smart-task/rules';
 // @smart-task/postgres is not a dependency of the workspace root: the built package, by path.
 import * as postgres from '../packages/postgres/dist/index.js';

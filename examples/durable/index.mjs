@@ -7,7 +7,9 @@
 //   SMART_TASK_DATA_DIR=/tmp/st node examples/durable/index.mjs
 //   DATABASE_URL=postgres://… node examples/durable/index.mjs
 import { readFileSync } from 'node:fs';
-import { createEngine, createInMemoryDataPort, createRequestLifecycle, listRequestRows } from '@smart-task/core';
+import { createEngine } from '@smart-task/core';
+import { createInMemoryDataPort } from '@smart-task/core/testing';
+import { createRequestLifecycle, listRequestRows } from '@smart-task/core/lifecycle';
 import { createAdvisoryRequestLock, createInProcessRequestLock, openJobQueue, openSmartTaskStore, startSmartTaskWorker, submitToWorkers } from '@smart-task/postgres';
 import { catalogDocuments } from '@smart-task/rules';
 

@@ -4,17 +4,9 @@
 // operator, and the "Lista Richieste" table. Everything is in memory; a real host plugs in
 // its database, its protocol register and its e-mail/PEC/SMS gateways through the same interfaces.
 import { readFileSync } from 'node:fs';
-import {
-  PortError,
-  createEngine,
-  createInMemoryActionPort,
-  createInMemoryDataPort,
-  createInMemoryRequestRepository,
-  createRequestLifecycle,
-  gsm7Length,
-  listRequestRows,
-  toOperatorRequestView,
-} from '@smart-task/core';
+import { PortError, createEngine } from '@smart-task/core';
+import { createInMemoryActionPort, createInMemoryDataPort } from '@smart-task/core/testing';
+import { createInMemoryRequestRepository, createRequestLifecycle, gsm7Length, listRequestRows, toOperatorRequestView } from '@smart-task/core/lifecycle';
 import { catalogDocuments } from '@smart-task/rules';
 
 const fixture = JSON.parse(readFileSync(new URL('../quickstart/azienda-aurora.fixture.json', import.meta.url), 'utf8'));

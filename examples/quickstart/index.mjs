@@ -1,7 +1,8 @@
 // A host application: the Cassetto previdenziale offers Smart-Tasks to the legal representative of
 // Associazione Culturale Aurora, who revokes the delega of their payroll consultant.
 import { readFileSync } from 'node:fs';
-import { createEngine, createInMemoryActionPort, createInMemoryDataPort, toContributorView, toOperatorView } from '@smart-task/core';
+import { createEngine, toContributorView, toOperatorView } from '@smart-task/core';
+import { createInMemoryActionPort, createInMemoryDataPort } from '@smart-task/core/testing';
 import { catalogDocuments } from '@smart-task/rules';
 
 const fixture = JSON.parse(readFileSync(new URL('./azienda-aurora.fixture.json', import.meta.url), 'utf8'));

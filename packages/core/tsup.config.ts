@@ -1,10 +1,19 @@
 import { defineConfig } from 'tsup';
 
-/** Public entries (`.` and `./node`) in ESM + CJS with types; the CLI, started by bin/smart-task.js, in ESM. */
+const entry = {
+  index: 'src/index.ts',
+  lifecycle: 'src/entries/lifecycle.ts',
+  audit: 'src/entries/audit.ts',
+  testing: 'src/entries/testing.ts',
+  toolchain: 'src/entries/toolchain.ts',
+  node: 'src/node/index.ts',
+};
+
+/** The public entries (`.` and its subpaths) in ESM + CJS with types; `@internal` members are left out of the `.d.ts`. */
 export default defineConfig({
-  entry: { index: 'src/index.ts', node: 'src/node/index.ts', cli: 'src/cli/main.ts' },
+  entry,
   format: ['esm', 'cjs'],
-  dts: { entry: { index: 'src/index.ts', node: 'src/node/index.ts' } },
+  dts: { entry, compilerOptions: { stripInternal: true } },
   clean: true,
   target: 'node20',
 });

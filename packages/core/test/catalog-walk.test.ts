@@ -5,9 +5,10 @@ import type { CasesDocument, JsonSchema, RuleSetDocument } from '@smart-task/sch
 import type { DataPort } from '../src/index.js';
 import { describe, expect, it } from 'vitest';
 import { resolvePath } from '../src/json/path.js';
-import { createInMemoryActionPort, createInMemoryDataPort, runCases, type ReadyForm } from '../src/index.js';
+import { createInMemoryActionPort, createInMemoryDataPort, runCases } from '../src/entries/testing.js';
+import { type ReadyForm } from '../src/index.js';
 import { loadCatalogFromDirectories } from '../src/node/index.js';
-import { REPO_ROOT } from './cli/cli-harness.js';
+import { REPO_ROOT } from '../../cli/test/cli/cli-harness.js';
 import { portableSubsetIssues } from './support/portable-subset.js';
 import { engineFor } from './support/shared-engine.js';
 

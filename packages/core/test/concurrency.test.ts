@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { createInMemoryActionPort, createInMemoryDataPort, type EvaluationResult } from '../src/index.js';
+import { createInMemoryActionPort, createInMemoryDataPort } from '../src/entries/testing.js';
+import { type EvaluationResult } from '../src/index.js';
 import { NOW, TASK, azienda, intermediarioSenzaDelega, revocaData, revocaFixture } from './support/revoca.js';
 import { bundledCatalog, engineFor } from './support/shared-engine.js';
 

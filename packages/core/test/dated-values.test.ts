@@ -1,7 +1,8 @@
 import { catalogDocuments } from '@smart-task/rules';
 import type { CatalogDocument, DatedValue } from '@smart-task/schemas';
 import { describe, expect, it } from 'vitest';
-import { createEngine, createInMemoryActionPort, createInMemoryDataPort, loadCatalog } from '../src/index.js';
+import { createEngine, loadCatalog } from '../src/index.js';
+import { createInMemoryActionPort, createInMemoryDataPort } from '../src/entries/testing.js';
 import { datedValuesProblems, valueInForceOn } from '../src/vocabulary/dated-values.js';
 import { TASK, azienda, revocaData, revocaFixture } from './support/revoca.js';
 

@@ -1,17 +1,10 @@
 import type { CasesDocument, PortFixture, Subject } from '@smart-task/schemas';
 import { describe, expect, it } from 'vitest';
 import type { ActionPort, DataPort, Decision, PortFixture as Fixture } from '../src/index.js';
-import {
-  PortError,
-  createInMemoryActionPort,
-  createInMemoryDataPort,
-  createInMemoryRequestRepository,
-  createRequestLifecycle,
-  mergeFixtures,
-  toAuditRecord,
-  toContributorView,
-  toOperatorView,
-} from '../src/index.js';
+import { PortError, toContributorView, toOperatorView } from '../src/index.js';
+import { createInMemoryActionPort, createInMemoryDataPort, mergeFixtures } from '../src/entries/testing.js';
+import { createInMemoryRequestRepository, createRequestLifecycle } from '../src/entries/lifecycle.js';
+import { toAuditRecord } from '../src/entries/audit.js';
 import { placeholdersOf } from '../src/text/template.js';
 import { NOW, TASK, azienda, revocaData, revocaFixture } from './support/revoca.js';
 import { bundledCatalog, engineFor } from './support/shared-engine.js';

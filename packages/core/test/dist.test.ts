@@ -1,5 +1,5 @@
 import { execFileSync } from 'node:child_process';
-import { existsSync, readFileSync } from 'node:fs';
+import { existsSync, readFileSync, readdirSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import { META_SCHEMA_IDS } from '@smart-task/schemas';
 import { beforeAll, describe, expect, it } from 'vitest';
@@ -10,40 +10,42 @@ const root = fileURLToPath(new URL('../../..', import.meta.url));
 /** A host application's script: uses only the published entry points, resolved through the exports maps. */
 const HOST_SCRIPT = (load: string) => `
 ${load}
-const dataPort = core.createInMemoryDataPort({ facts: {
+const dataPort = testing.createInMemoryDataPort({ facts: {
   abilitazioni: [{ result: [{ titolo: 'RAPPRESENTANTE_LEGALE', stato: 'ATTIVA', dataInizio: '2015-03-01' }] }],
   posizioneContributiva: [{ result: { matricola: '1234567860', cfSoggetto: '12345670488', gestione: 'DM', stato: 1, dataStato: '2015-03-01', dataInizio: '2015-03-01' } }],
   delega: [{ result: null }],
   richiesteAperte: [{ result: [] }],
 } });
-const engine = core.createEngine({ catalog: rules.catalogDocuments, dataPort, actionPort: core.createInMemoryActionPort(), clock: { now: () => new Date('2026-03-10T09:00:00Z') } });
+const engine = core.createEngine({ catalog: rules.catalogDocuments, dataPort, actionPort: testing.createInMemoryActionPort(), clock: { now: () => new Date('2026-03-10T09:00:00Z') } });
 engine.evaluate('revoca-delega-intermediario', {
   requestId: 'DIST-1',
   subject: { cf: 'RSSMRA80A01H501U', profilo: 'AZIENDA', soggettoCf: '12345670488', matricola: '1234567860' },
   data: { delegaId: 'DEL-404', dataEfficacia: '2026-03-10', motivo: 'CESSAZIONE_INCARICO' },
 }).then((result) => console.log(JSON.stringify({
   kind: result.kind, verdict: result.verdict, reasons: result.reasons.map((reason) => reason.code),
-  node: typeof nodeEntry.loadCatalogFromDirectories, formats: Object.keys(core.domainFormats).length, meta: Object.keys(schemas.META_SCHEMA_IDS).length,
+  node: typeof nodeEntry.loadCatalogFromDirectories, subpaths: [lifecycle.createRequestLifecycle, audit.toAuditRecord, toolchain.lintCatalog].map((value) => typeof value), formats: Object.keys(core.domainFormats).length, meta: Object.keys(schemas.META_SCHEMA_IDS).length,
 })));
 `;
 
 const ESM = HOST_SCRIPT(`
 const core = await import('@smart-task/core');
 const nodeEntry = await import('@smart-task/core/node');
+const [lifecycle, audit, testing, toolchain] = await Promise.all(['lifecycle', 'audit', 'testing', 'toolchain'].map((entry) => import('@smart-task/core/' + entry)));
 const rules = await import('@smart-task/rules');
 const schemas = await import('@smart-task/schemas');`);
 
 const CJS = HOST_SCRIPT(`
 const core = require('@smart-task/core');
 const nodeEntry = require('@smart-task/core/node');
+const [lifecycle, audit, testing, toolchain] = ['lifecycle', 'audit', 'testing', 'toolchain'].map((entry) => require('@smart-task/core/' + entry));
 const rules = require('@smart-task/rules');
 const schemas = require('@smart-task/schemas');`);
 
-const EXPECTED = { kind: 'decision', verdict: 'NON_ACCOLTA', reasons: ['NA-DELEGA-NON-ATTIVA'], node: 'function', formats: Object.keys(domainFormats).length, meta: Object.keys(META_SCHEMA_IDS).length };
+const EXPECTED = { kind: 'decision', verdict: 'NON_ACCOLTA', reasons: ['NA-DELEGA-NON-ATTIVA'], node: 'function', subpaths: ['function', 'function', 'function'], formats: Object.keys(domainFormats).length, meta: Object.keys(META_SCHEMA_IDS).length };
 
 describe('the built packages', () => {
   beforeAll(() => {
-    if (!existsSync(`${root}/packages/core/dist/index.cjs`)) execFileSync('pnpm', ['build'], { cwd: root, stdio: 'ignore' });
+    if (!existsSync(`${root}/packages/core/dist/index.cjs`) || !existsSync(`${root}/packages/cli/dist/cli.js`)) execFileSync('pnpm', ['build'], { cwd: root, stdio: 'ignore' });
   }, 180_000);
 
   it('work when imported from ESM', () => {
@@ -61,10 +63,11 @@ describe('the built packages', () => {
 import { createRequire } from 'node:module';
 const core = await import('@smart-task/core');
 const cjs = createRequire(process.cwd() + '/package.json')('@smart-task/core');
+const testing = await import('@smart-task/core/testing');
 const rules = await import('@smart-task/rules');
 const error = new cjs.PortError('down', 'UNAVAILABLE', false);
 const dataPort = { fetch: () => Promise.reject(error) };
-const engine = core.createEngine({ catalog: rules.catalogDocuments, dataPort, actionPort: core.createInMemoryActionPort(), clock: { now: () => new Date('2026-03-10T09:00:00Z') } });
+const engine = core.createEngine({ catalog: rules.catalogDocuments, dataPort, actionPort: testing.createInMemoryActionPort(), clock: { now: () => new Date('2026-03-10T09:00:00Z') } });
 const result = await engine.evaluate('revoca-delega-intermediario', {
   requestId: 'DIST-2',
   subject: { cf: 'RSSMRA80A01H501U', profilo: 'AZIENDA', soggettoCf: '12345670488', matricola: '1234567860' },
@@ -75,15 +78,24 @@ console.log(JSON.stringify({ instanceOf: error instanceof core.PortError, guard:
     expect(JSON.parse(output)).toEqual({ instanceOf: false, guard: true, code: 'PORT_UNAVAILABLE', retryable: false });
   });
 
-  it('run the smart-task bin, which prints the package version with --version', () => {
-    const { version } = JSON.parse(readFileSync(`${root}/packages/core/package.json`, 'utf8')) as { version: string };
-    const output = execFileSync(process.execPath, [`${root}/packages/core/bin/smart-task.js`, '--version'], { cwd: root, encoding: 'utf8' });
+  it("run @smart-task/cli's smart-task bin, which prints the package version with --version", () => {
+    const { version } = JSON.parse(readFileSync(`${root}/packages/cli/package.json`, 'utf8')) as { version: string };
+    const output = execFileSync(process.execPath, [`${root}/packages/cli/bin/smart-task.js`, '--version'], { cwd: root, encoding: 'utf8' });
     expect(output).toBe(`${version}\n`);
   });
 
   it('ship type declarations for both module systems', () => {
-    for (const file of ['core/dist/index.d.ts', 'core/dist/index.d.cts', 'core/dist/node.d.ts', 'rules/dist/index.d.ts', 'schemas/dist/index.d.cts']) {
-      expect(existsSync(`${root}/packages/${file}`), file).toBe(true);
+    for (const entry of ['index', 'lifecycle', 'audit', 'testing', 'toolchain', 'node']) {
+      for (const file of [`core/dist/${entry}.d.ts`, `core/dist/${entry}.d.cts`]) expect(existsSync(`${root}/packages/${file}`), file).toBe(true);
     }
+    for (const file of ['rules/dist/index.d.ts', 'schemas/dist/index.d.cts']) expect(existsSync(`${root}/packages/${file}`), file).toBe(true);
+  });
+
+  it('leave the @internal members out of the published declarations', () => {
+    const files = readdirSync(`${root}/packages/core/dist`).filter((file) => /\.d\.c?ts$/.test(file));
+    const declarations = files.map((file) => readFileSync(`${root}/packages/core/dist/${file}`, 'utf8')).join('\n');
+    expect(declarations).toContain('createEngine');
+    expect(readFileSync(`${root}/packages/core/src/engine.ts`, 'utf8')).toContain('observeRules');
+    expect(declarations).not.toContain('observeRules');
   });
 });

@@ -1,6 +1,7 @@
 import { catalogDocuments } from '@smart-task/rules';
 import { describe, expect, it } from 'vitest';
-import { createEngine, createInMemoryActionPort, createInMemoryDataPort, isSmartTaskError, loadCatalog, type EngineOptions } from '../src/index.js';
+import { createEngine, isSmartTaskError, loadCatalog, type EngineOptions } from '../src/index.js';
+import { createInMemoryActionPort, createInMemoryDataPort } from '../src/entries/testing.js';
 import { NOW, TASK, azienda, revocaFixture } from './support/revoca.js';
 
 const loaded = loadCatalog(catalogDocuments);

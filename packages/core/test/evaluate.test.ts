@@ -1,14 +1,8 @@
 import { cases } from '@smart-task/rules';
 import type { CaseDefinition, CasesDocument, PortFixture, Subject } from '@smart-task/schemas';
 import { describe, expect, it } from 'vitest';
-import {
-  PortError,
-  createEngine,
-  createInMemoryActionPort,
-  createInMemoryDataPort,
-  type DataPort,
-  type EvaluationResult,
-} from '../src/index.js';
+import { PortError, createEngine, type DataPort, type EvaluationResult } from '../src/index.js';
+import { createInMemoryActionPort, createInMemoryDataPort } from '../src/entries/testing.js';
 import { NOW, TASK, azienda, intermediarioSenzaDelega, revocaData, revocaFixture } from './support/revoca.js';
 import { bundledCatalog, engineFor } from './support/shared-engine.js';
 

@@ -4,7 +4,8 @@ import { getDefaultFormState, retrieveSchema, type Experimental_DefaultFormState
 import type { CasesDocument, JsonSchema } from '@smart-task/schemas';
 import validator from '@rjsf/validator-ajv8';
 import { describe, expect, it } from 'vitest';
-import { createEngine, createInMemoryActionPort, createInMemoryDataPort, type ReadyForm } from '../src/index.js';
+import { createEngine, type ReadyForm } from '../src/index.js';
+import { createInMemoryActionPort, createInMemoryDataPort } from '../src/entries/testing.js';
 import { NOW, TASK, azienda, revocaFixture } from './support/revoca.js';
 
 /**

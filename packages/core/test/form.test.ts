@@ -1,6 +1,7 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { createEngine, createInMemoryActionPort, createInMemoryDataPort, type ReadyForm } from '../src/index.js';
+import { createEngine, type ReadyForm } from '../src/index.js';
+import { createInMemoryActionPort, createInMemoryDataPort } from '../src/entries/testing.js';
 import { portableSubsetIssues } from './support/portable-subset.js';
 import { engineFor } from './support/shared-engine.js';
 import { NOW, TASK, azienda, intermediarioSenzaDelega, revocaFixture } from './support/revoca.js';

@@ -1,7 +1,8 @@
 import { catalogDocuments } from '@smart-task/rules';
 import type { CatalogDocument } from '@smart-task/schemas';
 import { describe, expect, it } from 'vitest';
-import { createEngine, createInMemoryActionPort, createInMemoryDataPort, isSmartTaskError, loadCatalog, type Issue } from '../src/index.js';
+import { createEngine, isSmartTaskError, loadCatalog, type Issue } from '../src/index.js';
+import { createInMemoryActionPort, createInMemoryDataPort } from '../src/entries/testing.js';
 import { withEdit } from './support/catalog-edit.js';
 
 const RULES = 'rules/tasks/revoca-delega-intermediario.rules.json';

@@ -1,7 +1,8 @@
 import { catalogDocuments } from '@smart-task/rules';
 import type { CatalogDocument } from '@smart-task/schemas';
 import { describe, expect, it } from 'vitest';
-import { loadCatalog, sourceOf, type Issue } from '../src/index.js';
+import { loadCatalog, type Issue } from '../src/index.js';
+import { sourceOf } from '../src/entries/toolchain.js';
 import { withEdit } from './support/catalog-edit.js';
 
 const RULES = 'rules/tasks/revoca-delega-intermediario.rules.json';

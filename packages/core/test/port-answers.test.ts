@@ -1,19 +1,9 @@
 import { catalogDocuments } from '@smart-task/rules';
 import type { CasesDocument, Subject } from '@smart-task/schemas';
 import { describe, expect, it } from 'vitest';
-import {
-  DEFAULT_LIMITS,
-  createEngine,
-  createInMemoryActionPort,
-  createInMemoryDataPort,
-  createReplayPort,
-  loadCatalog,
-  mergeFixtures,
-  toAuditRecord,
-  type ActionPort,
-  type DataPort,
-  type EvaluationResult,
-} from '../src/index.js';
+import { DEFAULT_LIMITS, createEngine, loadCatalog, type ActionPort, type DataPort, type EvaluationResult } from '../src/index.js';
+import { createInMemoryActionPort, createInMemoryDataPort, mergeFixtures } from '../src/entries/testing.js';
+import { createReplayPort, toAuditRecord } from '../src/entries/audit.js';
 import { NOW, TASK, azienda, revocaData, revocaFixture } from './support/revoca.js';
 
 const loaded = loadCatalog(catalogDocuments);

@@ -1,6 +1,8 @@
 import { catalogDocuments } from '@smart-task/rules';
 import { describe, expect, it } from 'vitest';
-import { createEngine, createInMemoryActionPort, createInMemoryDataPort, createInMemoryNotificationOutbox, loadCatalog, type ActionPort, type DataPort, type NotificationMessage } from '../src/index.js';
+import { createEngine, loadCatalog, type ActionPort, type DataPort } from '../src/index.js';
+import { createInMemoryActionPort, createInMemoryDataPort } from '../src/entries/testing.js';
+import { createInMemoryNotificationOutbox, type NotificationMessage } from '../src/entries/lifecycle.js';
 import { deliverNotices } from '../src/notifications/deliver-notices.js';
 import { resolveRetryPolicy } from '../src/lifecycle/retry-policy.js';
 import { NOW, TASK, azienda, revocaData, revocaFixture } from './support/revoca.js';

@@ -1,7 +1,9 @@
 import { catalogDocuments } from '@smart-task/rules';
 import { describe, expect, it } from 'vitest';
 import * as core from '../src/index.js';
-import { PortError, createEngine, createInMemoryActionPort, createInMemoryDataPort, createInMemoryNotificationOutbox, loadCatalog, type ActionPort, type DataPort, type EvaluationResult, type NotificationMessage } from '../src/index.js';
+import { PortError, createEngine, loadCatalog, type ActionPort, type DataPort, type EvaluationResult } from '../src/index.js';
+import { createInMemoryActionPort, createInMemoryDataPort } from '../src/entries/testing.js';
+import { createInMemoryNotificationOutbox, type NotificationMessage } from '../src/entries/lifecycle.js';
 import { deliverNotices } from '../src/notifications/deliver-notices.js';
 import { resolveRetryPolicy } from '../src/lifecycle/retry-policy.js';
 import { NOW, TASK, azienda, revocaData, revocaFixture } from './support/revoca.js';

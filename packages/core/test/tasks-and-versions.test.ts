@@ -1,7 +1,8 @@
 import { ruleDocuments } from '@smart-task/rules';
 import { schemaDocuments, type RuleSetDocument } from '@smart-task/schemas';
 import { describe, expect, it } from 'vitest';
-import { createEngine, createInMemoryActionPort, createInMemoryDataPort, loadCatalog, type EngineOptions } from '../src/index.js';
+import { createEngine, loadCatalog, type EngineOptions } from '../src/index.js';
+import { createInMemoryActionPort, createInMemoryDataPort } from '../src/entries/testing.js';
 import { NOW, TASK, azienda, revocaData, revocaFixture } from './support/revoca.js';
 
 const documents = [...schemaDocuments, ...ruleDocuments.filter((document) => !document.file.endsWith('.cases.json'))];

@@ -1,6 +1,7 @@
 import { catalogDocuments } from '@smart-task/rules';
 import { describe, expect, it } from 'vitest';
-import { createEngine, createInMemoryActionPort, createInMemoryDataPort } from '../src/index.js';
+import { createEngine } from '../src/index.js';
+import { createInMemoryActionPort, createInMemoryDataPort } from '../src/entries/testing.js';
 
 const engine = createEngine({ catalog: catalogDocuments, dataPort: createInMemoryDataPort({ facts: {} }), actionPort: createInMemoryActionPort() });
 

@@ -1,5 +1,7 @@
-import { toAuditRecord } from '@smart-task/core';
-import type { AuditRecord, EvaluationResult, LifecycleRequest } from '@smart-task/core';
+import { toAuditRecord } from '@smart-task/core/audit';
+import type { AuditRecord } from '@smart-task/core/audit';
+import type { EvaluationResult } from '@smart-task/core';
+import type { LifecycleRequest } from '@smart-task/core/lifecycle';
 import type { SqlClient } from './sql-client.js';
 import { deepFreeze, isoFromSql } from './sql-values.js';
 

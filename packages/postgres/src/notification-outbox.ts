@@ -1,4 +1,4 @@
-import type { NotificationMessage, NotificationOutbox, OutboxEntry, OutboxStatus } from '@smart-task/core';
+import type { NotificationMessage, NotificationOutbox, OutboxEntry, OutboxStatus } from '@smart-task/core/lifecycle';
 import type { SqlClient } from './sql-client.js';
 import { deepFreeze, instantParam, isoFromSql } from './sql-values.js';
 

@@ -1,5 +1,5 @@
-import { MAX_COUNTED_REQUESTS, checkRequestQuery, dayRangeInTimeZone, pageWindowOf, readRequestCursor, requestPageOf } from '@smart-task/core';
-import type { LifecycleRequest, RequestPage, RequestQuery, RequestSortKey } from '@smart-task/core';
+import { MAX_COUNTED_REQUESTS, checkRequestQuery, dayRangeInTimeZone, pageWindowOf, readRequestCursor, requestPageOf } from '@smart-task/core/lifecycle';
+import type { LifecycleRequest, RequestPage, RequestQuery, RequestSortKey } from '@smart-task/core/lifecycle';
 import { instantParam } from './sql-values.js';
 
 /** One parameterised SQL statement. */

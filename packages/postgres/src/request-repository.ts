@@ -1,5 +1,5 @@
-import { SCHEDULED_STATES, composeLatestNotification, isKnownTimeZone, versionConflict } from '@smart-task/core';
-import type { LifecycleRequest, RequestRepository } from '@smart-task/core';
+import { SCHEDULED_STATES, composeLatestNotification, isKnownTimeZone, versionConflict } from '@smart-task/core/lifecycle';
+import type { LifecycleRequest, RequestRepository } from '@smart-task/core/lifecycle';
 import { insertOutboxEntries } from './notification-outbox.js';
 import { requestListStatements } from './request-list-query.js';
 import type { SqlClient } from './sql-client.js';

@@ -1,6 +1,6 @@
 import type { PGlite } from '@electric-sql/pglite';
-import { isKnownTimeZone } from '@smart-task/core';
-import type { NotificationOutbox, RequestRepository } from '@smart-task/core';
+import { isKnownTimeZone } from '@smart-task/core/lifecycle';
+import type { NotificationOutbox, RequestRepository } from '@smart-task/core/lifecycle';
 import type pg from 'pg';
 import { createPostgresAuditStore, type PostgresAuditStore } from './audit-store.js';
 import { checkSchema, migrate } from './migrations.js';

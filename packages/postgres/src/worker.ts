@@ -1,4 +1,5 @@
-import { isSmartTaskError, listAllRequests, type LifecycleRequest, type LifecycleStep, type Logger, type RequestLifecycle, type RequestRepository, type RequestState, type Submission } from '@smart-task/core';
+import { isSmartTaskError, type Logger } from '@smart-task/core';
+import { listAllRequests, type LifecycleRequest, type LifecycleStep, type RequestLifecycle, type RequestRepository, type RequestState, type Submission } from '@smart-task/core/lifecycle';
 import type PgBoss from 'pg-boss';
 import type { RequestLock } from './request-lock.js';
 

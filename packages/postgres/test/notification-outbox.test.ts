@@ -1,5 +1,5 @@
-import { createInMemoryNotificationOutbox } from '@smart-task/core';
-import type { NotificationMessage, NotificationOutbox, OutboxEntry } from '@smart-task/core';
+import { createInMemoryNotificationOutbox } from '@smart-task/core/lifecycle';
+import type { NotificationMessage, NotificationOutbox, OutboxEntry } from '@smart-task/core/lifecycle';
 import { expect, it } from 'vitest';
 import { createPostgresNotificationOutbox } from '../src/index.js';
 import { describeOnEachDatabase } from './support/test-databases.js';

@@ -1,6 +1,8 @@
 import fc from 'fast-check';
-import { MAX_COUNTED_REQUESTS, MAX_PAGE_SIZE, createInMemoryRequestRepository, isSmartTaskError, selectRequests } from '@smart-task/core';
-import type { LifecycleRequest, RequestPage, RequestQuery, RequestRepository, Subject } from '@smart-task/core';
+import { MAX_COUNTED_REQUESTS, MAX_PAGE_SIZE, createInMemoryRequestRepository, selectRequests } from '@smart-task/core/lifecycle';
+import { isSmartTaskError } from '@smart-task/core';
+import type { LifecycleRequest, RequestPage, RequestQuery, RequestRepository } from '@smart-task/core/lifecycle';
+import type { Subject } from '@smart-task/core';
 import { describe, expect, it } from 'vitest';
 import { createPostgresRequestRepository } from '../src/index.js';
 import { requestListStatements } from '../src/request-list-query.js';

@@ -1,6 +1,7 @@
 import fc from 'fast-check';
-import { applyEvent, createInMemoryRequestRepository, isSmartTaskError, openRequest } from '@smart-task/core';
-import type { LifecycleRequest, RequestRepository } from '@smart-task/core';
+import { applyEvent, createInMemoryRequestRepository, openRequest } from '@smart-task/core/lifecycle';
+import { isSmartTaskError } from '@smart-task/core';
+import type { LifecycleRequest, RequestRepository } from '@smart-task/core/lifecycle';
 import { describe, expect, it } from 'vitest';
 import { createPostgresRequestRepository } from '../src/index.js';
 import { at, eventOf, requestIn, submitEvent } from '../../core/test/lifecycle/support.js';

@@ -1,8 +1,11 @@
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { PortError, createInMemoryActionPort, createInMemoryDataPort, createRequestLifecycle } from '@smart-task/core';
-import type { DataPort, LifecycleRequest, NotificationMessage, NotificationPort } from '@smart-task/core';
+import { PortError } from '@smart-task/core';
+import { createInMemoryActionPort, createInMemoryDataPort } from '@smart-task/core/testing';
+import { createRequestLifecycle } from '@smart-task/core/lifecycle';
+import type { DataPort } from '@smart-task/core';
+import type { LifecycleRequest, NotificationMessage, NotificationPort } from '@smart-task/core/lifecycle';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { openSmartTaskStore, type DatabaseLocation, type SmartTaskStore } from '../src/index.js';
 import { NOW, TASK, azienda, revocaData, revocaFixture } from '../../core/test/support/revoca.js';

@@ -1,6 +1,8 @@
 import { randomBytes } from 'node:crypto';
 import { catalogDocuments } from '@smart-task/rules';
-import { createEngine, createInMemoryDataPort, createRequestLifecycle, type DataPort, type LifecycleRequest, type NotificationMessage } from '@smart-task/core';
+import { createEngine, type DataPort } from '@smart-task/core';
+import { createInMemoryDataPort } from '@smart-task/core/testing';
+import { createRequestLifecycle, type LifecycleRequest, type NotificationMessage } from '@smart-task/core/lifecycle';
 import pg from 'pg';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { openJobQueue, openSmartTaskStore, prepareSmartTaskQueues, submitToWorkers, type SmartTaskStore } from '../src/index.js';

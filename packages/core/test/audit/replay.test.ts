@@ -1,12 +1,13 @@
 import { describe, expect, it } from 'vitest';
 import { loadCatalogFromDirectories } from '../../src/node/read-catalog.js';
-import { useCatalogCopy } from '../cli/cli-harness.js';
+import { useCatalogCopy } from '../../../cli/test/cli/cli-harness.js';
 import { canonicalJson } from '../../src/json/canonical-hash.js';
 import { formatImpactReport } from '../../src/replay/format-impact-report.js';
 import { replayAuditRecords, type LineReplay } from '../../src/replay/replay-audit-records.js';
 import { readSoggettoInTheChecks, recordEveryCase, repositoryCatalog, toJsonLines } from './audit-support.js';
 import { toAuditRecord } from '../../src/audit/audit-record.js';
-import { createEngine, createInMemoryActionPort, createInMemoryDataPort, type ActionPort } from '../../src/index.js';
+import { createEngine, type ActionPort } from '../../src/index.js';
+import { createInMemoryActionPort, createInMemoryDataPort } from '../../src/entries/testing.js';
 import { NOW, TASK as REVOCA, azienda, revocaData, revocaFixture } from '../support/revoca.js';
 
 const catalog = repositoryCatalog();

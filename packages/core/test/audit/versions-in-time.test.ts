@@ -5,7 +5,7 @@ import { toAuditRecord } from '../../src/audit/audit-record.js';
 import { createEngine } from '../../src/engine.js';
 import { loadCatalogFromDirectories } from '../../src/node/read-catalog.js';
 import { replayAuditRecords, type LineReplay } from '../../src/replay/replay-audit-records.js';
-import { useCatalogCopy } from '../cli/cli-harness.js';
+import { useCatalogCopy } from '../../../cli/test/cli/cli-harness.js';
 import { repositoryCatalog } from './audit-support.js';
 
 const TASK = 'riattivazione-posizione-contributiva';

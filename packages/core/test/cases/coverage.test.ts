@@ -1,5 +1,7 @@
 import { describe, expect, it } from 'vitest';
-import { loadCatalog, measureCoverage, coverageGaps, runCases, type Catalog } from '../../src/index.js';
+import { loadCatalog, type Catalog } from '../../src/index.js';
+import { measureCoverage, coverageGaps } from '../../src/entries/toolchain.js';
+import { runCases } from '../../src/entries/testing.js';
 import { COVERAGE_TASK, RULES_FILE, coverageCases, coverageRuleSet, coverageTaskDocuments } from '../support/coverage-task.js';
 
 function catalogOf(cases: unknown = coverageCases): Catalog {

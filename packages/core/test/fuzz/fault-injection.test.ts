@@ -1,7 +1,11 @@
 import * as rules from '@smart-task/rules';
 import { describe, expect, it } from 'vitest';
 import { FAULT_KINDS, runFaultCampaign } from '../../../../bench/fuzz/harness.mjs';
-import * as core from '../../src/index.js';
+import * as main from '../../src/index.js';
+import * as testing from '../../src/entries/testing.js';
+
+/** The fuzzers take the library as one object: the main entry and the testing helpers. */
+const core = { ...main, ...testing };
 
 /**
  * The fault-injection run at CI size (`pnpm fuzz` runs it at full size against the built packages):

@@ -1,19 +1,12 @@
 import { catalogDocuments } from '@smart-task/rules';
 import type { CasesDocument, PortFixture, Subject } from '@smart-task/schemas';
 import { beforeAll, describe, expect, it } from 'vitest';
-import type { AuditRecord, LifecycleRequest, NotificationMessage, NotificationOutbox, RequestLifecycle, RequestRepository, RetryPolicy } from '../../src/index.js';
-import {
-  SCHEDULED_STATES,
-  createEngine,
-  createInMemoryNotificationOutbox,
-  createInMemoryRequestRepository,
-  createRequestLifecycle,
-  isFinalState,
-  loadCatalog,
-  mergeFixtures,
-  toAuditRecord,
-  toOperatorRequestView,
-} from '../../src/index.js';
+import type { AuditRecord } from '../../src/entries/audit.js';
+import type { LifecycleRequest, NotificationMessage, NotificationOutbox, RequestLifecycle, RequestRepository, RetryPolicy } from '../../src/entries/lifecycle.js';
+import { SCHEDULED_STATES, createInMemoryNotificationOutbox, createInMemoryRequestRepository, createRequestLifecycle, isFinalState, toOperatorRequestView } from '../../src/entries/lifecycle.js';
+import { createEngine, loadCatalog } from '../../src/index.js';
+import { mergeFixtures } from '../../src/entries/testing.js';
+import { toAuditRecord } from '../../src/entries/audit.js';
 import type { ActionPort, DataPort } from '../../src/port.js';
 import { FakeBackOffice, never, type OperationFault } from '../support/back-office.js';
 

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import type { NotificationMessage, NotificationPort, OutboxEntry } from '../../src/index.js';
-import { createInMemoryNotificationOutbox } from '../../src/index.js';
+import type { NotificationMessage, NotificationPort, OutboxEntry } from '../../src/entries/lifecycle.js';
+import { createInMemoryNotificationOutbox } from '../../src/entries/lifecycle.js';
 import { deliverNotices, type NoticeDelivery } from '../../src/notifications/deliver-notices.js';
 
 const T0 = Date.parse('2026-03-10T08:00:00.000Z');

@@ -1,20 +1,10 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import type { Decision, LifecycleEvent, LifecycleRequest, Locale, NotificationChannel, NotificationKind, NotificationMessage, Reason, RuleSetDocument } from '../../src/index.js';
-import {
-  NOTIFICATION_CHANNELS,
-  NOTIFICATION_KINDS,
-  SMS_MAX_LENGTH,
-  applyEvent,
-  composeNotification,
-  createInMemoryActionPort,
-  createInMemoryDataPort,
-  createInMemoryRequestRepository,
-  createRequestLifecycle,
-  gsm7Length,
-  openRequest,
-  summarizeReasons,
-} from '../../src/index.js';
+import type { Decision, Locale, Reason, RuleSetDocument } from '../../src/index.js';
+import type { LifecycleEvent, LifecycleRequest, NotificationChannel, NotificationKind, NotificationMessage } from '../../src/entries/lifecycle.js';
+import { NOTIFICATION_CHANNELS, NOTIFICATION_KINDS, SMS_MAX_LENGTH, applyEvent, composeNotification, createInMemoryRequestRepository, createRequestLifecycle, openRequest, summarizeReasons } from '../../src/entries/lifecycle.js';
+import { createInMemoryActionPort, createInMemoryDataPort } from '../../src/entries/testing.js';
+import { gsm7Length } from '../../src/notifications/gsm7.js';
 import { NOTICE_TEMPLATES } from '../../src/notifications/notification-templates.js';
 import { withholdOtherTaxCodes } from '../../src/notifications/reason-summary.js';
 import { AZIENDA_CF, INTERMEDIARIO_CF, NOW, SOGGETTO_CF, TASK, azienda, revocaData, revocaFixture } from '../support/revoca.js';

@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { SmartTaskError, applyEvent, createInMemoryRequestRepository, openRequest } from '../../src/index.js';
+import { SmartTaskError } from '../../src/index.js';
+import { applyEvent, createInMemoryRequestRepository, openRequest } from '../../src/entries/lifecycle.js';
 import { at, eventOf, submitEvent } from './support.js';
 
 async function rejection(promise: Promise<unknown>): Promise<SmartTaskError> {

@@ -1,6 +1,9 @@
 import { describe, expect, it } from 'vitest';
-import type { ActionPort, DataPort, EvaluationResult, NotificationMessage, RetryPolicy } from '../../src/index.js';
-import { PortError, SmartTaskError, applyEvent, createInMemoryActionPort, createInMemoryDataPort, createInMemoryNotificationOutbox, createInMemoryRequestRepository, createRequestLifecycle, openRequest } from '../../src/index.js';
+import type { ActionPort, DataPort, EvaluationResult } from '../../src/index.js';
+import type { NotificationMessage, RetryPolicy } from '../../src/entries/lifecycle.js';
+import { PortError, SmartTaskError } from '../../src/index.js';
+import { applyEvent, createInMemoryNotificationOutbox, createInMemoryRequestRepository, createRequestLifecycle, openRequest } from '../../src/entries/lifecycle.js';
+import { createInMemoryActionPort, createInMemoryDataPort } from '../../src/entries/testing.js';
 import { submitEvent } from './support.js';
 import { AZIENDA_CF, NOW, TASK, azienda, revocaData, revocaFixture } from '../support/revoca.js';
 import { engineFor } from '../support/shared-engine.js';

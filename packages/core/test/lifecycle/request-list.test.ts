@@ -1,6 +1,8 @@
 import { describe, expect, it } from 'vitest';
-import type { LifecycleRequest, RequestState, Subject } from '../../src/index.js';
-import { MAX_COUNTED_REQUESTS, REQUEST_LIST_COLOR_TOKENS, REQUEST_STATES, SmartTaskError, applyEvent, createInMemoryRequestRepository, listAllRequests, listRequestRows, openRequest, selectRequests, toRequestListRow } from '../../src/index.js';
+import type { LifecycleRequest, RequestState } from '../../src/entries/lifecycle.js';
+import type { Subject } from '../../src/index.js';
+import { MAX_COUNTED_REQUESTS, REQUEST_LIST_COLOR_TOKENS, REQUEST_STATES, applyEvent, createInMemoryRequestRepository, listAllRequests, listRequestRows, openRequest, selectRequests, toRequestListRow } from '../../src/entries/lifecycle.js';
+import { SmartTaskError } from '../../src/index.js';
 import { azienda } from '../support/revoca.js';
 import { eventOf, submitEvent } from './support.js';
 

@@ -1,5 +1,6 @@
-import type { LifecycleEvent, LifecycleEventType, LifecycleRequest, OperationRecord, PlannedOperation, RequestState, SubmitEvent } from '../../src/index.js';
-import { DEFAULT_RETRY_POLICY, applyEvent, openRequest } from '../../src/index.js';
+import type { LifecycleEvent, LifecycleEventType, LifecycleRequest, RequestState, SubmitEvent } from '../../src/entries/lifecycle.js';
+import type { OperationRecord, PlannedOperation } from '../../src/index.js';
+import { DEFAULT_RETRY_POLICY, applyEvent, openRequest } from '../../src/entries/lifecycle.js';
 import { AZIENDA_CF, TASK, azienda, revocaData } from '../support/revoca.js';
 
 /** The instant every test lifecycle starts: 10 March 2026, 09:00 in Rome. */

@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
-import type { LifecycleEvent, LifecycleEventType, LifecycleRequest, RequestState } from '../../src/index.js';
-import { DEFAULT_RETRY_POLICY, LIFECYCLE_EVENT_TYPES, REQUEST_STATES, SmartTaskError, applyEvent, eventsAllowedIn, isFinalState, openRequest } from '../../src/index.js';
+import type { LifecycleEvent, LifecycleEventType, LifecycleRequest, RequestState } from '../../src/entries/lifecycle.js';
+import { DEFAULT_RETRY_POLICY, LIFECYCLE_EVENT_TYPES, REQUEST_STATES, applyEvent, eventsAllowedIn, isFinalState, openRequest } from '../../src/entries/lifecycle.js';
+import { SmartTaskError } from '../../src/index.js';
 import { AZIENDA_CF, INTERMEDIARIO_CF } from '../support/revoca.js';
 import { PLANNED, acceptedWithOperations, at, eventOf, performedRecord, replay, requestIn, submitEvent } from './support.js';
 

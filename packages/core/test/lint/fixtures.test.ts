@@ -1,7 +1,8 @@
 import { readdirSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import { describe, expect, it } from 'vitest';
-import { loadCatalog, lintCatalog, type LintCode, type LintSeverity } from '../../src/index.js';
+import { loadCatalog } from '../../src/index.js';
+import { lintCatalog, type LintCode, type LintSeverity } from '../../src/entries/toolchain.js';
 import { LINT_CODES } from '../../src/lint/lint-finding.js';
 import { readCatalogDocuments } from '../../src/node/read-catalog.js';
 

@@ -2,7 +2,8 @@ import { readFileSync } from 'node:fs';
 import { catalogDocuments } from '@smart-task/rules';
 import type { CatalogDocument } from '@smart-task/schemas';
 import { describe, expect, it } from 'vitest';
-import { createVocabulary, formatFinding, lintCatalog, loadCatalog, type LintFinding } from '../../src/index.js';
+import { createVocabulary, loadCatalog } from '../../src/index.js';
+import { formatFinding, lintCatalog, type LintFinding } from '../../src/entries/toolchain.js';
 
 const FIXTURE = new URL('./fixtures/clean/', import.meta.url);
 const RULES = 'prova-lint.rules.json';

@@ -1,7 +1,8 @@
 import type { PortFixture } from '@smart-task/schemas';
 import { canonicalJson } from '../../src/json/canonical-hash.js';
 import type { ActionCall, ActionOutcome, ActionPort, DataPort, PortCallContext } from '../../src/index.js';
-import { PortError, createInMemoryDataPort } from '../../src/index.js';
+import { PortError } from '../../src/index.js';
+import { createInMemoryDataPort } from '../../src/entries/testing.js';
 
 /** Where an operation's fault strikes: before the back office acts, or after it acted (the answer is then lost or wrong). */
 export type FaultMoment = 'before' | 'after';

@@ -1,6 +1,8 @@
 import { catalogDocuments } from '@smart-task/rules';
-import type { ActionPort, CaseResult, Catalog, Clock, DataPort, EngineOptions, SmartTaskEngine } from '../../src/index.js';
-import { createEngine, formatIssue, loadCatalog, runCases } from '../../src/index.js';
+import type { ActionPort, Catalog, Clock, DataPort, EngineOptions, SmartTaskEngine } from '../../src/index.js';
+import type { CaseResult } from '../../src/entries/testing.js';
+import { createEngine, formatIssue, loadCatalog } from '../../src/index.js';
+import { runCases } from '../../src/entries/testing.js';
 
 /*
  * Loading the bundled catalog and compiling an engine from it take 0.25–0.75 s each on a busy machine;

@@ -1,6 +1,7 @@
 import fc from 'fast-check';
-import { REQUEST_STATES, applyEvent, eventsAllowedIn, openRequest } from '@smart-task/core';
-import type { LifecycleEvent, LifecycleEventType, LifecycleRequest, RequestQuery, Subject } from '@smart-task/core';
+import { REQUEST_STATES, applyEvent, eventsAllowedIn, openRequest } from '@smart-task/core/lifecycle';
+import type { LifecycleEvent, LifecycleEventType, LifecycleRequest, RequestQuery } from '@smart-task/core/lifecycle';
+import type { Subject } from '@smart-task/core';
 import { PLANNED, performedRecord, submitEvent } from '../../../core/test/lifecycle/support.js';
 import { azienda } from '../../../core/test/support/revoca.js';
 

@@ -5,7 +5,7 @@ import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import type { PortFixture, Subject } from '@smart-task/schemas';
 import { cases } from '@smart-task/rules';
-import { mergeFixtures } from '@smart-task/core';
+import { mergeFixtures } from '@smart-task/core/testing';
 
 const WORKER_SCRIPT = fileURLToPath(new URL('./worker-process.mjs', import.meta.url));
 const BUILT = ['../../dist/index.js', '../../../core/dist/index.js', '../../../rules/dist/index.js'].map((path) => fileURLToPath(new URL(path, import.meta.url)));

@@ -5,7 +5,9 @@
 // Env: DATABASE_URL, WORKER_PLAN (a JSON file: { requests: [{ protocollo, fixture, now }] }),
 // STALE_AFTER_MS, SWEEP_EVERY_SECONDS, CONCURRENCY, DATA_DELAY_MS ("5-50").
 import { readFileSync } from 'node:fs';
-import { createEngine, createInMemoryDataPort, createRequestLifecycle } from '@smart-task/core';
+import { createEngine } from '@smart-task/core';
+import { createInMemoryDataPort } from '@smart-task/core/testing';
+import { createRequestLifecycle } from '@smart-task/core/lifecycle';
 import { catalogDocuments } from '@smart-task/rules';
 import { createAdvisoryRequestLock, openJobQueue, openSmartTaskStore, startSmartTaskWorker } from '@smart-task/postgres';
 

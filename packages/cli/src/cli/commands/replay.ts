@@ -1,0 +1,112 @@
+import { createReadStream, statSync } from 'node:fs';
+import { createInterface } from 'node:readline';
+import type { Catalog } from '@smart-task/core';
+import { formatImpactReport, replayAuditRecords } from '@smart-task/core/audit';
+import type { ImpactReport } from '@smart-task/core/audit';
+import { errorsOf, issueLine, readCatalog } from '../catalog-files.js';
+import { CliError } from '../cli-error.js';
+import { EXIT, type CliIo } from '../cli-io.js';
+import type { CliCommand } from '../command.js';
+import { displayPath, resolvePath } from '../inputs.js';
+import { flag, stringOption, stringsOption, type OptionValues } from '../options.js';
+
+const REPORTS = ['text', 'json'] as const;
+
+/** A whole-number option with a lower bound, or its default when absent. */
+function countOption(values: OptionValues, name: string, fallback: number, minimum: number): number {
+  const text = stringOption(values, name);
+  if (text === undefined) return fallback;
+  const value = Number(text);
+  if (!/^\d+$/.test(text) || !Number.isSafeInteger(value) || value < minimum) {
+    throw new CliError(`--${name} ${JSON.stringify(text)} is not a whole number of at least ${minimum}: write e.g. --${name} ${Math.max(minimum, fallback)}.`);
+  }
+  return value;
+}
+
+function reportOption(values: OptionValues): (typeof REPORTS)[number] {
+  const report = stringOption(values, 'report') ?? 'text';
+  if (!(REPORTS as readonly string[]).includes(report)) throw new CliError(`--report ${JSON.stringify(report)} is not a report format: use --report text or --report json.`);
+  return report as (typeof REPORTS)[number];
+}
+
+/** The catalog of `--rules <dir>...`; a catalog with errors exits 1 with its issues, like the other commands. */
+function rulesOption(io: CliIo, values: OptionValues): { catalog: Catalog; directories: string[] } {
+  const directories = stringsOption(values, 'rules');
+  if (directories.length === 0) throw new CliError('missing --rules: add the directories of the catalog to replay with, e.g. --rules packages/schemas --rules packages/rules.');
+  const read = readCatalog(io, directories, '--rules');
+  if (!read.catalog) {
+    const errors = errorsOf(read.issues);
+    throw new CliError([`the catalog under --rules has ${errors.length === 1 ? 'an issue' : `${errors.length} issues`}; run smart-task validate for details:`, ...errors.map(issueLine)], EXIT.failed);
+  }
+  if (read.catalog.tasks.size === 0) throw new CliError(`no task found under --rules ${directories.join(', ')}: give the directories that hold the schemas and the rule sets (e.g. --rules packages/schemas --rules packages/rules).`);
+  return { catalog: read.catalog, directories };
+}
+
+/** Checks the records file exists and is a file; returns its absolute path. */
+function recordsFile(io: CliIo, positionals: readonly string[]): string {
+  if (positionals.length !== 1) {
+    throw new CliError(positionals.length === 0 ? 'missing the records file: smart-task replay <records.jsonl> --rules <dir>.' : `replay takes one records file; found ${positionals.length}: ${positionals.join(' ')}.`);
+  }
+  const path = positionals[0] as string;
+  const absolute = resolvePath(io, path);
+  let isFile = false;
+  try {
+    isFile = statSync(absolute).isFile();
+  } catch {
+    throw new CliError(`${path}: no such file; give the JSON Lines file of audit records (one toAuditRecord() result per line).`);
+  }
+  if (!isFile) throw new CliError(`${path}: is a directory; give the JSON Lines file of audit records.`);
+  return absolute;
+}
+
+/**
+ * `smart-task replay <records.jsonl> --rules <dir>...`: evaluates every recorded decision again with
+ * the catalog under `--rules`, at the record's own clock and with its recorded port answers, and prints
+ * the impact report. The file is read line by line with bounded concurrency: memory does not grow with
+ * its size. Exit 0 when the report was produced (changes are not failures), 1 with `--fail-on-change`
+ * when a verdict, reason, warning or operation list changed or the rules can no longer replay a record
+ * (records cancelled by the host do not count), 2 on a wrong command line or input.
+ */
+export const replayCommand: CliCommand = {
+  name: 'replay',
+  synopsis: 'replay <records.jsonl> --rules <dir> [--rules <dir>]... [--report text|json] [--examples <n>] [--concurrency <n>] [--fail-on-change]',
+  summary: 'Replay recorded decisions (JSON Lines of audit records) with a catalog and report what would change.',
+  options: { rules: { type: 'string', multiple: true }, report: { type: 'string' }, examples: { type: 'string' }, concurrency: { type: 'string' }, 'fail-on-change': { type: 'boolean' } },
+  optionHelp: {
+    rules: { value: '<dir>', text: 'required, repeatable: a directory of the catalog to replay the records with' },
+    report: { value: 'text|json', text: 'format of the impact report (default: text)' },
+    examples: { value: '<n>', text: 'how many examples of each kind of change the report keeps (default: 5)' },
+    concurrency: { value: '<n>', text: 'how many records are evaluated at once (default: 16)' },
+    'fail-on-change': { text: 'exit 1 when a verdict, reason, warning or operation list changed, or the rules can no longer replay a record' },
+  },
+  async run({ positionals, values }, io) {
+    const path = recordsFile(io, positionals);
+    const format = reportOption(values);
+    const examples = countOption(values, 'examples', 5, 0);
+    const concurrency = countOption(values, 'concurrency', 16, 1);
+    const { catalog, directories } = rulesOption(io, values);
+    const shown = displayPath(io, path);
+
+    const input = createReadStream(path, { encoding: 'utf8' });
+    const lines = createInterface({ input, crlfDelay: Infinity });
+    let report: ImpactReport;
+    try {
+      report = await replayAuditRecords(lines, { catalog, examples, concurrency });
+    } catch (error) {
+      throw new CliError(`${shown}: cannot read the records: ${(error as Error)?.message ?? String(error)}.`);
+    } finally {
+      lines.close();
+      input.destroy();
+    }
+
+    if (format === 'json') io.stdout(JSON.stringify({ file: shown, rules: directories, ...report }, null, 2));
+    else io.stdout([`replay of ${shown} with ${directories.join(', ')}`, formatImpactReport(report)].join('\n'));
+
+    if (report.records > 0 && report.skipped.total === report.records) {
+      io.stderr(`smart-task: no line of ${shown} is an audit record: write one toAuditRecord() result as JSON per line.`);
+      return EXIT.usage;
+    }
+    const changedSomething = report.changed > 0 || report.notReplayable.becauseOfRules > 0;
+    return flag(values, 'fail-on-change') && changedSomething ? EXIT.failed : EXIT.ok;
+  },
+};

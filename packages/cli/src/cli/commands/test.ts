@@ -1,0 +1,79 @@
+import type { Catalog } from '@smart-task/core';
+import { diagnosticOfIssue, measureCoverage } from '@smart-task/core/toolchain';
+import { runCases, type CaseResult, type RunCasesOptions } from '@smart-task/core/testing';
+import { EXIT } from '../cli-io.js';
+import { issuesSummary, readCatalog } from '../catalog-files.js';
+import { CLOCK_OPTION, CLOCK_OPTION_HELP, REPORTER_OPTION, REPORTER_OPTION_HELP, type CliCommand } from '../command.js';
+import { flag, nowOption, percentageOption, stringOption } from '../options.js';
+import { isBelowMinimum, percentText } from '../reporters/coverage-text.js';
+import type { TaskCaseResults } from '../reporters/report.js';
+import { reporterOption } from '../reporters/reporter-name.js';
+import { writeCasesReport, writeDiagnosticsReport } from '../reporters/write-report.js';
+import { checkTask } from '../task-engine.js';
+
+function byTask(taskIds: readonly string[], results: readonly CaseResult[]): TaskCaseResults[] {
+  return taskIds.map((task) => ({ task, results: results.filter((result) => result.task === task) }));
+}
+
+/** The case results, and their coverage when asked (recording it only then). */
+async function runCasesMeasuring(catalog: Catalog, options: RunCasesOptions, coverage: boolean) {
+  if (coverage) return measureCoverage(catalog, options);
+  return { results: await runCases(catalog, options), coverage: undefined };
+}
+
+/**
+ * `smart-task test [dir...] [--task id] [--now t] [--coverage] [--min N] [--reporter r]`: runs every case
+ * of the catalog under the directories (default: the working directory). Prints each task's counts and
+ * every failure with expected vs actual and what the rules saw, the condition-outcome coverage with
+ * `--coverage`; the last line is `N passed, N failed` (on standard error with a reporter other than text).
+ * Exit 1 when the catalog has issues, a case fails, none ran, or coverage is below `--min`.
+ */
+export const testCommand: CliCommand = {
+  name: 'test',
+  synopsis: 'test [dir...] [--task <id>] [--now <date-time>] [--coverage] [--min <percent>] [--reporter text|json|junit|github]',
+  summary: 'Run every cases file; print each failure with expected vs actual, then "N passed, N failed"; --coverage adds the condition outcomes the cases saw.',
+  options: { ...CLOCK_OPTION, task: { type: 'string' }, coverage: { type: 'boolean' }, min: { type: 'string' }, ...REPORTER_OPTION },
+  optionHelp: {
+    ...CLOCK_OPTION_HELP,
+    task: { value: '<id>', text: 'only the cases of this task' },
+    coverage: { text: 'also print the condition-outcome coverage of the cases and what they never exercised' },
+    min: { value: '<percent>', text: 'implies --coverage; exit 1 when the coverage is below this percentage (0 to 100)' },
+    ...REPORTER_OPTION_HELP,
+  },
+  async run({ positionals, values }, io) {
+    const now = nowOption(values);
+    const taskId = stringOption(values, 'task');
+    const minimum = percentageOption(values, 'min');
+    const reporter = reporterOption(values);
+    const directories = positionals.length > 0 ? positionals : ['.'];
+    const read = readCatalog(io, directories, 'test');
+    if (!read.catalog) {
+      const summary = `${issuesSummary(read.issues)}: fix them before running the cases`;
+      writeDiagnosticsReport(io, reporter, { command: 'test', ok: false, summary, files: read.files, diagnostics: read.issues.map(diagnosticOfIssue) });
+      return EXIT.failed;
+    }
+    const { catalog } = read;
+    if (taskId !== undefined) checkTask(catalog, taskId);
+    const options = { ...(now !== undefined && { now }), ...(taskId !== undefined && { taskId }) };
+    const { results, coverage } = await runCasesMeasuring(catalog, options, flag(values, 'coverage') || minimum !== undefined);
+    const failed = results.filter((result) => !result.passed).length;
+    if (results.length === 0) {
+      io.stderr(`smart-task: no case ran: add *.cases.json files for ${taskId ?? 'the tasks'} under ${directories.join(', ')}.`);
+    }
+    const belowMinimum = coverage !== undefined && minimum !== undefined && isBelowMinimum(coverage, minimum);
+    const taskIds = taskId !== undefined ? [taskId] : [...catalog.tasks.keys()];
+    writeCasesReport(io, reporter, {
+      command: 'test',
+      ok: failed === 0 && results.length > 0 && !belowMinimum,
+      summary: `${results.length - failed} passed, ${failed} failed`,
+      tasks: byTask(taskIds, results),
+      ...(coverage !== undefined && { coverage }),
+      ...(minimum !== undefined && { minimumCoverage: minimum }),
+    });
+    if (belowMinimum) {
+      const where = reporter === 'text' ? 'listed under "never exercised"' : 'the coverage gaps of the report';
+      io.stderr(`smart-task: condition-outcome coverage ${percentText(coverage)} (${coverage.outcomesSeen} of ${coverage.outcomes} outcomes) is below --min ${minimum}%: add cases that make the conditions ${where} true and false, or lower --min.`);
+    }
+    return failed > 0 || results.length === 0 || belowMinimum ? EXIT.failed : EXIT.ok;
+  },
+};

@@ -1,4 +1,0 @@
-import packageJson from '../../package.json';
-
-/** The version of `@smart-task/core`, from its package.json (inlined in the build), printed by `smart-task --version`. */
-export const CLI_VERSION: string = packageJson.version;
