@@ -3,7 +3,7 @@ import { createInMemoryNotificationOutbox } from '../adapters/in-memory-notifica
 import type { SmartTaskEngine } from '../engine.js';
 import { SmartTaskError, issue, isSmartTaskError } from '../errors.js';
 import { completeEvaluation } from '../evaluate/complete-evaluation.js';
-import { builtInMessages, messagesWithOverrides, type MessageOverrides } from '../messages/messages.js';
+import { builtInMessages, messagesWithOverrides, type MessageOverrides, type Messages } from '../messages/messages.js';
 import { describeThrown } from '../evaluate/port-failure.js';
 import type { EvaluationResult, Verdict } from '../evaluate/decision.js';
 import type { OperationsOutcome } from '../evaluate/perform-operations.js';
@@ -117,6 +117,11 @@ export interface OperatorClosure {
 
 /** What a host calls to move requests through their life; the state lives in the repository only. */
 export interface RequestLifecycle {
+  /**
+   * The message table of its notices: `engine.messages` with the lifecycle's `messages` option on top.
+   * Pass it to `toRequestListRow`, `listRequestRows`, `stateLabel` so the list says what the notices say.
+   */
+  readonly messages: Messages;
   /**
    * Validates the data, protocols the request, runs the first istruttoria attempt: decides, records the
    * decision, then performs its operations, saving each. Notices are queued and delivered at the end.
@@ -389,6 +394,7 @@ export function createRequestLifecycle(options: RequestLifecycleOptions): Reques
   const deliverDueNotices: RequestLifecycle['deliverDueNotices'] = async ({ limit = 100 } = {}) => (delivery ? deliverNotices(delivery, { limit }) : []);
 
   return {
+    messages,
     async submit(submission, callOptions = {}) {
       const when = callOptions.istruttoria;
       if (when !== undefined && when !== 'now' && when !== 'deferred') {
