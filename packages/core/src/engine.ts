@@ -1,5 +1,5 @@
 import type { ValidateFunction } from 'ajv';
-import type { CatalogDocument, JsonSchema, Locale, PortContractDocument, Profilo, RuleSetDocument, Subject, TaskStatus } from '@smart-task/schemas';
+import type { CatalogDocument, JsonSchema, PortContractDocument, Profilo, RuleSetDocument, Subject, TaskStatus } from '@smart-task/schemas';
 import type { Catalog, TaskDefinition } from './catalog/catalog.js';
 import { withContractDefinitions } from './catalog/check-json-schemas.js';
 import { loadCatalog } from './catalog/load-catalog.js';
@@ -15,8 +15,10 @@ import { composeForm } from './form/compose-form.js';
 import { compileHiddenFieldPruner, type HiddenFieldPruner } from './form/prune-hidden.js';
 import { contentHash } from './json/canonical-hash.js';
 import { createAjv, type Ajv } from './json/create-ajv.js';
+import { textIn, type MessageLocale } from './messages/message-locale.js';
+import { createMessages, type MessageOverrides, type Messages } from './messages/messages.js';
 import type { ActionPort, Clock, DataPort, Logger } from './port.js';
-import { compileRequestValidator, type RequestValidation, type RequestValidator } from './validation/request-validator.js';
+import { compileRequestValidator, invalidRequestData, type RequestValidation, type RequestValidator } from './validation/request-validator.js';
 import { isoDateInTimeZone } from './vocabulary/iso-dates.js';
 import { createVocabulary, type VocabularyExtensions } from './vocabulary/vocabulary.js';
 import { DEFAULT_LIMITS, type EngineLimits } from './limits/engine-limits.js';
@@ -55,8 +57,18 @@ export interface EngineOptions {
   readonly actionPort: ActionPort;
   /** Defaults to the system clock. */
   readonly clock?: Clock;
-  /** Language of forms and task lists; defaults to Italian. */
-  readonly locale?: Locale;
+  /** Language of forms and task lists; defaults to Italian. A locale of the host's own needs its texts in `messages`. */
+  readonly locale?: MessageLocale;
+  /**
+   * The host's wording of the library's own texts (forms, request validation, views, and the notices
+   * and state labels of a lifecycle built on this engine), per locale and code, on top of the built-in
+   * Italian and English; a locale of the host's own is added the same way, Italian filling what it
+   * lacks. Checked when the engine is created (`INVALID_MESSAGES`). See {@link SmartTaskEngine.messages}.
+   *
+   * @example
+   * createEngine({ catalog, dataPort, actionPort, messages: { en: { 'form.NO_OPTIONS': 'Nothing to choose from yet.' } } });
+   */
+  readonly messages?: MessageOverrides;
   /** Time limit of each port call, in milliseconds; defaults to 5000. */
   readonly timeoutMs?: number;
   /** Time zone in which "today" is counted; defaults to Europe/Rome. */
@@ -84,7 +96,8 @@ export interface EngineOptions {
 /** Per-call options of the asynchronous engine methods. */
 export interface CallOptions {
   readonly signal?: AbortSignal;
-  readonly locale?: Locale;
+  /** One of the locales of {@link SmartTaskEngine.messages}; defaults to the engine's. */
+  readonly locale?: MessageLocale;
 }
 
 /** Per-call options of `evaluate`: those of every call, plus a clock and ports for this evaluation only. */
@@ -104,11 +117,17 @@ export interface PerformOptions extends PerformHooks {
 /** The engine a host application uses: list tasks, compose forms, validate and evaluate requests. */
 export interface SmartTaskEngine {
   readonly catalog: Catalog;
+  /**
+   * The message table the engine writes with: the built-in texts with the `messages` option on top.
+   * Pass it to the views (`toContributorView(result, locale, engine.messages)`); a lifecycle on this
+   * engine uses it for notices and state labels.
+   */
+  readonly messages: Messages;
   /** The tasks `subject` may file today: profile allowed, and active or switched-on planned tasks. */
-  listTasks(subject: Subject, options?: { readonly locale?: Locale }): TaskSummary[];
+  listTasks(subject: Subject, options?: { readonly locale?: MessageLocale }): TaskSummary[];
   /** The form of a task for `subject`: what must still be asked, the known data, the UI hints. */
   composeForm(taskId: string, subject: Subject, options?: CallOptions): Promise<ComposedForm>;
-  /** Field-level issues of request data, in Italian and English. */
+  /** Field-level issues of request data, in Italian and English (and each locale of {@link SmartTaskEngine.messages}). */
   validate(taskId: string, data: unknown): RequestValidation;
   /** Drops the values of conditional fields that are hidden. */
   pruneHidden(taskId: string, data: Readonly<Record<string, unknown>>): Record<string, unknown>;
@@ -174,6 +193,7 @@ function portValidators(ajv: Ajv, answerAjv: Ajv, contract: PortContractDocument
  */
 export function createEngine(options: EngineOptions): SmartTaskEngine {
   checkEngineOptions(options);
+  const messages = createMessages(options.messages);
   const vocabulary = createVocabulary(options.vocabulary);
   let catalog: Catalog;
   if (Array.isArray(options.catalog)) {
@@ -202,7 +222,7 @@ export function createEngine(options: EngineOptions): SmartTaskEngine {
     tasks.set(id, {
       definition,
       ruleSets: definition.ruleSets.map(({ file, document }) => compileRuleSet(file, document, vocabulary)),
-      validate: compileRequestValidator(ajv, definition.requestSchema.document, prune, requestBounds),
+      validate: compileRequestValidator(ajv, definition.requestSchema.document, prune, requestBounds, messages),
       prune,
       dependencyHashes: once(async () => ({ requestSchema: await requestSchemaHash(), portContract: await portContractHash() })),
     });
@@ -210,7 +230,7 @@ export function createEngine(options: EngineOptions): SmartTaskEngine {
 
   const taskOrThrow = (taskId: string): CompiledTask => {
     const task = typeof taskId === 'string' ? tasks.get(taskId) : undefined;
-    if (!task) throw new SmartTaskError(`Unknown task ${describeValue(taskId)}`, [issue('UNKNOWN_TASK', '<request>', '', `There is no task ${describeValue(taskId)}. Known tasks: ${[...tasks.keys()].join(', ')}.`)]);
+    if (!task) throw new SmartTaskError(`Unknown task ${describeValue(taskId)}`, [issue('UNKNOWN_TASK', '<request>', '', `There is no task ${describeValue(taskId)}. Known tasks: ${[...tasks.keys()].join(', ')}.`, { taskId: typeof taskId === 'string' ? taskId.slice(0, 200) : describeValue(taskId) })]);
     return task;
   };
   const inForce = (task: CompiledTask, date: string) =>
@@ -233,7 +253,7 @@ export function createEngine(options: EngineOptions): SmartTaskEngine {
   const refuseIfNotOffered = (compiled: CompiledRuleSet | undefined, date: string): void => {
     if (compiled && !isOffered(compiled.document, date)) {
       const id = compiled.document.id;
-      throw new SmartTaskError(`Task "${id}" is not offered`, [issue('TASK_NOT_OFFERED', '<request>', '', `Task "${id}" is planned and not switched on for ${date}. Enable it with the engine option plannedTasks, or do not offer it.`)]);
+      throw new SmartTaskError(`Task "${id}" is not offered`, [issue('TASK_NOT_OFFERED', '<request>', '', `Task "${id}" is planned and not switched on for ${date}. Enable it with the engine option plannedTasks, or do not offer it.`, { taskId: id, date })]);
     }
   };
   const isOffered = (document: RuleSetDocument, date: string): boolean => {
@@ -253,15 +273,9 @@ export function createEngine(options: EngineOptions): SmartTaskEngine {
   const decide = async (taskId: string, given: SmartTaskRequest, givenOptions?: EvaluateOptions): Promise<EvaluationResult> => {
     const task = taskOrThrow(taskId);
     const request = checkRequest(given, limits);
-    const callOptions = checkCallOptions(givenOptions, { locale: true, signal: true, clock: true, ports: true });
+    const callOptions = checkCallOptions(givenOptions, { locale: true, locales: messages.locales, signal: true, clock: true, ports: true });
     const validation = task.validate(request.data);
-    if (!validation.ok) {
-      throw new SmartTaskError(
-        'The request data is not valid',
-        validation.issues.map((found) => issue('INVALID_REQUEST', '<request>', `/data${found.pointer}`, found.message.en)),
-        validation.issues,
-      );
-    }
+    if (!validation.ok) throw invalidRequestData(validation.issues);
     const now = nowOf(callOptions.clock ?? clock);
     const submittedAt = request.submittedAt ?? now.toISOString();
     const submittedOn = isoDateInTimeZone(new Date(submittedAt), timeZone);
@@ -321,16 +335,17 @@ export function createEngine(options: EngineOptions): SmartTaskEngine {
 
   return {
     catalog,
+    messages,
     listTasks(given, givenOptions) {
       const subject = checkSubject(given, limits);
-      const callOptions = checkCallOptions(givenOptions, { locale: true });
+      const callOptions = checkCallOptions(givenOptions, { locale: true, locales: messages.locales });
       const locale = callOptions.locale ?? defaultLocale;
       const date = today();
       const offered: TaskSummary[] = [];
       for (const task of tasks.values()) {
         const document = inForce(task, date)?.document;
         if (!document || !document.requesters.includes(subject.profilo) || !isOffered(document, date)) continue;
-        offered.push({ id: document.id, title: document.title[locale], description: document.description[locale], status: document.status, version: document.version, requesters: document.requesters });
+        offered.push({ id: document.id, title: textIn(document.title, locale), description: textIn(document.description, locale), status: document.status, version: document.version, requesters: document.requesters });
       }
       return offered.sort((a, b) => a.title.localeCompare(b.title, locale));
     },
@@ -338,11 +353,11 @@ export function createEngine(options: EngineOptions): SmartTaskEngine {
     async composeForm(taskId, given, givenOptions) {
       const task = taskOrThrow(taskId);
       const subject = checkSubject(given, limits);
-      const callOptions = checkCallOptions(givenOptions, { locale: true, signal: true });
+      const callOptions = checkCallOptions(givenOptions, { locale: true, locales: messages.locales, signal: true });
       const date = today();
       const compiled = inForce(task, date);
       refuseIfNotOffered(compiled, date);
-      if (!compiled) return unavailableForm(taskId, { code: 'NO_RULE_SET_IN_FORCE', message: `No version of "${taskId}" is in force on ${date}.` }, false);
+      if (!compiled) return unavailableForm(taskId, { code: 'NO_RULE_SET_IN_FORCE', message: `No version of "${taskId}" is in force on ${date}.` }, false, messages);
       const context = new EvaluationContext(resolversFor(compiled), {
         requestId: `form:${taskId}`,
         taskId,
@@ -365,6 +380,7 @@ export function createEngine(options: EngineOptions): SmartTaskEngine {
           context,
           gates,
           locale: callOptions.locale ?? defaultLocale,
+          messages,
         });
       } finally {
         context.close();

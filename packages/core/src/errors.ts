@@ -56,6 +56,7 @@ export const ISSUE_CODES = [
   'SLOW_PATTERN',
   'INVALID_JSON_SCHEMA',
   'INVALID_DATE',
+  'INVALID_MESSAGES',
 ] as const satisfies readonly Uppercase<string>[];
 
 /** A stable code of an issue; see {@link ISSUE_CODES}. */
@@ -64,9 +65,15 @@ export type IssueCode = (typeof ISSUE_CODES)[number];
 /** Whether an issue stops loading (`error`) or is only reported (`warning`). */
 export type IssueSeverity = 'error' | 'warning';
 
+/** The named values of an issue (the field, the limit, the state, the protocollo…): strings and numbers only. */
+export type IssueParams = Readonly<Record<string, string | number>>;
+
 /**
  * One problem found in a file or a request: what (`code`), where (`file` and RFC 6901 `pointer`) and
- * how to fix it (`message`).
+ * how to fix it (`message`, in English, for developers and logs). `params` holds the values the message
+ * quotes, by name, for a host that words the issue itself (in the contributor's or the operator's
+ * language); it is set on the issues a host shows to people — request data refused, lifecycle errors —
+ * and documented with each code in docs/reference/errors.md.
  */
 export interface Issue {
   readonly code: IssueCode;
@@ -74,6 +81,7 @@ export interface Issue {
   readonly file: string;
   readonly pointer: string;
   readonly message: string;
+  readonly params?: IssueParams;
 }
 
 /** A result that either holds a value or the issues that prevented it. */
@@ -81,9 +89,9 @@ export type Result<T> =
   | { readonly ok: true; readonly value: T; readonly issues: readonly Issue[] }
   | { readonly ok: false; readonly issues: readonly Issue[] };
 
-/** Builds an error issue. */
-export function issue(code: IssueCode, file: string, pointer: string, message: string): Issue {
-  return { code, severity: 'error', file, pointer, message };
+/** Builds an error issue, with its named values when given. */
+export function issue(code: IssueCode, file: string, pointer: string, message: string, params?: IssueParams): Issue {
+  return params === undefined ? { code, severity: 'error', file, pointer, message } : { code, severity: 'error', file, pointer, message, params };
 }
 
 /** Formats an issue as `file:pointer code message`, the line the CLI prints. */

@@ -1,8 +1,10 @@
-import type { JsonSchema, Locale, LocalizedText, PortContractDocument, RequestSchemaDocument, RuleSetDocument } from '@smart-task/schemas';
+import type { JsonSchema, LocalizedText, PortContractDocument, RequestSchemaDocument, RuleSetDocument } from '@smart-task/schemas';
 import { conditionalsOf, requestFieldsOf } from '../catalog/request-fields.js';
 import { FACT_FAILED, type EvaluationContext } from '../evaluate/evaluation-context.js';
 import type { RuleOutcome } from '../evaluate/decision.js';
 import { resolvePath } from '../json/path.js';
+import { textIn, type MessageLocale } from '../messages/message-locale.js';
+import type { Messages } from '../messages/messages.js';
 import { renderTemplate } from '../text/template.js';
 import { filterItems } from '../vocabulary/item-matcher.js';
 import { unavailableForm, type ComposedForm, type FormNotice, type KnownValue } from './composed-form.js';
@@ -22,12 +24,7 @@ interface OptionsAnnotation extends FactReference {
 /** Annotations that only the composer reads; the rest (`x-format`, `x-widget`) stay as hints. */
 const COMPOSER_ANNOTATIONS = ['x-known', 'x-options', 'x-i18n', 'x-messages'];
 
-const NO_OPTIONS: LocalizedText = {
-  it: 'Non ci sono elementi da scegliere: al momento la richiesta non può essere presentata.',
-  en: 'There is nothing to choose from: the request cannot be filed at the moment.',
-};
-
-function localizedTitle(schema: JsonSchema, locale: Locale, fallback: string): string {
+function localizedTitle(schema: JsonSchema, locale: MessageLocale, fallback: string): string {
   if (locale === 'en') {
     const en = (schema['x-i18n'] as { en?: { title?: string } } | undefined)?.en?.title;
     if (en) return en;
@@ -35,7 +32,7 @@ function localizedTitle(schema: JsonSchema, locale: Locale, fallback: string): s
   return (schema.title as string | undefined) ?? fallback;
 }
 
-function localize(schema: JsonSchema, locale: Locale): Record<string, unknown> {
+function localize(schema: JsonSchema, locale: MessageLocale): Record<string, unknown> {
   const result: Record<string, unknown> = {};
   for (const [key, value] of Object.entries(schema)) if (!COMPOSER_ANNOTATIONS.includes(key)) result[key] = value;
   const en = (schema['x-i18n'] as { en?: { title?: string; description?: string } } | undefined)?.en;
@@ -69,7 +66,9 @@ export interface ComposeInputs {
   readonly contract: PortContractDocument;
   readonly context: EvaluationContext;
   readonly gates: readonly RuleOutcome[];
-  readonly locale: Locale;
+  readonly locale: MessageLocale;
+  /** The form's own texts (`form.*`). */
+  readonly messages: Messages;
 }
 
 /**
@@ -78,14 +77,14 @@ export interface ComposeInputs {
  * emitted in the portable JSON Schema subset with an RJSF uiSchema and a JSON Forms UI schema.
  */
 export async function composeForm(inputs: ComposeInputs): Promise<ComposedForm> {
-  const { taskId, requestSchema, ruleSet, contract, context, locale } = inputs;
+  const { taskId, requestSchema, ruleSet, contract, context, locale, messages } = inputs;
   const failedGates = inputs.gates.filter((gate) => gate.status === 'FAILED');
-  if (context.failure) return unavailableForm(taskId, context.failure.error, context.failure.retryable);
+  if (context.failure) return unavailableForm(taskId, context.failure.error, context.failure.retryable, messages);
   if (failedGates.length > 0) {
     return { status: 'not-allowed', taskId, reasons: failedGates.map((gate) => ({ code: gate.reasonCode, message: gate.message as LocalizedText })) };
   }
   const undecided = inputs.gates.find((gate) => gate.status !== 'PASSED');
-  if (undecided) return unavailableForm(taskId, { code: 'RULE_ERROR', message: `Gate ${undecided.id} was not evaluated.` }, false);
+  if (undecided) return unavailableForm(taskId, { code: 'RULE_ERROR', message: `Gate ${undecided.id} was not evaluated.` }, false, messages);
 
   const schema = localize(requestSchema, locale);
   delete schema.$schema;
@@ -116,7 +115,7 @@ export async function composeForm(inputs: ComposeInputs): Promise<ComposedForm> 
           field: field.name,
           title: localizedTitle(field.schema, locale, field.name),
           value,
-          source: { fact: knownRef.fact, description: port ? port.source[locale] : knownRef.fact === 'subject' ? (locale === 'it' ? 'Cassetto previdenziale: profilo e posizione selezionati' : 'Cassetto previdenziale: selected profile and position') : knownRef.fact },
+          source: { fact: knownRef.fact, description: port ? textIn(port.source, locale) : knownRef.fact === 'subject' ? messages.format('form.known.subjectSource', undefined, locale) : knownRef.fact },
         });
         delete target[field.name];
         continue;
@@ -128,7 +127,7 @@ export async function composeForm(inputs: ComposeInputs): Promise<ComposedForm> 
       if (list === FACT_FAILED) break;
       const options = filterItems(list, optionsRef.where).map((item) => ({
         const: resolvePath(item, optionsRef.value) as string | number,
-        title: renderTemplate(optionsRef.label[locale], (name) => (Object.prototype.hasOwnProperty.call(item, name) ? (item as Record<string, unknown>)[name] : undefined)),
+        title: renderTemplate(textIn(optionsRef.label, locale), (name) => (Object.prototype.hasOwnProperty.call(item, name) ? (item as Record<string, unknown>)[name] : undefined)),
       }));
       const output = target[field.name] as Record<string, unknown>;
       if (options.length > 0) {
@@ -137,7 +136,7 @@ export async function composeForm(inputs: ComposeInputs): Promise<ComposedForm> 
         else output.oneOf = options;
       } else {
         output.readOnly = true;
-        notices.push({ field: field.name, code: 'NO_OPTIONS', message: NO_OPTIONS[locale] });
+        notices.push({ field: field.name, code: 'NO_OPTIONS', message: messages.format('form.NO_OPTIONS', undefined, locale) });
         const required = field.conditional === undefined ? requestSchema.required : sourceConditionals[field.conditional]?.then.required;
         if ((required as readonly string[] | undefined)?.includes(field.name)) canSubmit = false;
       }
@@ -150,7 +149,7 @@ export async function composeForm(inputs: ComposeInputs): Promise<ComposedForm> 
     });
   }
   const failure = context.failure as EvaluationContext['failure'];
-  if (failure) return unavailableForm(taskId, failure.error, failure.retryable);
+  if (failure) return unavailableForm(taskId, failure.error, failure.retryable, messages);
 
   return {
     status: 'ready',

@@ -1,5 +1,7 @@
-import type { JsonSchema, Locale, LocalizedText } from '@smart-task/schemas';
+import type { JsonSchema, LocalizedText } from '@smart-task/schemas';
 import type { TechnicalError } from '../evaluate/decision.js';
+import type { LocalizedMessage, MessageLocale } from '../messages/message-locale.js';
+import { builtInMessages, type Messages } from '../messages/messages.js';
 
 /** A value the system already knows, shown read-only with where it comes from. */
 export interface KnownValue {
@@ -22,7 +24,7 @@ export interface ReadyForm {
   readonly status: 'ready';
   readonly taskId: string;
   readonly ruleSetVersion: string;
-  readonly locale: Locale;
+  readonly locale: MessageLocale;
   /** Draft-07 JSON Schema in the portable subset: RJSF and JSON Forms render it unchanged. */
   readonly schema: JsonSchema;
   /** RJSF `uiSchema`. */
@@ -51,30 +53,20 @@ export interface NotAllowedForm {
 export interface UnavailableForm {
   readonly status: 'unavailable';
   readonly taskId: string;
-  /** What to tell the contributor, in plain Italian and English; names no archive, fact or code. */
-  readonly message: LocalizedText;
+  /** What to tell the contributor, in plain Italian and English (and each locale the host added); names no archive, fact or code. */
+  readonly message: LocalizedMessage;
   /** The technical failure (code, message naming the fact and what went wrong): for the operator and the logs, never for the contributor. */
   readonly error: TechnicalError;
   readonly retryable: boolean;
 }
 
-const TRY_LATER: LocalizedText = {
-  it: 'Al momento non è possibile preparare il modulo perché alcuni dati non sono raggiungibili. Riprova più tardi.',
-  en: 'The form cannot be prepared right now because some data cannot be reached. Please try again later.',
-};
-const ASK_SEDE: LocalizedText = {
-  it: 'Al momento non è possibile preparare il modulo. Riprova più tardi; se il problema continua, rivolgiti alla tua Sede INPS.',
-  en: 'The form cannot be prepared right now. Please try again later; if the problem persists, contact your INPS office.',
-};
-const NOT_IN_FORCE: LocalizedText = {
-  it: 'Questa richiesta non è disponibile oggi: riprova più tardi o rivolgiti alla tua Sede INPS.',
-  en: 'This request is not available today: try again later or contact your INPS office.',
-};
-
-/** An unavailable form: the contributor's plain message chosen from the failure, the failure kept apart. */
-export function unavailableForm(taskId: string, error: TechnicalError, retryable: boolean): UnavailableForm {
-  const message = error.code === 'NO_RULE_SET_IN_FORCE' ? NOT_IN_FORCE : retryable ? TRY_LATER : ASK_SEDE;
-  return { status: 'unavailable', taskId, message, error, retryable };
+/**
+ * An unavailable form: the contributor's plain message chosen from the failure (`form.unavailable.*` of
+ * `messages`, in each of its locales), the failure kept apart.
+ */
+export function unavailableForm(taskId: string, error: TechnicalError, retryable: boolean, messages: Messages = builtInMessages()): UnavailableForm {
+  const code = error.code === 'NO_RULE_SET_IN_FORCE' ? 'form.unavailable.NOT_IN_FORCE' : retryable ? 'form.unavailable.TRY_LATER' : 'form.unavailable.ASK_SEDE';
+  return { status: 'unavailable', taskId, message: messages.localized(code), error, retryable };
 }
 
 /** What `composeForm` returns. */

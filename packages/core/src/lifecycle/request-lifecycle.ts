@@ -3,6 +3,7 @@ import { createInMemoryNotificationOutbox } from '../adapters/in-memory-notifica
 import type { SmartTaskEngine } from '../engine.js';
 import { SmartTaskError, issue, isSmartTaskError } from '../errors.js';
 import { completeEvaluation } from '../evaluate/complete-evaluation.js';
+import { builtInMessages, messagesWithOverrides, type MessageOverrides, type Messages } from '../messages/messages.js';
 import { describeThrown } from '../evaluate/port-failure.js';
 import type { EvaluationResult, Verdict } from '../evaluate/decision.js';
 import type { OperationsOutcome } from '../evaluate/perform-operations.js';
@@ -13,6 +14,7 @@ import { deliverNotices } from '../notifications/deliver-notices.js';
 import { summarizeReasons } from '../notifications/reason-summary.js';
 import type { Clock, Logger, NotificationPort, RequestRepository } from '../port.js';
 import { listAllRequests, type RequestQuery } from '../request-list/request-query.js';
+import { invalidRequestData } from '../validation/request-validator.js';
 import { isoDateInTimeZone } from '../vocabulary/iso-dates.js';
 import { unknownProtocollo } from './repository-errors.js';
 import type { LifecycleEvent, LifecycleRequest, RequestState } from './request-state.js';
@@ -58,6 +60,16 @@ export interface RequestLifecycleOptions {
   readonly recordEvaluation?: (result: EvaluationResult, request: LifecycleRequest) => string | undefined | Promise<string | undefined>;
   /** Told of notices that could not be sent (warn). */
   readonly logger?: Logger;
+  /**
+   * The host's wording of notices and state labels (`notice.*`, `state.*`, …), per locale and code, on
+   * top of the engine's table (`engine.messages`, itself the built-in texts with the engine's
+   * `messages` option). A requester's preference for a locale of the host's own is written with its
+   * texts, Italian filling what they lack. Checked when the lifecycle is created (`INVALID_MESSAGES`).
+   *
+   * @example
+   * createRequestLifecycle({ engine, repository, nextProtocollo, notifications, messages: { it: { 'notice.greeting': 'Gentile contribuente,' } } });
+   */
+  readonly messages?: MessageOverrides;
 }
 
 /** What the requester files. */
@@ -105,6 +117,11 @@ export interface OperatorClosure {
 
 /** What a host calls to move requests through their life; the state lives in the repository only. */
 export interface RequestLifecycle {
+  /**
+   * The message table of its notices: `engine.messages` with the lifecycle's `messages` option on top.
+   * Pass it to `toRequestListRow`, `listRequestRows`, `stateLabel` so the list says what the notices say.
+   */
+  readonly messages: Messages;
   /**
    * Validates the data, protocols the request, runs the first istruttoria attempt: decides, records the
    * decision, then performs its operations, saving each. Notices are queued and delivered at the end.
@@ -177,12 +194,13 @@ export function createRequestLifecycle(options: RequestLifecycleOptions): Reques
   const timeZone = options.timeZone ?? 'Europe/Rome';
   const retryPolicy = resolveRetryPolicy(options.retryPolicy);
   if (typeof options.nextProtocollo !== 'function') {
-    throw new SmartTaskError('Invalid lifecycle options', [issue('INVALID_LIFECYCLE_OPTION', '<lifecycle>', '/nextProtocollo', 'Pass "nextProtocollo": a function that returns a new protocol number from the host\'s protocol register.')]);
+    throw new SmartTaskError('Invalid lifecycle options', [issue('INVALID_LIFECYCLE_OPTION', '<lifecycle>', '/nextProtocollo', 'Pass "nextProtocollo": a function that returns a new protocol number from the host\'s protocol register.', { option: 'nextProtocollo' })]);
   }
   const noticeTimeoutMs = options.noticeTimeoutMs ?? 10_000;
   if (!Number.isFinite(noticeTimeoutMs) || noticeTimeoutMs <= 0) {
-    throw new SmartTaskError('Invalid lifecycle options', [issue('INVALID_LIFECYCLE_OPTION', '<lifecycle>', '/noticeTimeoutMs', `"noticeTimeoutMs" must be a positive number of milliseconds; got ${String(noticeTimeoutMs)}.`)]);
+    throw new SmartTaskError('Invalid lifecycle options', [issue('INVALID_LIFECYCLE_OPTION', '<lifecycle>', '/noticeTimeoutMs', `"noticeTimeoutMs" must be a positive number of milliseconds; got ${String(noticeTimeoutMs)}.`, { option: 'noticeTimeoutMs', value: String(noticeTimeoutMs) })]);
   }
+  const messages = messagesWithOverrides((engine as Partial<SmartTaskEngine>).messages ?? builtInMessages(), options.messages, '<lifecycle>', '/messages');
   const delivery = options.notifications && {
     outbox: options.outbox ?? createInMemoryNotificationOutbox(),
     port: options.notifications,
@@ -195,7 +213,7 @@ export function createRequestLifecycle(options: RequestLifecycleOptions): Reques
 
   /** Queues the notice the request's latest step calls for; a failing outbox is logged, never holds the request. */
   const queueNotice = async (request: LifecycleRequest, queued: Queued): Promise<void> => {
-    const message = delivery && composeLatestNotification(request, { timeZone });
+    const message = delivery && composeLatestNotification(request, { timeZone, messages });
     if (!message || !delivery) return;
     const at = now();
     try {
@@ -249,7 +267,7 @@ export function createRequestLifecycle(options: RequestLifecycleOptions): Reques
       const ruleSet = ruleSetOf(result);
       return {
         result,
-        event: { type: 'RECORD_DECISION', at: now(), actor: SYSTEM, verdict: result.verdict, reasons: summarizeReasons(result.reasons, result, ruleSet), warnings: summarizeReasons(result.warnings, result, ruleSet), operations: result.plannedOperations, ...audit },
+        event: { type: 'RECORD_DECISION', at: now(), actor: SYSTEM, verdict: result.verdict, reasons: summarizeReasons(result.reasons, result, ruleSet, messages), warnings: summarizeReasons(result.warnings, result, ruleSet, messages), operations: result.plannedOperations, ...audit },
       };
     }
     return { result, event: { type: 'RECORD_TECHNICAL_FAILURE', at: now(), actor: SYSTEM, code: result.error.code, message: result.error.message, retryable: result.retryable, ...audit } };
@@ -337,7 +355,7 @@ export function createRequestLifecycle(options: RequestLifecycleOptions): Reques
 
   const checkStaleAfter = (staleAfterMs: number): void => {
     if (!Number.isFinite(staleAfterMs) || staleAfterMs <= 0) {
-      throw new SmartTaskError('Invalid recovery limit', [issue('INVALID_LIFECYCLE_OPTION', '<lifecycle>', '/staleAfterMs', `"staleAfterMs" must be a positive number of milliseconds, well above the longest evaluation; got ${String(staleAfterMs)}.`)]);
+      throw new SmartTaskError('Invalid recovery limit', [issue('INVALID_LIFECYCLE_OPTION', '<lifecycle>', '/staleAfterMs', `"staleAfterMs" must be a positive number of milliseconds, well above the longest evaluation; got ${String(staleAfterMs)}.`, { option: 'staleAfterMs', value: String(staleAfterMs) })]);
     }
   };
   const isStale = (request: LifecycleRequest, staleAfterMs: number) => INTERRUPTIBLE_STATES.includes(request.state) && Date.parse(request.updatedAt) <= clock.now().getTime() - staleAfterMs;
@@ -376,19 +394,14 @@ export function createRequestLifecycle(options: RequestLifecycleOptions): Reques
   const deliverDueNotices: RequestLifecycle['deliverDueNotices'] = async ({ limit = 100 } = {}) => (delivery ? deliverNotices(delivery, { limit }) : []);
 
   return {
+    messages,
     async submit(submission, callOptions = {}) {
       const when = callOptions.istruttoria;
       if (when !== undefined && when !== 'now' && when !== 'deferred') {
-        throw new SmartTaskError('Invalid submit options', [issue('INVALID_LIFECYCLE_OPTION', '<lifecycle>', '/istruttoria', `"istruttoria" must be "now" or "deferred"; got ${JSON.stringify(when)}.`)]);
+        throw new SmartTaskError('Invalid submit options', [issue('INVALID_LIFECYCLE_OPTION', '<lifecycle>', '/istruttoria', `"istruttoria" must be "now" or "deferred"; got ${JSON.stringify(when)}.`, { option: 'istruttoria', value: String(JSON.stringify(when)) })]);
       }
       const validation = engine.validate(submission.taskId, submission.data);
-      if (!validation.ok) {
-        throw new SmartTaskError(
-          'The request data is not valid',
-          validation.issues.map((found) => issue('INVALID_REQUEST', '<request>', `/data${found.pointer}`, found.message.en)),
-          validation.issues,
-        );
-      }
+      if (!validation.ok) throw invalidRequestData(validation.issues);
       const submittedAt = now();
       const today = isoDateInTimeZone(new Date(submittedAt), timeZone);
       const title = (engine.ruleSetInForce(submission.taskId, today) ?? engine.catalog.tasks.get(submission.taskId)?.ruleSets[0]?.document)?.title ?? { it: submission.taskId, en: submission.taskId };

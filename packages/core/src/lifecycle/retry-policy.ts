@@ -30,7 +30,7 @@ export function resolveRetryPolicy(policy: Partial<RetryPolicy> = {}, defaults: 
   if (!Number.isFinite(resolved.factor) || resolved.factor < 1) problems.push(`"factor" must be a number ≥ 1; found ${JSON.stringify(resolved.factor)}`);
   if (!Number.isFinite(resolved.maxDelayMs) || resolved.maxDelayMs < resolved.baseDelayMs) problems.push(`"maxDelayMs" must be a number of milliseconds ≥ baseDelayMs (${resolved.baseDelayMs}); found ${JSON.stringify(resolved.maxDelayMs)}`);
   if (problems.length > 0) {
-    throw new SmartTaskError('Invalid retry policy', [issue('INVALID_LIFECYCLE_OPTION', '<lifecycle>', '/retryPolicy', `The retry policy is not valid: ${problems.join('; ')}. Fix the retryPolicy option.`)]);
+    throw new SmartTaskError('Invalid retry policy', [issue('INVALID_LIFECYCLE_OPTION', '<lifecycle>', '/retryPolicy', `The retry policy is not valid: ${problems.join('; ')}. Fix the retryPolicy option.`, { option: 'retryPolicy' })]);
   }
   return Object.freeze(resolved);
 }

@@ -1,6 +1,6 @@
 import { freeze, produce, type Draft } from 'immer';
 import { PROFILI, type Profilo } from '@smart-task/schemas';
-import { SmartTaskError, issue } from '../errors.js';
+import { SmartTaskError, issue, type IssueParams } from '../errors.js';
 import type { Verdict } from '../evaluate/decision.js';
 import { NOTIFICATION_CHANNELS } from '../notifications/notification-message.js';
 import {
@@ -45,14 +45,20 @@ const ACTOR_OF: { readonly [T in LifecycleEventType]: Actor['kind'] } = {
   WITHDRAW: 'requester',
 };
 
-function invalidEvent(protocollo: string, pointer: string, message: string): SmartTaskError {
-  return new SmartTaskError('Invalid lifecycle event', [issue('INVALID_EVENT', `<request ${protocollo}>`, pointer, message)]);
+/** An `INVALID_EVENT` refusal; its params hold the protocollo and what the message quotes. */
+function invalidEvent(protocollo: string, pointer: string, message: string, params: IssueParams = {}): SmartTaskError {
+  return new SmartTaskError('Invalid lifecycle event', [issue('INVALID_EVENT', `<request ${protocollo}>`, pointer, message, { protocollo, ...params })]);
 }
 
 /** Refuses a start before the scheduled retry's time. */
 function checkRetryIsDue(request: LifecycleRequest, event: LifecycleEvent): void {
   if (request.retry && Date.parse(event.at) < Date.parse(request.retry.nextAttemptAt)) {
-    throw invalidEvent(request.protocollo, '/event/at', `Attempt ${request.retry.attempt} of request ${request.protocollo} is scheduled for ${request.retry.nextAttemptAt}; ${event.type} at ${event.at} is too early. Start it at or after the scheduled time.`);
+    throw invalidEvent(request.protocollo, '/event/at', `Attempt ${request.retry.attempt} of request ${request.protocollo} is scheduled for ${request.retry.nextAttemptAt}; ${event.type} at ${event.at} is too early. Start it at or after the scheduled time.`, {
+      event: event.type,
+      at: event.at,
+      attempt: request.retry.attempt,
+      nextAttemptAt: request.retry.nextAttemptAt,
+    });
   }
 }
 
@@ -137,12 +143,13 @@ const closeByOperator: Handler<'CLOSE_BY_OPERATOR'> = (draft, event, request) =>
 };
 
 const withdraw: Handler<'WITHDRAW'> = (draft, event, request) => {
-  if (event.actor.cf !== request.subject.cf) throw invalidEvent(request.protocollo, '/event/actor/cf', `Only the requester who filed request ${request.protocollo} may withdraw it; ${JSON.stringify(event.actor.cf)} did not file it.`);
+  if (event.actor.cf !== request.subject.cf) throw invalidEvent(request.protocollo, '/event/actor/cf', `Only the requester who filed request ${request.protocollo} may withdraw it; ${JSON.stringify(event.actor.cf)} did not file it.`, { event: 'WITHDRAW' });
   if (request.outcome) {
     throw invalidEvent(
       request.protocollo,
       '/event',
       `Request ${request.protocollo} cannot be withdrawn: ${request.outcome.verdict} was recorded (${request.operations.length} of its ${request.plannedOperations.length} operation(s) confirmed). Its operations are resumed, or a Sede operator completes it (CLOSE_BY_OPERATOR).`,
+      { event: 'WITHDRAW', verdict: request.outcome.verdict, performed: request.operations.length, planned: request.plannedOperations.length },
     );
   }
   draft.state = 'RITIRATA';
@@ -179,7 +186,7 @@ function checkTimeAndActor(protocollo: string, event: LifecycleEvent, notBefore:
   }
   const last = notBefore === undefined ? undefined : instantOf(notBefore);
   if (last !== undefined && isEarlier(instant, last)) {
-    throw invalidEvent(protocollo, '/event/at', `Event ${event.type} at ${event.at} is earlier than the request's last event (${notBefore}): history only moves forward. Pass the current time.`);
+    throw invalidEvent(protocollo, '/event/at', `Event ${event.type} at ${event.at} is earlier than the request's last event (${notBefore}): history only moves forward. Pass the current time.`, { event: event.type, at: event.at, lastEventAt: notBefore ?? '' });
   }
   const expected = ACTOR_OF[event.type];
   const actor = event.actor as Actor | undefined;
@@ -256,6 +263,7 @@ export function applyEvent(request: LifecycleRequest, event: LifecycleEvent): Li
         `<request ${request.protocollo}>`,
         '/state',
         `Request ${request.protocollo} is ${request.state}: event ${String(type)}${known} is not allowed there. Allowed from ${request.state}: ${allowed.length > 0 ? allowed.join(', ') : `none (${request.state} is final)`}.`,
+        { protocollo: request.protocollo, state: request.state, event: String(type).slice(0, 80), allowed: allowed.join(', ') },
       ),
     ]);
   }

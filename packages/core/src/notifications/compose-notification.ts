@@ -1,10 +1,9 @@
-import type { Locale } from '@smart-task/schemas';
 import type { HistoryEntry, LifecycleRequest } from '../lifecycle/request-state.js';
 import { stateLabel } from '../lifecycle/state-labels.js';
-import { renderTemplate } from '../text/template.js';
+import { textIn, type MessageLocale } from '../messages/message-locale.js';
+import { builtInMessages, type Messages } from '../messages/messages.js';
 import { gsm7Length, toGsm7, truncateGsm7 } from './gsm7.js';
 import type { NotificationKind, NotificationMessage } from './notification-message.js';
-import { NOTICE_FRAME, NOTICE_TEMPLATES } from './notification-templates.js';
 import { withholdOtherTaxCodes } from './reason-summary.js';
 
 /** The most GSM-7 characters one SMS holds. */
@@ -14,6 +13,11 @@ export const SMS_MAX_LENGTH = 160;
 export interface ComposeNotificationOptions {
   /** Zone of the submission time shown in the notice; defaults to Europe/Rome. */
   readonly timeZone?: string;
+  /**
+   * The texts of notices and state labels (`notice.*`, `state.*`); defaults to the built-in table. The
+   * lifecycle passes its own (`createRequestLifecycle({ messages })`, else `engine.messages`).
+   */
+  readonly messages?: Messages;
 }
 
 /**
@@ -50,16 +54,16 @@ function formatDateTime(iso: string, timeZone: string): string {
 }
 
 /** What the notice says about why: the reasons' summaries of a rejection, or the operator's motivazione. */
-function motiviOf(request: LifecycleRequest, kind: NotificationKind, locale: Locale): readonly string[] {
+function motiviOf(request: LifecycleRequest, kind: NotificationKind, locale: MessageLocale): readonly string[] {
   const outcome = request.outcome;
-  if (kind === 'ESITO_DISPONIBILE' && outcome?.decidedBy === 'istruttoria') return outcome.reasons.map((reason) => reason.summary[locale]);
+  if (kind === 'ESITO_DISPONIBILE' && outcome?.decidedBy === 'istruttoria') return outcome.reasons.map((reason) => textIn(reason.summary, locale));
   if (kind === 'CHIUSA_DA_OPERATORE' && outcome?.decidedBy === 'operator') return [withholdOtherTaxCodes(outcome.motivazione, [request.subject.cf, request.subject.soggettoCf])];
   return [];
 }
 
-/** Fills the SMS template within 160 GSM-7 characters: whole reasons while they fit, else the first one cut, else a shorter title. */
-function fitSms(template: string, values: Readonly<Record<string, string>>, motivi: readonly string[]): string {
-  const render = (filled: Readonly<Record<string, string>>) => toGsm7(renderTemplate(template, (name) => filled[name])).replace(/ {2,}/g, ' ').trim();
+/** Fills the SMS text within 160 GSM-7 characters: whole reasons while they fit, else the first one cut, else a shorter title. */
+function fitSms(fill: (values: Readonly<Record<string, string>>) => string, values: Readonly<Record<string, string>>, motivi: readonly string[]): string {
+  const render = (filled: Readonly<Record<string, string>>) => toGsm7(fill(filled)).replace(/ {2,}/g, ' ').trim();
   const length = (text: string) => gsm7Length(text) ?? Number.POSITIVE_INFINITY;
   const withoutMotivi = { ...values, motivi: '' };
   const room = SMS_MAX_LENGTH - length(render(withoutMotivi)) - 1;
@@ -99,22 +103,21 @@ function composeNotificationFor(request: LifecycleRequest, step: number, kind: N
   const preference = request.notifications;
   if (!preference) return undefined;
   const locale = preference.locale ?? 'it';
-  const template = NOTICE_TEMPLATES[locale][kind];
+  const messages = options.messages ?? builtInMessages();
   const motivi = motiviOf(request, kind, locale);
   const values: Record<string, string> = {
     protocollo: request.protocollo,
-    titolo: request.title[locale],
-    esito: stateLabel(request.state, locale),
+    titolo: textIn(request.title, locale),
+    esito: stateLabel(request.state, locale, messages),
     data: formatDateTime(request.submittedAt, options.timeZone ?? 'Europe/Rome'),
     motivi: motivi.join(' '),
   };
   const base = { id: noticeIdOf(request.protocollo, step), kind, channel: preference.channel, to: preference.address, locale, protocollo: request.protocollo };
-  if (preference.channel === 'SMS') return { ...base, body: fitSms(template.sms, values, motivi) };
-  const frame = NOTICE_FRAME[locale];
-  const fill = (text: string) => renderTemplate(text, (name) => values[name]);
-  const why = motivi.length === 0 ? [] : [kind === 'CHIUSA_DA_OPERATORE' ? frame.motivazioneHeading : frame.reasonsHeading, ...motivi.map((line) => `- ${line}`), ''];
-  const body = [frame.greeting, '', fill(template.lead), '', ...why, frame.details, '', frame.closing[preference.channel]].join('\n');
-  return { ...base, subject: fill(template.subject), body };
+  if (preference.channel === 'SMS') return { ...base, body: fitSms((filled) => messages.format(`notice.${kind}.sms`, filled, locale), values, motivi) };
+  const text: Messages['format'] = (code) => messages.format(code, values, locale);
+  const why = motivi.length === 0 ? [] : [text(kind === 'CHIUSA_DA_OPERATORE' ? 'notice.motivazioneHeading' : 'notice.reasonsHeading'), ...motivi.map((line) => `- ${line}`), ''];
+  const body = [text('notice.greeting'), '', text(`notice.${kind}.lead`), '', ...why, text('notice.details'), '', text(`notice.closing.${preference.channel}`)].join('\n');
+  return { ...base, subject: text(`notice.${kind}.subject`), body };
 }
 
 /** The notice for the request's latest history step, if that step calls for one and the requester gave a preference. */

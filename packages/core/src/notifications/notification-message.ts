@@ -1,4 +1,4 @@
-import type { Locale } from '@smart-task/schemas';
+import type { MessageLocale } from '../messages/message-locale.js';
 
 /** The channels a requester can choose for notices about their requests. */
 export const NOTIFICATION_CHANNELS = ['EMAIL', 'PEC', 'SMS'] as const;
@@ -17,8 +17,11 @@ export interface NotificationPreference {
   readonly channel: NotificationChannel;
   /** E-mail address, PEC address or mobile number, as the requester gave it. */
   readonly address: string;
-  /** Defaults to Italian. */
-  readonly locale?: Locale;
+  /**
+   * The language of the notices; defaults to Italian. A locale the host added to the message table
+   * (see `HostLocales`) is written with the host's texts, Italian where they lack one.
+   */
+  readonly locale?: MessageLocale;
 }
 
 /** One notice, ready to send. */
@@ -31,7 +34,7 @@ export interface NotificationMessage {
   readonly kind: NotificationKind;
   readonly channel: NotificationChannel;
   readonly to: string;
-  readonly locale: Locale;
+  readonly locale: MessageLocale;
   readonly protocollo: string;
   /** The subject line (e-mail and PEC); absent for SMS. */
   readonly subject?: string;

@@ -1,7 +1,8 @@
-import type { LocalizedText, RuleSetDocument } from '@smart-task/schemas';
+import type { RuleSetDocument } from '@smart-task/schemas';
 import { dependencyClosure, isBuiltInFact, type BuiltInFact } from '../compile/fact-graph.js';
 import type { Decision, Reason } from '../evaluate/decision.js';
 import type { OutcomeReason } from '../lifecycle/request-state.js';
+import { builtInMessages, type Messages } from '../messages/messages.js';
 import { placeholdersOf, renderTemplate } from '../text/template.js';
 
 /**
@@ -74,17 +75,16 @@ function summarize(template: string, decision: Decision, ruleSet: RuleSetDocumen
   return withholdOtherTaxCodes(firstClause(renderTemplate(redacted, lookup)), [decision.subject.cf, decision.subject.soggettoCf]);
 }
 
-const GENERIC: LocalizedText = { it: 'Un requisito della richiesta non è soddisfatto.', en: 'A requirement of the request is not met.' };
-
 /**
  * Turns the reasons (or warnings) of a decision into the {@link OutcomeReason}s the lifecycle keeps:
  * the contributor-facing message plus a summary safe for notices. `ruleSet` is the version that
- * decided; without it (or when the rule is not in it) the summary is a generic sentence.
+ * decided; without it (or when the rule is not in it) the summary is the generic sentence
+ * `reason.genericSummary` of `messages` (default: the built-in table), in each of its locales.
  */
-export function summarizeReasons(reasons: readonly Reason[], decision: Decision, ruleSet: RuleSetDocument | undefined): OutcomeReason[] {
+export function summarizeReasons(reasons: readonly Reason[], decision: Decision, ruleSet: RuleSetDocument | undefined, messages: Messages = builtInMessages()): OutcomeReason[] {
   return reasons.map((reason) => {
     const rule = ruleSet && [...ruleSet.gates, ...ruleSet.checks].find((candidate) => candidate.id === reason.ruleId);
-    const summary = rule && ruleSet ? { it: summarize(rule.message.it, decision, ruleSet), en: summarize(rule.message.en, decision, ruleSet) } : GENERIC;
+    const summary = rule && ruleSet ? { it: summarize(rule.message.it, decision, ruleSet), en: summarize(rule.message.en, decision, ruleSet) } : messages.localized('reason.genericSummary');
     return { code: reason.code, ruleId: reason.ruleId, message: reason.message, summary };
   });
 }

@@ -69,7 +69,7 @@ function isFourDigitYearInstant(value: unknown): value is number {
 }
 
 function invalidCursor(message: string): SmartTaskError {
-  return new SmartTaskError('Invalid request query', [issue('INVALID_REQUEST_QUERY', '<query>', '/cursor', message)]);
+  return new SmartTaskError('Invalid request query', [issue('INVALID_REQUEST_QUERY', '<query>', '/cursor', message, { field: 'cursor' })]);
 }
 
 /**

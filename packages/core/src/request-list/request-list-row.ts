@@ -1,8 +1,9 @@
-import type { Locale } from '@smart-task/schemas';
 import type { Verdict } from '../evaluate/decision.js';
 import type { RequestRepository } from '../port.js';
 import type { LifecycleRequest, RequestState } from '../lifecycle/request-state.js';
 import { stateLabel, visibleStateOf, type VisibleState } from '../lifecycle/state-labels.js';
+import { textIn, type MessageLocale } from '../messages/message-locale.js';
+import { builtInMessages, type Messages } from '../messages/messages.js';
 import { checkRequestQuery, type RequestPage, type RequestQuery } from './request-query.js';
 
 /**
@@ -42,14 +43,14 @@ export interface RequestListRow {
   readonly colorToken: string;
 }
 
-/** The list row of one request, in `locale`. */
-export function toRequestListRow(request: LifecycleRequest, locale: Locale = 'it'): RequestListRow {
+/** The list row of one request, in `locale`, its state label from `messages` (default: the built-in table). */
+export function toRequestListRow(request: LifecycleRequest, locale: MessageLocale = 'it', messages: Messages = builtInMessages()): RequestListRow {
   return {
     protocollo: request.protocollo,
-    task: { id: request.taskId, title: request.title[locale] },
+    task: { id: request.taskId, title: textIn(request.title, locale) },
     matricola: request.subject.matricola,
     state: request.state,
-    stateLabel: stateLabel(request.state, locale),
+    stateLabel: stateLabel(request.state, locale, messages),
     visibleState: visibleStateOf(request.state),
     submittedAt: request.submittedAt,
     updatedAt: request.updatedAt,
@@ -67,8 +68,8 @@ export function toRequestListRow(request: LifecycleRequest, locale: Locale = 'it
  * @example
  * const page = await listRequestRows(repository, { matricola: '1234567860', states: ['NON_ACCOLTA'], page: 1, pageSize: 20 });
  */
-export async function listRequestRows(repository: RequestRepository, query: RequestQuery = {}, locale: Locale = 'it'): Promise<RequestPage<RequestListRow>> {
+export async function listRequestRows(repository: RequestRepository, query: RequestQuery = {}, locale: MessageLocale = 'it', messages: Messages = builtInMessages()): Promise<RequestPage<RequestListRow>> {
   checkRequestQuery(query);
   const page = await repository.list(query);
-  return { ...page, items: page.items.map((request) => toRequestListRow(request, locale)) };
+  return { ...page, items: page.items.map((request) => toRequestListRow(request, locale, messages)) };
 }

@@ -67,7 +67,7 @@ export const MAX_PAGE_SIZE = 200;
 const DATE_KEYS = ['submittedFrom', 'submittedTo', 'updatedFrom', 'updatedTo'] as const;
 
 function invalidQuery(pointer: string, message: string): SmartTaskError {
-  return new SmartTaskError('Invalid request query', [issue('INVALID_REQUEST_QUERY', '<query>', pointer, message)]);
+  return new SmartTaskError('Invalid request query', [issue('INVALID_REQUEST_QUERY', '<query>', pointer, message, { field: pointer.slice(1) })]);
 }
 
 /** Refuses a query that cannot be answered (a date that is not a date, an unknown state, a page out of range, a cursor this list did not give), saying how to fix it. */

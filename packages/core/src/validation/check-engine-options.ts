@@ -1,12 +1,11 @@
-import type { Locale } from '@smart-task/schemas';
 import { SmartTaskError, issue, type Issue } from '../errors.js';
 import { DEFAULT_LIMITS, type EngineLimits } from '../limits/engine-limits.js';
+import { describeLocales, localesWith, messageOverridesIssues } from '../messages/check-message-overrides.js';
 import { toIsoDate } from '../vocabulary/iso-dates.js';
 import { clockProblem, describeValue } from './check-request.js';
 import { isRecord, keysOf, read } from './read-safely.js';
 
 const FILE = '<engine>';
-const LOCALES: readonly Locale[] = ['it', 'en'];
 
 /** The longest deadline `setTimeout` can keep: a longer one would fire at once. */
 export const MAX_TIMEOUT_MS = 2_147_483_647;
@@ -54,10 +53,11 @@ function limitsIssues(limits: unknown): Issue[] {
 
 /**
  * Refuses engine options of the wrong kind before anything is compiled, with one
- * `INVALID_ENGINE_OPTION` issue per option (file `<engine>`, pointer to the option): a `locale` other
- * than `it` / `en`, a `timeoutMs` that is not a number of milliseconds from 1 to 2,147,483,647, a
+ * `INVALID_ENGINE_OPTION` issue per option (file `<engine>`, pointer to the option): a `locale` the
+ * message table does not have (`it`, `en` and the locales of `messages`), a `timeoutMs` that is not a number of milliseconds from 1 to 2,147,483,647, a
  * `timeZone` that is not a time zone `Intl` knows, a malformed `plannedTasks`, `limits`, port, clock
- * or logger. Never throws anything but a {@link SmartTaskError}.
+ * or logger; and one `INVALID_MESSAGES` issue per faulty override in `messages`. Never throws anything
+ * but a {@link SmartTaskError}.
  */
 export function checkEngineOptions(options: unknown): void {
   if (!isRecord(options)) throw new SmartTaskError('Invalid engine options', [issue('INVALID_ENGINE_OPTION', FILE, '', `createEngine takes an object { catalog, dataPort, actionPort, … }; found ${describeValue(options)}.`)]);
@@ -70,8 +70,11 @@ export function checkEngineOptions(options: unknown): void {
   const clock = read(options, 'clock');
   const problem = clock === undefined ? undefined : clockProblem(clock);
   if (problem) add('/clock', `"clock" ${problem}.`);
+  const messages = read(options, 'messages');
+  issues.push(...messageOverridesIssues(messages, FILE, '/messages'));
+  const locales = localesWith(messages);
   const locale = read(options, 'locale');
-  if (locale !== undefined && !LOCALES.includes(locale as Locale)) add('/locale', `"locale" must be "it" or "en"; found ${describeValue(locale)}.`);
+  if (locale !== undefined && !locales.includes(locale as string)) add('/locale', `"locale" must be ${describeLocales(locales)}; found ${describeValue(locale)}. A locale of the host's own needs its texts in the "messages" option.`);
   const timeoutMs = read(options, 'timeoutMs');
   if (timeoutMs !== undefined && (typeof timeoutMs !== 'number' || !Number.isFinite(timeoutMs) || timeoutMs < 1 || timeoutMs > MAX_TIMEOUT_MS)) {
     add('/timeoutMs', `"timeoutMs" must be a number of milliseconds from 1 to ${MAX_TIMEOUT_MS}; found ${describeValue(timeoutMs)}.`);

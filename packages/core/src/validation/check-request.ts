@@ -1,9 +1,11 @@
-import { PROFILI, type Locale, type Profilo, type Subject } from '@smart-task/schemas';
+import { PROFILI, type Profilo, type Subject } from '@smart-task/schemas';
 import type { ActionPort, Clock, DataPort } from '../port.js';
 import { SmartTaskError, issue, type Issue } from '../errors.js';
 import { jsonBoundsProblems, type JsonBounds, type JsonBoundsProblem } from '../json/json-bounds.js';
 import { joinPointer } from '../json/pointer.js';
 import type { EngineLimits } from '../limits/engine-limits.js';
+import { describeLocales } from '../messages/check-message-overrides.js';
+import type { MessageLocale } from '../messages/message-locale.js';
 import { instantOf, toIsoDate } from '../vocabulary/iso-dates.js';
 import { UNREADABLE, isRecord, read } from './read-safely.js';
 
@@ -15,7 +17,7 @@ import { UNREADABLE, isRecord, read } from './read-safely.js';
  */
 
 const FILE = '<request>';
-const LOCALES: readonly Locale[] = ['it', 'en'];
+const LOCALES: readonly MessageLocale[] = ['it', 'en'];
 
 /** A short, safe description of any value for a message: never throws, never long. */
 export function describeValue(value: unknown): string {
@@ -124,6 +126,8 @@ export function checkIsoDate(date: unknown, pointer: string): void {
 /** The kinds of per-call options an engine method takes. */
 export interface CallOptionKinds {
   readonly locale?: boolean;
+  /** The locales `locale` may be: those of the engine's messages (default `it`, `en`). */
+  readonly locales?: readonly MessageLocale[];
   readonly signal?: boolean;
   readonly clock?: boolean;
   readonly ports?: boolean;
@@ -148,7 +152,7 @@ export function clockProblem(clock: unknown): string | undefined {
 
 /** Per-call options as {@link checkCallOptions} read them, each once. */
 export interface CheckedCallOptions {
-  readonly locale?: Locale;
+  readonly locale?: MessageLocale;
   readonly signal?: AbortSignal;
   readonly clock?: Clock;
   readonly ports?: { readonly dataPort: DataPort; readonly actionPort: ActionPort };
@@ -165,7 +169,8 @@ export function checkCallOptions(options: unknown, kinds: CallOptionKinds): Chec
   const chosen = (['locale', 'signal', 'clock', 'ports'] as const).filter((key) => kinds[key]);
   if (chosen.some((key) => read(options, key) === UNREADABLE)) refuse('Invalid call options', [issue('INVALID_REQUEST', FILE, '/options', 'The options cannot be read (a getter or a Proxy trap threw). Pass a plain object.')]);
   const locale = read(options, 'locale');
-  if (kinds.locale && locale !== undefined && !LOCALES.includes(locale as Locale)) issues.push(issue('INVALID_REQUEST', FILE, '/options/locale', `"locale" must be "it" or "en"; found ${describeValue(locale)}.`));
+  const locales = kinds.locales ?? LOCALES;
+  if (kinds.locale && locale !== undefined && !locales.includes(locale as MessageLocale)) issues.push(issue('INVALID_REQUEST', FILE, '/options/locale', `"locale" must be ${describeLocales(locales)}; found ${describeValue(locale)}.`, { option: 'locale' }));
   const signal = read(options, 'signal');
   if (kinds.signal && signal !== undefined && !isAbortSignal(signal)) issues.push(issue('INVALID_REQUEST', FILE, '/options/signal', `"signal" must be an AbortSignal; found ${describeValue(signal)}.`));
   const clock = read(options, 'clock');
@@ -177,7 +182,7 @@ export function checkCallOptions(options: unknown, kinds: CallOptionKinds): Chec
   }
   if (issues.length > 0) refuse('Invalid call options', issues);
   return {
-    ...(kinds.locale && locale !== undefined && { locale: locale as Locale }),
+    ...(kinds.locale && locale !== undefined && { locale: locale as MessageLocale }),
     ...(kinds.signal && signal !== undefined && { signal: signal as AbortSignal }),
     ...(kinds.clock && clock !== undefined && { clock: clock as Clock }),
     ...(kinds.ports && ports !== undefined && { ports: ports as CheckedCallOptions['ports'] & object }),

@@ -1,15 +1,18 @@
 import type { ErrorObject, ValidateFunction } from 'ajv';
 import type { JsonSchema, LocalizedText, RequestSchemaDocument } from '@smart-task/schemas';
+import { SmartTaskError, issue, type IssueParams } from '../errors.js';
 import type { Ajv } from '../json/create-ajv.js';
 import { fromPointer, joinPointer } from '../json/pointer.js';
 import { requestFieldsOf } from '../catalog/request-fields.js';
 import { compileHiddenFieldPruner, type HiddenFieldPruner } from '../form/prune-hidden.js';
-import { REQUEST_MESSAGES, fillRequestMessage } from './request-messages.js';
+import { isMessageCode, type MessageCode } from '../messages/built-in-messages.js';
+import type { LocalizedMessage } from '../messages/message-locale.js';
+import { builtInMessages, type MessageParams, type Messages } from '../messages/messages.js';
 import type { JsonBounds, JsonBoundsProblem } from '../json/json-bounds.js';
 import { DEFAULT_LIMITS } from '../limits/engine-limits.js';
 import { requestBoundsOf, requestDataProblems } from './check-request.js';
 
-/** One problem with a field of a request, with its message in Italian and English. */
+/** One problem with a field of a request, with its message in Italian and English (and each locale the host added). */
 export interface RequestIssue {
   /** Stable code: the JSON Schema keyword in upper snake case (`REQUIRED`, `PATTERN`), or a domain code (`CF_CHECK_CHARACTER`). */
   readonly code: string;
@@ -17,7 +20,8 @@ export interface RequestIssue {
   readonly pointer: string;
   /** The top-level field the issue is about. */
   readonly field: string;
-  readonly message: LocalizedText;
+  /** The field's own `x-messages` text from the catalog, else the library's `request.*` message. */
+  readonly message: LocalizedMessage;
 }
 
 /** The outcome of validating a request's data. */
@@ -32,6 +36,28 @@ export type RequestValidator = (data: unknown) => RequestValidation;
 interface FieldTexts {
   readonly title: LocalizedText;
   readonly messages: Readonly<Record<string, LocalizedText>>;
+}
+
+/** The limit each request issue the validators wrote was about, kept beside it (the issue's shape stays as it was). */
+const LIMITS = new WeakMap<RequestIssue, string | number>();
+
+/**
+ * The named values of a request issue, for its `INVALID_REQUEST` issue: `requestIssue` (its code,
+ * e.g. `REQUIRED`, `MAX_LENGTH`, `CF_CHECK_CHARACTER`), `field` (the top-level field's name) and, when
+ * the rule has one, `limit`.
+ */
+function requestIssueParams(found: RequestIssue): IssueParams {
+  const limit = LIMITS.get(found);
+  return limit === undefined ? { requestIssue: found.code, field: found.field } : { requestIssue: found.code, field: found.field, limit };
+}
+
+/** The refusal of request data that failed validation: one `INVALID_REQUEST` issue per request issue, in English, with its params. */
+export function invalidRequestData(issues: readonly RequestIssue[]): SmartTaskError {
+  return new SmartTaskError(
+    'The request data is not valid',
+    issues.map((found) => issue('INVALID_REQUEST', '<request>', `/data${found.pointer}`, found.message.en, requestIssueParams(found))),
+    issues,
+  );
 }
 
 function fieldTexts(schema: RequestSchemaDocument): Map<string, FieldTexts> {
@@ -50,16 +76,16 @@ function codeOf(error: ErrorObject): string {
   return error.keyword.replace(/([a-z])([A-Z])/g, '$1_$2').toUpperCase();
 }
 
-function limitOf(error: ErrorObject): unknown {
-  const params = error.params as Record<string, unknown>;
-  return params.limit;
+/** The params of a field's message: its title and, when the keyword has one, its limit. */
+function fieldParams(title: LocalizedText | string, limit: unknown): MessageParams {
+  return typeof limit === 'number' || typeof limit === 'string' ? { field: title, limit } : { field: title };
 }
 
 /** Schema keywords whose failure is already explained by a more precise error on the same field. */
 const NOISE = new Set(['if', 'allOf', 'anyOf', 'const']);
 
 /** The request issue code of each problem JSON data or the limits find. */
-const BOUNDS_CODES: Readonly<Record<JsonBoundsProblem['kind'], string>> = {
+const BOUNDS_CODES: Readonly<Record<JsonBoundsProblem['kind'], 'NOT_JSON' | 'NOT_FINITE' | 'FORBIDDEN_KEY' | 'TOO_DEEP' | 'TOO_MANY_VALUES' | 'MAX_LENGTH'>> = {
   NOT_JSON: 'NOT_JSON',
   NOT_FINITE: 'NOT_FINITE',
   FORBIDDEN_KEY: 'FORBIDDEN_KEY',
@@ -70,13 +96,20 @@ const BOUNDS_CODES: Readonly<Record<JsonBoundsProblem['kind'], string>> = {
 };
 
 /**
- * Compiles a request schema into a validator that returns field-level issues in Italian and English,
- * using the field's own `x-messages` first, then the library's catalogue, then the domain formats'.
+ * Compiles a request schema into a validator that returns field-level issues in Italian and English
+ * (and each locale `messages` adds), using the field's own `x-messages` first, then the library's
+ * `request.*` messages, with the domain formats' `format.*` messages as their detail.
  * Data that JSON cannot hold (`NaN`, `Infinity`, functions, class instances, a `__proto__`,
  * `constructor` or `prototype` key) or that breaks the limits (`bounds`) is refused before the schema
  * is applied, so the cost of validating is bounded whatever the data.
  */
-export function compileRequestValidator(ajv: Ajv, schema: RequestSchemaDocument, prune: HiddenFieldPruner = compileHiddenFieldPruner(ajv, schema), bounds: JsonBounds = requestBoundsOf(DEFAULT_LIMITS)): RequestValidator {
+export function compileRequestValidator(
+  ajv: Ajv,
+  schema: RequestSchemaDocument,
+  prune: HiddenFieldPruner = compileHiddenFieldPruner(ajv, schema),
+  bounds: JsonBounds = requestBoundsOf(DEFAULT_LIMITS),
+  messages: Messages = builtInMessages(),
+): RequestValidator {
   const { $schema: _schema, additionalProperties: _additional, ...body } = schema as JsonSchema;
   const validate: ValidateFunction = ajv.compile(body);
   const texts = fieldTexts(schema);
@@ -84,11 +117,13 @@ export function compileRequestValidator(ajv: Ajv, schema: RequestSchemaDocument,
   // the renderer sent: RJSF fills a required boolean with false, which would otherwise read as a wrong choice.
   const declarations = new Set(requestFieldsOf(schema).filter((field) => field.schema.type === 'boolean' && JSON.stringify(field.schema.enum) === '[true]').map((field) => field.name));
   const order = new Map(requestFieldsOf(schema).map((field, index) => [field.name, index]));
-  const notAnObject: RequestIssue = {
-    code: 'TYPE',
-    pointer: '',
-    field: '',
-    message: { it: 'I dati della richiesta devono essere un oggetto con i campi del modulo.', en: 'The request data must be an object holding the form fields.' },
+  const notAnObject: RequestIssue = { code: 'TYPE', pointer: '', field: '', message: messages.localized('request.NOT_AN_OBJECT') };
+  /** A request issue the library words: message `messageCode` of the table, in each of its locales. */
+  const written = (code: string, pointer: string, field: string, messageCode: MessageCode, params: MessageParams): RequestIssue => {
+    const found: RequestIssue = { code, pointer, field, message: messages.localized(messageCode, params) };
+    const limit = params.limit;
+    if (typeof limit === 'number' || typeof limit === 'string') LIMITS.set(found, limit);
+    return found;
   };
 
   const toIssue = (error: ErrorObject): RequestIssue | undefined => {
@@ -104,34 +139,26 @@ export function compileRequestValidator(ajv: Ajv, schema: RequestSchemaDocument,
     const text = texts.get(field) ?? { title: { it: field, en: field }, messages: {} };
     const keyword = error.keyword === 'format' ? `format:${String(params.format)}` : error.keyword;
     const own = text.messages[error.keyword] ?? text.messages[keyword];
-    if (own) return { code: codeOf(error), pointer, field, message: own };
-    if (error.keyword === 'x-format') {
-      return {
-        code: codeOf(error),
-        pointer,
-        field,
-        message: { it: `«${text.title.it}»: ${String(params.it)}`, en: `«${text.title.en}»: ${String(params.en)}` },
-      };
+    const code = codeOf(error);
+    if (own) {
+      const found: RequestIssue = { code, pointer, field, message: own };
+      if (typeof params.limit === 'number') LIMITS.set(found, params.limit);
+      return found;
     }
-    const template = REQUEST_MESSAGES[keyword] ?? REQUEST_MESSAGES.pattern;
-    const limit = limitOf(error);
-    return {
-      code: codeOf(error),
-      pointer,
-      field,
-      message: {
-        it: fillRequestMessage((template as LocalizedText).it, text.title.it, limit),
-        en: fillRequestMessage((template as LocalizedText).en, text.title.en, limit),
-      },
-    };
+    if (error.keyword === 'x-format') {
+      const detailCode = `format.${code}`;
+      const detail = isMessageCode(detailCode) ? messages.localized(detailCode) : { it: String(params.it), en: String(params.en) };
+      return written(code, pointer, field, 'request.DOMAIN_FORMAT', { field: text.title, detail });
+    }
+    const messageCode = `request.${code}`;
+    return written(code, pointer, field, isMessageCode(messageCode) ? messageCode : 'request.PATTERN', fieldParams(text.title, params.limit));
   };
 
   const boundsIssue = (problem: JsonBoundsProblem): RequestIssue => {
     const code = BOUNDS_CODES[problem.kind];
     const field = fromPointer(problem.pointer)[0] ?? '';
-    const title = texts.get(field)?.title ?? { it: field, en: field };
-    const template = REQUEST_MESSAGES[code === 'MAX_LENGTH' ? 'maxLength' : code] as LocalizedText;
-    return { code, pointer: problem.pointer, field, message: { it: fillRequestMessage(template.it, title.it, problem.limit), en: fillRequestMessage(template.en, title.en, problem.limit) } };
+    const title = texts.get(field)?.title ?? field;
+    return written(code, problem.pointer, field, `request.${code}`, fieldParams(title, problem.limit));
   };
 
   return (data) => {
@@ -141,8 +168,7 @@ export function compileRequestValidator(ajv: Ajv, schema: RequestSchemaDocument,
     const issues: RequestIssue[] = [];
     for (const key of Object.keys(data)) {
       if (texts.has(key)) continue;
-      const template = REQUEST_MESSAGES.additionalProperties as LocalizedText;
-      issues.push({ code: 'ADDITIONAL_PROPERTIES', pointer: joinPointer('', key), field: key, message: { it: fillRequestMessage(template.it, key), en: fillRequestMessage(template.en, key) } });
+      issues.push(written('ADDITIONAL_PROPERTIES', joinPointer('', key), key, 'request.ADDITIONAL_PROPERTIES', { field: key }));
     }
     if (!validate(prune(data as Record<string, unknown>))) {
       const seen = new Set<string>();

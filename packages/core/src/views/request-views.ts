@@ -1,8 +1,9 @@
-import type { Locale } from '@smart-task/schemas';
 import type { Verdict } from '../evaluate/decision.js';
 import { describePerformed } from '../evaluate/perform-operations.js';
 import type { LifecycleRequest, RequestState } from '../lifecycle/request-state.js';
 import { stateLabel } from '../lifecycle/state-labels.js';
+import { textIn, type MessageLocale } from '../messages/message-locale.js';
+import { builtInMessages, type Messages } from '../messages/messages.js';
 
 /** An operation of a request's decision as the operator sees it. */
 export interface OperatorOperation {
@@ -39,56 +40,40 @@ export interface OperatorRequestView {
   readonly summary: string;
 }
 
-const TEXTS = {
-  it: {
-    none: 'Nessun esito registrato.',
-    decided: (verdict: string, by: string, at: string) => `Esito ${verdict} registrato ${by === 'operator' ? 'da un operatore' : "dall'istruttoria automatizzata"} il ${at}.`,
-    operations: (done: number, all: number) => `${done} di ${all} operazioni eseguite.`,
-    pending: (ids: string) => `Da completare: ${ids}.`,
-    failure: (code: string, message: string) => `Ultimo errore tecnico: ${code} — ${message}`,
-  },
-  en: {
-    none: 'No outcome recorded.',
-    decided: (verdict: string, by: string, at: string) => `Outcome ${verdict} recorded by ${by === 'operator' ? 'an operator' : 'the automated istruttoria'} on ${at}.`,
-    operations: (done: number, all: number) => `${done} of ${all} operation(s) performed.`,
-    pending: (ids: string) => `Still to do: ${ids}.`,
-    failure: (code: string, message: string) => `Last technical failure: ${code} — ${message}`,
-  },
-} as const;
-
 /**
  * The operator view of a lifecycle request: for a request in the Sede's charge after its operations
- * failed, the recorded decision, the operations performed and those pending.
+ * failed, the recorded decision, the operations performed and those pending. The summary's sentences
+ * are the `operatorView.*` messages of `messages` (default: the built-in table).
  *
  * @example
  * const view = toOperatorRequestView(await repository.get(protocollo), 'it');
  * console.log(view.summary); // "Esito ACCOLTA registrato … 1 di 3 operazioni eseguite. Da completare: …"
  */
-export function toOperatorRequestView(request: LifecycleRequest, locale: Locale = 'it'): OperatorRequestView {
-  const texts = TEXTS[locale];
+export function toOperatorRequestView(request: LifecycleRequest, locale: MessageLocale = 'it', messages: Messages = builtInMessages()): OperatorRequestView {
+  const text: Messages['format'] = (code, params) => messages.format(code, params, locale);
   const performedIds = new Set(request.operations.map((operation) => operation.id));
-  const performed = request.operations.map((operation) => ({ id: operation.id, action: operation.action, description: operation.description[locale], params: operation.params, idempotencyKey: operation.idempotencyKey, status: operation.status }));
+  const performed = request.operations.map((operation) => ({ id: operation.id, action: operation.action, description: textIn(operation.description, locale), params: operation.params, idempotencyKey: operation.idempotencyKey, status: operation.status }));
   const pending = request.plannedOperations
     .filter((operation) => !performedIds.has(operation.id))
-    .map((operation) => ({ id: operation.id, action: operation.action, description: describePerformed(operation, undefined)[locale], params: operation.params, idempotencyKey: operation.idempotencyKey }));
+    .map((operation) => ({ id: operation.id, action: operation.action, description: textIn(describePerformed(operation, undefined), locale), params: operation.params, idempotencyKey: operation.idempotencyKey }));
   const outcome = request.outcome;
   const summary = [
-    outcome ? texts.decided(outcome.verdict, outcome.decidedBy, outcome.at) : texts.none,
-    ...(request.plannedOperations.length > 0 ? [texts.operations(performed.length, request.plannedOperations.length)] : []),
-    ...(pending.length > 0 ? [texts.pending(pending.map((operation) => operation.id).join(', '))] : []),
-    ...(request.lastFailure && !(outcome && pending.length === 0) ? [texts.failure(request.lastFailure.code, request.lastFailure.message)] : []),
+    outcome ? text(outcome.decidedBy === 'operator' ? 'operatorView.decidedByOperator' : 'operatorView.decidedByIstruttoria', { verdict: outcome.verdict, at: outcome.at }) : text('operatorView.noOutcome'),
+    ...(request.plannedOperations.length > 0 ? [text('operatorView.operations', { done: performed.length, all: request.plannedOperations.length })] : []),
+    ...(pending.length > 0 ? [text('operatorView.pending', { ids: pending.map((operation) => operation.id).join(', ') })] : []),
+    ...(request.lastFailure && !(outcome && pending.length === 0) ? [text('operatorView.lastFailure', { code: request.lastFailure.code, message: request.lastFailure.message })] : []),
   ].join(' ');
   return {
     protocollo: request.protocollo,
-    task: { id: request.taskId, title: request.title[locale] },
+    task: { id: request.taskId, title: textIn(request.title, locale) },
     state: request.state,
-    stateLabel: stateLabel(request.state, locale),
+    stateLabel: stateLabel(request.state, locale, messages),
     submittedAt: request.submittedAt,
     updatedAt: request.updatedAt,
     attempts: request.attempts,
     operationAttempts: request.operationAttempts,
     ...(outcome && {
-      decision: { verdict: outcome.verdict, decidedBy: outcome.decidedBy, at: outcome.at, reasons: outcome.decidedBy === 'istruttoria' ? outcome.reasons.map((reason) => ({ code: reason.code, message: reason.message[locale] })) : [] },
+      decision: { verdict: outcome.verdict, decidedBy: outcome.decidedBy, at: outcome.at, reasons: outcome.decidedBy === 'istruttoria' ? outcome.reasons.map((reason) => ({ code: reason.code, message: textIn(reason.message, locale) })) : [] },
     }),
     operationsPerformed: performed,
     operationsPending: pending,

@@ -1,5 +1,6 @@
-import type { Locale } from '@smart-task/schemas';
 import type { Decision, EvaluationResult, PortCallRecord, Reason, RuleOutcome, RuleSetReference, RuleStatus, Timings } from '../evaluate/decision.js';
+import { textIn, type MessageLocale } from '../messages/message-locale.js';
+import { builtInMessages, type Messages } from '../messages/messages.js';
 
 /**
  * The outcome as the contributor sees it: `IN_LAVORAZIONE` while a technical failure before the verdict
@@ -40,27 +41,6 @@ export interface OperatorView extends Omit<ContributorView, 'checks'> {
   readonly pendingOperations?: readonly { readonly id: string; readonly action: string; readonly params: Readonly<Record<string, unknown>>; readonly idempotencyKey: string }[];
 }
 
-/** The requester-facing name of each outcome, by language: the one source of "Accolta" / "Non accolta" / "In lavorazione". */
-export const OUTCOME_LABELS: Readonly<Record<Locale, Readonly<Record<ContributorOutcome, string>>>> = {
-  it: { ACCOLTA: 'Accolta', ACCOLTA_IN_ESECUZIONE: 'Accolta, operazioni in corso', NON_ACCOLTA: 'Non accolta', IN_LAVORAZIONE: 'In lavorazione' },
-  en: { ACCOLTA: 'Accepted', ACCOLTA_IN_ESECUZIONE: 'Accepted, operations in progress', NON_ACCOLTA: 'Not accepted', IN_LAVORAZIONE: 'In progress' },
-};
-
-const SUMMARIES: Readonly<Record<Locale, Readonly<Record<ContributorOutcome, string>>>> = {
-  it: {
-    ACCOLTA: 'La richiesta è stata accolta: le operazioni elencate sono state eseguite.',
-    ACCOLTA_IN_ESECUZIONE: 'La richiesta è stata accolta: le operazioni elencate sono state eseguite e le altre saranno completate a breve, senza che tu debba fare nulla.',
-    NON_ACCOLTA: 'La richiesta non è stata accolta per i motivi elencati. Puoi presentarne una nuova dopo aver sistemato quanto indicato.',
-    IN_LAVORAZIONE: 'La richiesta è in lavorazione: non è stato possibile completare la verifica automatica e riceverai l\'esito appena disponibile.',
-  },
-  en: {
-    ACCOLTA: 'The request was accepted: the operations listed were performed.',
-    ACCOLTA_IN_ESECUZIONE: 'The request was accepted: the operations listed were performed and the others will be completed shortly, with nothing for you to do.',
-    NON_ACCOLTA: 'The request was not accepted for the reasons listed. You can file a new one once you have dealt with them.',
-    IN_LAVORAZIONE: 'The request is being processed: the automatic review could not be completed and you will be told the outcome as soon as it is available.',
-  },
-};
-
 function outcomeOf(result: EvaluationResult): ContributorOutcome {
   if (result.kind === 'decision') return result.verdict;
   return result.decision ? 'ACCOLTA_IN_ESECUZIONE' : 'IN_LAVORAZIONE';
@@ -71,42 +51,49 @@ function decisionOf(result: EvaluationResult): Decision | undefined {
   return result.kind === 'decision' ? result : result.decision;
 }
 
+/** The requester-facing name of an outcome (message `outcome.<OUTCOME>.label`): the one source of "Accolta" / "Non accolta" / "In lavorazione". */
+function outcomeLabelOf(outcome: ContributorOutcome, locale: MessageLocale, messages: Messages): string {
+  return messages.format(`outcome.${outcome}.label`, undefined, locale);
+}
+
 /** What both views start with: request, task, outcome and a sentence that says what to do next. */
-function header(result: EvaluationResult, locale: Locale) {
+function header(result: EvaluationResult, locale: MessageLocale, messages: Messages) {
   const outcome = outcomeOf(result);
   return {
     requestId: result.requestId,
-    task: { id: result.taskId, title: result.title[locale] },
+    task: { id: result.taskId, title: textIn(result.title, locale) },
     outcome,
-    outcomeLabel: OUTCOME_LABELS[locale][outcome],
-    summary: SUMMARIES[locale][outcome],
+    outcomeLabel: outcomeLabelOf(outcome, locale, messages),
+    summary: messages.format(`outcome.${outcome}.summary`, undefined, locale),
   };
 }
 
 /** Reasons as the views show them: code and message in one language. */
-function reasonsIn(reasons: readonly Reason[], locale: Locale) {
-  return reasons.map((reason) => ({ code: reason.code, message: reason.message[locale] }));
+function reasonsIn(reasons: readonly Reason[], locale: MessageLocale) {
+  return reasons.map((reason) => ({ code: reason.code, message: textIn(reason.message, locale) }));
 }
 
 /**
  * The contributor view: outcome, checks with descriptions and results, reasons and operations, in one
- * language. It holds nothing internal: no fact values, port calls, parameters, hashes or timings.
+ * language. It holds nothing internal: no fact values, port calls, parameters, hashes or timings. The
+ * outcome label and summary come from `messages` (default: the built-in table; pass `engine.messages`
+ * for the host's wording); catalog texts in a locale the catalog lacks are Italian.
  */
-export function toContributorView(result: EvaluationResult, locale: Locale = 'it'): ContributorView {
+export function toContributorView(result: EvaluationResult, locale: MessageLocale = 'it', messages: Messages = builtInMessages()): ContributorView {
   const decision = decisionOf(result);
   return {
-    ...header(result, locale),
-    checks: decision ? [...decision.gates, ...decision.checks].map((rule) => ({ id: rule.id, description: rule.description[locale], result: rule.status })) : [],
+    ...header(result, locale, messages),
+    checks: decision ? [...decision.gates, ...decision.checks].map((rule) => ({ id: rule.id, description: textIn(rule.description, locale), result: rule.status })) : [],
     reasons: decision ? reasonsIn(decision.reasons, locale) : [],
     warnings: decision ? reasonsIn(decision.warnings, locale) : [],
-    operations: decision ? result.operations.map((operation) => ({ description: operation.description[locale] })) : [],
+    operations: decision ? result.operations.map((operation) => ({ description: textIn(operation.description, locale) })) : [],
   };
 }
 
-/** The operator view (Fascicolo elettronico): everything, including data used, versions, timings and port calls. */
-export function toOperatorView(result: EvaluationResult, locale: Locale = 'it'): OperatorView {
+/** The operator view (Fascicolo elettronico): everything, including data used, versions, timings and port calls; labels from `messages` as in {@link toContributorView}. */
+export function toOperatorView(result: EvaluationResult, locale: MessageLocale = 'it', messages: Messages = builtInMessages()): OperatorView {
   return {
-    ...header(result, locale),
+    ...header(result, locale, messages),
     ruleSet: result.ruleSet,
     subject: result.subject,
     request: result.request,
@@ -115,15 +102,15 @@ export function toOperatorView(result: EvaluationResult, locale: Locale = 'it'):
     evaluatedAt: result.evaluatedAt,
     checks: [...result.gates, ...result.checks].map((rule) => ({
       ...rule,
-      descriptionText: rule.description[locale],
-      ...(rule.message && { messageText: rule.message[locale] }),
+      descriptionText: textIn(rule.description, locale),
+      ...(rule.message && { messageText: textIn(rule.message, locale) }),
     })),
     reasons: reasonsIn(decisionOf(result)?.reasons ?? [], locale),
     warnings: reasonsIn(decisionOf(result)?.warnings ?? [], locale),
     operations: result.operations.map((operation) => ({
       id: operation.id,
       action: operation.action,
-      description: operation.description[locale],
+      description: textIn(operation.description, locale),
       params: operation.params,
       idempotencyKey: operation.idempotencyKey,
       status: operation.status,
