@@ -24,7 +24,7 @@ title('2. Il modulo si compone da solo');
 const form = await engine.composeForm(task, subject);
 if (form.status !== 'ready') throw new Error(`form not available: ${JSON.stringify(form)}`);
 for (const known of form.known) console.log(`già noto: ${known.title} = ${known.value} (fonte: ${known.source.description})`);
-for (const [name, field] of Object.entries(form.schema.properties)) {
+for (const field of Object.values(form.schema.properties)) {
   const options = field.oneOf ? `: ${field.oneOf.map((option) => option.title).join(' | ')}` : '';
   console.log(`da chiedere: ${field.title}${options}`);
 }

@@ -4,6 +4,7 @@ import { describe, expect, it } from 'vitest';
 import { createEngine, isSmartTaskError, loadCatalog, type Issue } from '../src/index.js';
 import { createInMemoryActionPort, createInMemoryDataPort } from '../src/entries/testing.js';
 import { withEdit } from './support/catalog-edit.js';
+import type { LooseJson } from './support/loose-json.js';
 
 const RULES = 'rules/tasks/revoca-delega-intermediario.rules.json';
 const SCHEMA = 'schemas/tasks/revoca-delega-intermediario.schema.json';
@@ -53,10 +54,10 @@ describe('loadCatalog refuses hostile catalogs with a coded issue, never an exce
   });
 
   it.each([
-    ['an unknown type', (contract: any) => (contract.facts.posizioneContributiva.result = { type: 'strin' }), '/facts/posizioneContributiva/result/type'],
-    ['a reference to a missing definition', (contract: any) => (contract.facts.posizioneContributiva.result = { $ref: '#/definitions/posizion' }), '/facts/posizioneContributiva/result'],
-    ['a required that is not a list', (contract: any) => (contract.definitions.posizione.required = 'stato'), '/definitions/posizione/required'],
-    ['an action result with a bad minimum', (contract: any) => (contract.actions.revocaDelega.params.properties.delegaId.minLength = -1), '/actions/revocaDelega/params/properties/delegaId/minLength'],
+    ['an unknown type', (contract: LooseJson) => (contract.facts.posizioneContributiva.result = { type: 'strin' }), '/facts/posizioneContributiva/result/type'],
+    ['a reference to a missing definition', (contract: LooseJson) => (contract.facts.posizioneContributiva.result = { $ref: '#/definitions/posizion' }), '/facts/posizioneContributiva/result'],
+    ['a required that is not a list', (contract: LooseJson) => (contract.definitions.posizione.required = 'stato'), '/definitions/posizione/required'],
+    ['an action result with a bad minimum', (contract: LooseJson) => (contract.actions.revocaDelega.params.properties.delegaId.minLength = -1), '/actions/revocaDelega/params/properties/delegaId/minLength'],
   ])('a port contract createEngine could not compile (%s): INVALID_JSON_SCHEMA, and createEngine throws only a SmartTaskError', (_name, edit, pointer) => {
     const documents = withEdit(CONTRACT, edit);
     const issues = refused(documents);
@@ -78,10 +79,10 @@ describe('loadCatalog refuses hostile catalogs with a coded issue, never an exce
   });
 
   it.each([
-    ['validFrom', (rules: any) => (rules.validFrom = '2026-02-30'), RULES, '/validFrom'],
-    ['validTo', (rules: any) => (rules.validTo = '2027-04-31'), RULES, '/validTo'],
-    ['a dated value\'s from', (rules: any) => (rules.facts.sogliaDipendenti.inForce[1].from = '2026-02-29'), FONDO, '/facts/sogliaDipendenti/inForce/1/from'],
-    ['a dated value\'s to', (rules: any) => (rules.facts.sogliaDipendenti.inForce[0].to = '2025-11-31'), FONDO, '/facts/sogliaDipendenti/inForce/0/to'],
+    ['validFrom', (rules: LooseJson) => (rules.validFrom = '2026-02-30'), RULES, '/validFrom'],
+    ['validTo', (rules: LooseJson) => (rules.validTo = '2027-04-31'), RULES, '/validTo'],
+    ['a dated value\'s from', (rules: LooseJson) => (rules.facts.sogliaDipendenti.inForce[1].from = '2026-02-29'), FONDO, '/facts/sogliaDipendenti/inForce/1/from'],
+    ['a dated value\'s to', (rules: LooseJson) => (rules.facts.sogliaDipendenti.inForce[0].to = '2025-11-31'), FONDO, '/facts/sogliaDipendenti/inForce/0/to'],
   ])('a date that does not exist in the calendar (%s): INVALID_DATE', (_name, edit, file, pointer) => {
     const issues = refused(withEdit(file, edit));
     expect(issues.map(({ code, file, pointer }) => ({ code, file, pointer }))).toContainEqual({ code: 'INVALID_DATE', file, pointer });
@@ -89,9 +90,9 @@ describe('loadCatalog refuses hostile catalogs with a coded issue, never an exce
   });
 
   it.each([
-    ['the file\'s clock', (cases: any) => (cases.now = '2026-02-29T09:00:00+01:00'), '/now'],
-    ['a case\'s clock', (cases: any) => (cases.cases[1].now = '2026-04-31T09:00:00+01:00'), '/cases/1/now'],
-    ['a case\'s submission time', (cases: any) => (cases.cases[0].submittedAt = '2026-06-31T18:45:00+01:00'), '/cases/0/submittedAt'],
+    ['the file\'s clock', (cases: LooseJson) => (cases.now = '2026-02-29T09:00:00+01:00'), '/now'],
+    ['a case\'s clock', (cases: LooseJson) => (cases.cases[1].now = '2026-04-31T09:00:00+01:00'), '/cases/1/now'],
+    ['a case\'s submission time', (cases: LooseJson) => (cases.cases[0].submittedAt = '2026-06-31T18:45:00+01:00'), '/cases/0/submittedAt'],
   ])('a date-time on a day that does not exist (%s): INVALID_DATE', (_name, edit, pointer) => {
     const file = 'rules/tasks/revoca-delega-intermediario.cases.json';
     const issues = refused(withEdit(file, edit));

@@ -4,6 +4,7 @@ import { describe, expect, it } from 'vitest';
 import { loadCatalog, type Issue } from '../src/index.js';
 import { sourceOf } from '../src/entries/toolchain.js';
 import { withEdit } from './support/catalog-edit.js';
+import type { LooseJson } from './support/loose-json.js';
 
 const RULES = 'rules/tasks/revoca-delega-intermediario.rules.json';
 const SCHEMA = 'schemas/tasks/revoca-delega-intermediario.schema.json';
@@ -23,23 +24,23 @@ describe('loadCatalog reports broken files with code, file and JSON pointer', ()
   });
 
   it.each([
-    ['a fact nobody declared', (rules: any) => (rules.checks[0].conditions.all[0].fact = 'deleghina'), { code: 'UNKNOWN_FACT', pointer: '/checks/0/conditions/all/0/fact' }],
-    ['a port fact missing from the contract', (rules: any) => (rules.facts.delega.port = 'delegaX'), { code: 'UNKNOWN_PORT_FACT', pointer: '/facts/delega/port' }],
-    ['a parameter the port fact does not take', (rules: any) => (rules.facts.delega.params.anno = 2026), { code: 'INVALID_FACT_PARAMS', pointer: '/facts/delega/params/anno' }],
-    ['a literal the operator cannot compare with', (rules: any) => (rules.checks[0].conditions.all[2].value = 'INTERMEDIARIO'), { code: 'INVALID_OPERATOR_VALUE', pointer: '/checks/0/conditions/all/2/value' }],
-    ['a request field that does not exist', (rules: any) => (rules.checks[2].conditions.all[0].path = '$.dataEffetto'), { code: 'UNKNOWN_REQUEST_FIELD', pointer: '/checks/2/conditions/all/0/path' }],
-    ['a jsonpath the DSL does not support', (rules: any) => (rules.checks[0].conditions.all[0].path = '$..stato'), { code: 'INVALID_PATH', pointer: '/checks/0/conditions/all/0/path' }],
-    ['a placeholder naming no fact', (rules: any) => (rules.checks[0].message.en = 'Delega {delegaX.stato} is not active.'), { code: 'UNKNOWN_PLACEHOLDER', pointer: '/checks/0/message/en' }],
-    ['an operation outcome quoted outside an operation', (rules: any) => (rules.checks[0].message.en = 'Protocol {outcome.protocollo}.'), { code: 'UNKNOWN_PLACEHOLDER', pointer: '/checks/0/message/en' }],
-    ['two checks with one reason code', (rules: any) => (rules.checks[1].reasonCode = rules.checks[0].reasonCode), { code: 'DUPLICATE_REASON_CODE', pointer: '/checks/1/reasonCode' }],
-    ['an action missing from the contract', (rules: any) => (rules.operations[0].action = 'revocaTutto'), { code: 'UNKNOWN_ACTION', pointer: '/operations/0/action' }],
-    ['facts that depend on each other', (rules: any) => (rules.facts.delega.params.delegaId = { fact: 'richiesteAperte', path: '$[0].requestId' }, rules.facts.richiesteAperte.params.riferimento = { fact: 'delega', path: '$.id' }), { code: 'FACT_CYCLE' }],
-    ['a gate that reads the request', (rules: any) => rules.gates.push({ ...GATE, conditions: { all: [{ fact: 'request', path: '$.motivo', operator: 'exists', value: true }] } }), { code: 'GATE_READS_REQUEST', pointer: '/gates/4/conditions' }],
-    ['a library rule that does not exist', (rules: any) => (rules.gates[2] = { use: 'AUTH-3' }), { code: 'UNKNOWN_LIBRARY_RULE', pointer: '/gates/2/use' }],
-    ['a library gate used as a check', (rules: any) => rules.checks.push({ use: 'AUTH-04' }), { code: 'UNKNOWN_LIBRARY_RULE', pointer: '/checks/4/use' }],
-    ['a fact the library already declares', (rules: any) => (rules.facts.posizione = { port: 'posizioneContributiva', params: { matricola: { fact: 'subject', path: '$.matricola' } } }), { code: 'LIBRARY_FACT_REDECLARED', pointer: '/facts/posizione' }],
-    ['a missing English message', (rules: any) => delete rules.checks[1].message.en, { code: 'MISSING_TRANSLATION', pointer: '/checks/1/message' }],
-    ['an unexpected property', (rules: any) => (rules.checks[0].severita = 'BLOCKING'), { code: 'SCHEMA_VIOLATION', pointer: '/checks/0/severita' }],
+    ['a fact nobody declared', (rules: LooseJson) => (rules.checks[0].conditions.all[0].fact = 'deleghina'), { code: 'UNKNOWN_FACT', pointer: '/checks/0/conditions/all/0/fact' }],
+    ['a port fact missing from the contract', (rules: LooseJson) => (rules.facts.delega.port = 'delegaX'), { code: 'UNKNOWN_PORT_FACT', pointer: '/facts/delega/port' }],
+    ['a parameter the port fact does not take', (rules: LooseJson) => (rules.facts.delega.params.anno = 2026), { code: 'INVALID_FACT_PARAMS', pointer: '/facts/delega/params/anno' }],
+    ['a literal the operator cannot compare with', (rules: LooseJson) => (rules.checks[0].conditions.all[2].value = 'INTERMEDIARIO'), { code: 'INVALID_OPERATOR_VALUE', pointer: '/checks/0/conditions/all/2/value' }],
+    ['a request field that does not exist', (rules: LooseJson) => (rules.checks[2].conditions.all[0].path = '$.dataEffetto'), { code: 'UNKNOWN_REQUEST_FIELD', pointer: '/checks/2/conditions/all/0/path' }],
+    ['a jsonpath the DSL does not support', (rules: LooseJson) => (rules.checks[0].conditions.all[0].path = '$..stato'), { code: 'INVALID_PATH', pointer: '/checks/0/conditions/all/0/path' }],
+    ['a placeholder naming no fact', (rules: LooseJson) => (rules.checks[0].message.en = 'Delega {delegaX.stato} is not active.'), { code: 'UNKNOWN_PLACEHOLDER', pointer: '/checks/0/message/en' }],
+    ['an operation outcome quoted outside an operation', (rules: LooseJson) => (rules.checks[0].message.en = 'Protocol {outcome.protocollo}.'), { code: 'UNKNOWN_PLACEHOLDER', pointer: '/checks/0/message/en' }],
+    ['two checks with one reason code', (rules: LooseJson) => (rules.checks[1].reasonCode = rules.checks[0].reasonCode), { code: 'DUPLICATE_REASON_CODE', pointer: '/checks/1/reasonCode' }],
+    ['an action missing from the contract', (rules: LooseJson) => (rules.operations[0].action = 'revocaTutto'), { code: 'UNKNOWN_ACTION', pointer: '/operations/0/action' }],
+    ['facts that depend on each other', (rules: LooseJson) => (rules.facts.delega.params.delegaId = { fact: 'richiesteAperte', path: '$[0].requestId' }, rules.facts.richiesteAperte.params.riferimento = { fact: 'delega', path: '$.id' }), { code: 'FACT_CYCLE' }],
+    ['a gate that reads the request', (rules: LooseJson) => rules.gates.push({ ...GATE, conditions: { all: [{ fact: 'request', path: '$.motivo', operator: 'exists', value: true }] } }), { code: 'GATE_READS_REQUEST', pointer: '/gates/4/conditions' }],
+    ['a library rule that does not exist', (rules: LooseJson) => (rules.gates[2] = { use: 'AUTH-3' }), { code: 'UNKNOWN_LIBRARY_RULE', pointer: '/gates/2/use' }],
+    ['a library gate used as a check', (rules: LooseJson) => rules.checks.push({ use: 'AUTH-04' }), { code: 'UNKNOWN_LIBRARY_RULE', pointer: '/checks/4/use' }],
+    ['a fact the library already declares', (rules: LooseJson) => (rules.facts.posizione = { port: 'posizioneContributiva', params: { matricola: { fact: 'subject', path: '$.matricola' } } }), { code: 'LIBRARY_FACT_REDECLARED', pointer: '/facts/posizione' }],
+    ['a missing English message', (rules: LooseJson) => delete rules.checks[1].message.en, { code: 'MISSING_TRANSLATION', pointer: '/checks/1/message' }],
+    ['an unexpected property', (rules: LooseJson) => (rules.checks[0].severita = 'BLOCKING'), { code: 'SCHEMA_VIOLATION', pointer: '/checks/0/severita' }],
   ])('%s', (_name, edit, expected) => {
     expect(issuesOf(withEdit(RULES, edit))).toEqual([{ file: RULES, pointer: expect.any(String), ...expected }]);
   });

@@ -28,7 +28,11 @@ function busy(ms: number): void {
  * deadline, so both timers are due together and the answer's runs first.
  */
 function lateAnswer<T>(answer: () => Promise<T>): Promise<T> {
-  const late = new Promise<T>((resolve, reject) => setTimeout(() => answer().then(resolve, reject), 0));
+  const late = new Promise<T>((resolve, reject) => {
+    setTimeout(() => {
+      answer().then(resolve, reject);
+    }, 0);
+  });
   busy(TIMEOUT_MS + 40);
   return late;
 }

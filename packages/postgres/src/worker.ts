@@ -146,6 +146,7 @@ export async function startSmartTaskWorker(options: SmartTaskWorkerOptions): Pro
   const workerIds: string[] = [];
   for (let index = 0; index < (options.concurrency ?? DEFAULTS.concurrency); index += 1) {
     let id: string | undefined;
+    // eslint-disable-next-line prefer-const -- declared apart on purpose: the handler reads `id` and may run before boss.work resolves, when a const would still be in its temporal dead zone and throw.
     id = await boss.work<{ protocollo: string }>(SMART_TASK_QUEUES.request, { pollingIntervalSeconds }, async ([job]) => {
       if (!job) return;
       await runRequestJob(job.data.protocollo);

@@ -4,6 +4,7 @@ import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { afterEach, beforeEach } from 'vitest';
 import { runCli } from '../../src/cli/run-cli.js';
+import type { LooseJson } from '../../../core/test/support/loose-json.js';
 
 /** The repository root. */
 export const REPO_ROOT = fileURLToPath(new URL('../../../../', import.meta.url));
@@ -32,7 +33,7 @@ export interface CatalogCopy {
   readonly dir: string;
   path(relative: string): string;
   edit(relative: string, change: (text: string) => string): void;
-  editJson(relative: string, change: (json: any) => void): void;
+  editJson(relative: string, change: (json: LooseJson) => void): void;
   write(relative: string, content: unknown): string;
   remove(): void;
 }

@@ -3,6 +3,7 @@ import { join } from 'node:path';
 import { XMLParser, XMLValidator } from 'fast-xml-parser';
 import { describe, expect, it } from 'vitest';
 import { REPO_ROOT, cli, useCatalogCopy } from './cli-harness.js';
+import type { LooseJson } from '../../../core/test/support/loose-json.js';
 
 const FIXTURES = 'packages/core/test/lint/fixtures';
 const SUMMARY = /^\d+ errors?, \d+ warnings?, \d+ infos? \(\d+ tasks?, \d+ files? linted\)$/;
@@ -21,7 +22,7 @@ const UNREAD_SUMMARY = '0 errors, 1 warning, 0 infos (1 task, 2 files linted)';
 const junitParser = new XMLParser({ ignoreAttributes: false, attributeNamePrefix: '', isArray: (name) => ['testsuite', 'testcase', 'failure'].includes(name) });
 
 /** Parses JUnit XML after checking it is well-formed. */
-function parseJunit(xml: string): any {
+function parseJunit(xml: string): LooseJson {
   expect(XMLValidator.validate(xml)).toBe(true);
   return junitParser.parse(xml);
 }
@@ -100,7 +101,7 @@ describe('smart-task lint', () => {
       expect(testsuites).toMatchObject({ name: 'smart-task lint', tests: '2', failures: '1', errors: '0' });
       const [suite] = testsuites.testsuite;
       expect(suite).toMatchObject({ name: 'smart-task lint', tests: '2', failures: '1', skipped: '0' });
-      const cases = Object.fromEntries(suite.testcase.map((testCase: any) => [testCase.name, testCase]));
+      const cases = Object.fromEntries(suite.testcase.map((testCase: LooseJson) => [testCase.name, testCase]));
       expect(Object.keys(cases).sort()).toEqual([NEVER_TRUE_RULES, `${NEVER_TRUE}/prova-lint.schema.json`]);
       expect(cases[NEVER_TRUE_RULES].failure).toEqual([expect.objectContaining({ type: 'LINT_CONDITION_NEVER_TRUE', message: `/checks/0/conditions ${NEVER_TRUE_MESSAGE}` })]);
       expect(cases[NEVER_TRUE_RULES].failure[0]['#text']).toContain(`(fix: ${NEVER_TRUE_HINT})`);
@@ -108,7 +109,7 @@ describe('smart-task lint', () => {
 
       const warning = parseJunit((await cli(['lint', UNREAD, '--reporter', 'junit'])).out);
       expect(warning.testsuites).toMatchObject({ tests: '2', failures: '0' });
-      const schemaCase = warning.testsuites.testsuite[0].testcase.find((testCase: any) => testCase.name === UNREAD_SCHEMA);
+      const schemaCase = warning.testsuites.testsuite[0].testcase.find((testCase: LooseJson) => testCase.name === UNREAD_SCHEMA);
       expect(schemaCase.failure).toBeUndefined();
       expect(schemaCase['system-out']).toMatch(/^packages\/.*prova-lint\.schema\.json:\/properties\/note warning LINT_UNREAD_REQUEST_FIELD .* \(fix: remove the field/);
     });
@@ -140,7 +141,7 @@ describe('smart-task lint', () => {
     const catalog = useCatalogCopy();
     const breakOperator = () =>
       catalog.editJson('rules/tasks/revoca-delega-intermediario.rules.json', (json) => {
-        json.checks.find((check: any) => check.id === 'DEL-RI-01').conditions.all[0].operator = 'equalz';
+        json.checks.find((check: LooseJson) => check.id === 'DEL-RI-01').conditions.all[0].operator = 'equalz';
       });
 
     it('prints the loader issues instead of linting, and exits 1', async () => {

@@ -8,11 +8,12 @@ import { junitOfDiagnostics } from '../../src/cli/reporters/junit-reporter.js';
 import { escapeXml, escapeXmlAttribute } from '../../src/cli/reporters/xml.js';
 import { cli } from './cli-harness.js';
 import { CASES_FILE, RULES_FILE, SCHEMA_FILE, coverageCases, coverageRuleSet, writeCoverageTask, type CoverageTaskDirectory } from '../../../core/test/support/coverage-task.js';
+import type { LooseJson } from '../../../core/test/support/loose-json.js';
 
 const parser = new XMLParser({ ignoreAttributes: false, attributeNamePrefix: '', isArray: (name) => ['testsuite', 'testcase', 'failure', 'property'].includes(name) });
 
 /** Parses JUnit XML after checking it is well-formed. */
-function parseJunit(xml: string): any {
+function parseJunit(xml: string): LooseJson {
   expect(XMLValidator.validate(xml)).toBe(true);
   return parser.parse(xml);
 }
@@ -96,7 +97,7 @@ describe('--reporter', () => {
   afterEach(() => task.remove());
 
   const breakOperator = () => {
-    const broken = structuredClone(coverageRuleSet) as any;
+    const broken = structuredClone(coverageRuleSet) as LooseJson;
     broken.checks[0].conditions.all[1].operator = 'lessThanInclusiv';
     task.write(RULES_FILE, broken);
   };
@@ -141,7 +142,7 @@ describe('--reporter', () => {
       expect(testsuites).toMatchObject({ name: 'smart-task validate', tests: '3', failures: '1', errors: '0' });
       const [suite] = testsuites.testsuite;
       expect(suite).toMatchObject({ name: 'smart-task validate', tests: '3', failures: '1' });
-      const cases = Object.fromEntries(suite.testcase.map((testCase: any) => [testCase.name, testCase]));
+      const cases = Object.fromEntries(suite.testcase.map((testCase: LooseJson) => [testCase.name, testCase]));
       expect(Object.keys(cases).sort()).toEqual([CASES_FILE, RULES_FILE, SCHEMA_FILE].sort());
       expect(cases[RULES_FILE].failure).toEqual([
         expect.objectContaining({ type: 'UNKNOWN_OPERATOR', message: expect.stringMatching(/^\/checks\/0\/conditions\/all\/1\/operator Unknown operator "lessThanInclusiv"/) }),
@@ -204,7 +205,7 @@ describe('--reporter', () => {
       const [suite] = testsuites.testsuite;
       expect(suite).toMatchObject({ name: 'prova-copertura', tests: '3', failures: '1', skipped: '0' });
       expect(suite.properties.property).toContainEqual({ name: 'coverage.percent', value: '80' });
-      expect(suite.testcase.map((testCase: any) => [testCase.classname, testCase.name, testCase.failure?.length ?? 0])).toEqual([
+      expect(suite.testcase.map((testCase: LooseJson) => [testCase.classname, testCase.name, testCase.failure?.length ?? 0])).toEqual([
         ['prova-copertura', 'piccolo', 0],
         ['prova-copertura', 'grande-urgente', 1],
         ['prova-copertura', 'intermediario', 0],

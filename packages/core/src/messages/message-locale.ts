@@ -11,6 +11,8 @@ import type { Locale, LocalizedText } from '@smart-task/schemas';
  *   interface HostLocales { de: true }
  * }
  */
+// An interface, and empty, because hosts extend it by declaration merging: a type alias could not be augmented.
+// eslint-disable-next-line @typescript-eslint/no-empty-object-type
 export interface HostLocales {}
 
 /** A locale a message can be written in: Italian, English, or one the host declared in {@link HostLocales}. */

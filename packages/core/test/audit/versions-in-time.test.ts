@@ -7,6 +7,7 @@ import { loadCatalogFromDirectories } from '../../src/node/read-catalog.js';
 import { replayAuditRecords, type LineReplay } from '../../src/replay/replay-audit-records.js';
 import { useCatalogCopy } from '../../../cli/test/cli/cli-harness.js';
 import { repositoryCatalog } from './audit-support.js';
+import type { LooseJson } from '../support/loose-json.js';
 
 const TASK = 'riattivazione-posizione-contributiva';
 
@@ -16,7 +17,7 @@ describe('versions in time', () => {
   /** A temporary catalog where version 1.0.0 (18 months) ends on 30 June 2026 and 2.0.0 (12 months) starts on 1 July. */
   function twoVersionCatalog() {
     const file = `rules/tasks/${TASK}.rules.json`;
-    let v2: Record<string, any> = {};
+    let v2: LooseJson = {};
     copy.editJson(file, (rules) => {
       rules.validTo = '2026-06-30';
       v2 = JSON.parse(JSON.stringify({ ...rules, version: '2.0.0', validFrom: '2026-07-01', validTo: null }));

@@ -4,18 +4,19 @@ import type { CatalogDocument } from '@smart-task/schemas';
 import { describe, expect, it } from 'vitest';
 import { createVocabulary, loadCatalog } from '../../src/index.js';
 import { formatFinding, lintCatalog, type LintFinding } from '../../src/entries/toolchain.js';
+import type { LooseJson } from '../support/loose-json.js';
 
 const FIXTURE = new URL('./fixtures/clean/', import.meta.url);
 const RULES = 'prova-lint.rules.json';
 const SCHEMA = 'prova-lint.schema.json';
 const LIBRARY = 'shared.library.json';
 
-function readFixture(name: string): any {
+function readFixture(name: string): LooseJson {
   return JSON.parse(readFileSync(new URL(name, FIXTURE), 'utf8'));
 }
 
 /** The clean fixture catalog with its rule set and request schema changed, plus extra documents. */
-function lint(edit: { rules?: (rules: any) => void; schema?: (schema: any) => void; extra?: CatalogDocument[] } = {}): Pick<LintFinding, 'code' | 'file' | 'pointer' | 'message'>[] {
+function lint(edit: { rules?: (rules: LooseJson) => void; schema?: (schema: LooseJson) => void; extra?: CatalogDocument[] } = {}): Pick<LintFinding, 'code' | 'file' | 'pointer' | 'message'>[] {
   const rules = readFixture(RULES);
   const schema = readFixture(SCHEMA);
   edit.rules?.(rules);

@@ -1,8 +1,9 @@
 import { catalogDocuments } from '@smart-task/rules';
 import type { CatalogDocument } from '@smart-task/schemas';
+import type { LooseJson } from './loose-json.js';
 
 /** The bundled catalog with one document changed by `edit` (applied to a deep copy; the rest shared). */
-export function withEdit(file: string, edit: (content: any) => void): CatalogDocument[] {
+export function withEdit(file: string, edit: (content: LooseJson) => void): CatalogDocument[] {
   return catalogDocuments.map((document) => {
     if (document.file !== file) return document;
     const content = structuredClone(document.content);

@@ -14,8 +14,11 @@ function leaves(value: unknown, path = ''): Leaf[] {
 
 /** Every key and leaf value of a JSON value. */
 function words(value: unknown, found = new Set<unknown>()): Set<unknown> {
-  if (value === null || typeof value !== 'object') found.add(value);
-  else for (const [key, child] of Object.entries(value)) (found.add(Array.isArray(value) ? undefined : key), words(child, found));
+  if (value === null || typeof value !== 'object') return found.add(value);
+  for (const [key, child] of Object.entries(value)) {
+    found.add(Array.isArray(value) ? undefined : key);
+    words(child, found);
+  }
   return found;
 }
 
