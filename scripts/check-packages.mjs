@@ -47,7 +47,7 @@ try {
     const kb = (readFileSync(tarball).length / 1024).toFixed(0);
 
     const publint = run(bin('publint'), ['run', tarball, '--strict']);
-    const publintLine = publint.output.trim().split('\n').filter((line) => line && !/^(Running publint|Unpacking tarball|Linting\.\.\.|All good)/.test(line));
+    const publintLine = publint.output.replace(/\x1b\[[0-9;]*m/g, '').trim().split('\n').filter((line) => line && !/^(Running publint|Unpacking tarball|Linting\.\.\.|All good)/.test(line));
     if (!publint.ok) failures.push(`publint @smart-task/${name}`);
     console.log(`@smart-task/${name} (${kb} KB packed) publint: ${publint.ok ? 'clean' : 'FAILED'}${publintLine.length > 0 ? `\n  ${publintLine.join('\n  ')}` : ''}`);
 
