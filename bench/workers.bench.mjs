@@ -46,6 +46,7 @@ import { createRequestLifecycle } from '@smart-task/core/lifecycle';
 import { catalogDocuments, cases } from '@smart-task/rules';
 // @smart-task/postgres is not a dependency of the workspace root: the built package, by path.
 import * as postgres from '../packages/postgres/dist/index.js';
+import { FLEET_TABLES, verdictCases } from '../packages/postgres/test/support/fleet-cases.mjs';
 
 const ROOT = fileURLToPath(new URL('..', import.meta.url));
 const WORKER_SCRIPT = join(ROOT, 'packages/postgres/test/support/worker-process.mjs');
@@ -71,14 +72,6 @@ const FINAL = ['ACCOLTA', 'NON_ACCOLTA'];
 /** States from which a worker still moves the request on (IN_CARICO_SEDE waits for an operator: not final, not moving). */
 const MOVING = ['SUBMITTED', 'IN_ISTRUTTORIA', 'RETRY_SCHEDULED', 'OPERATIONS_IN_PROGRESS', 'OPERATIONS_RETRY_SCHEDULED'];
 
-const TEST_TABLES = `
-create table test_ledger (idempotency_key text primary key, request_id text not null, action text not null, pid int not null, at timestamptz not null default clock_timestamp());
-create table test_perform_calls (idempotency_key text not null, pid int not null, at timestamptz not null default clock_timestamp());
-create table test_deliveries (id bigserial primary key, message_id text not null, protocollo text not null, kind text not null, pid int not null, at timestamptz not null default clock_timestamp());
-create index test_deliveries_message_idx on test_deliveries (message_id);
-create table test_holdings (id bigserial primary key, protocollo text not null, pid int not null, acquired_at timestamptz not null default clock_timestamp(), released_at timestamptz);
-`;
-
 for (const [name, value] of Object.entries({ WORKER_STEADY_RATE: STEADY_RATE, WORKER_STEADY_KILL_RATE: STEADY_KILL_RATE })) {
   if (!(Number.isFinite(value) && value > 0)) throw new Error(`${name} must be a positive number of requests per second; found ${env[name]}.`);
 }
@@ -97,24 +90,9 @@ const fmt = (value, digits = 0) => (value === undefined || Number.isNaN(value) ?
 const percentile = (sorted, p) => (sorted.length === 0 ? undefined : sorted[Math.min(sorted.length - 1, Math.max(0, Math.ceil((p / 100) * sorted.length) - 1))]);
 const log = (text) => console.log(`  ${text}`);
 
-// --- the requests: the catalog's cases that end in a verdict (worker-fleet.ts caseRequests) -------------
+// --- the requests: the catalog's cases that end in a verdict (as the multi-worker test files them) -------
 
-function casePool() {
-  const pool = [];
-  for (const document of cases) {
-    for (const testCase of document.cases) {
-      const verdict = testCase.expect.verdict;
-      if ((verdict !== 'ACCOLTA' && verdict !== 'NON_ACCOLTA') || testCase.submittedAt !== undefined) continue;
-      const now = testCase.now ?? document.now;
-      const fixture = mergeFixtures(document.fixture, testCase.fixture);
-      // Cases whose back office fails on purpose end with the Sede, not with a verdict.
-      if (!now || Object.values(fixture.actions ?? {}).some((answer) => answer.fail !== undefined)) continue;
-      pool.push({ index: pool.length, taskId: document.task, caseId: testCase.id, caseVerdict: verdict, subject: testCase.subject ?? document.subject, data: testCase.data, fixture, now });
-    }
-  }
-  return pool;
-}
-const POOL = casePool();
+const POOL = verdictCases(cases, mergeFixtures);
 const sourceOf = (index) => POOL[index % POOL.length];
 const protocolloOf = (index) => `INPS.7000.2026.${String(index + 1).padStart(6, '0')}`;
 
@@ -415,7 +393,7 @@ async function runPhase(phase, context) {
   const result = { phase, mode, workers, killing, count };
   try {
     store = await postgres.openSmartTaskStore({ connectionString: database.url, max: FILE_CONCURRENCY + 4 });
-    await store.client.exec(TEST_TABLES);
+    await store.client.exec(FLEET_TABLES);
     boss = await postgres.openJobQueue({ connectionString: database.url, max: Math.min(FILE_CONCURRENCY, 16) });
     await postgres.prepareSmartTaskQueues(boss);
     const host = createHost(store, boss);

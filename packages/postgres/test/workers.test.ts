@@ -6,6 +6,7 @@ import { createRequestLifecycle, type LifecycleRequest, type NotificationMessage
 import pg from 'pg';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { openJobQueue, openSmartTaskStore, prepareSmartTaskQueues, submitToWorkers, type SmartTaskStore } from '../src/index.js';
+import { FLEET_TABLES } from './support/fleet-cases.mjs';
 import { WorkerFleet, assertBuilt, caseRequests, writePlan, type CaseRequest } from './support/worker-fleet.js';
 
 /**
@@ -20,14 +21,6 @@ const WORKERS = 4;
 const STALE_AFTER_MS = 4_000;
 const FINAL = new Set(['ACCOLTA', 'NON_ACCOLTA']);
 const FLEET_RETRY_POLICY = { maxAttempts: 30, baseDelayMs: 500, factor: 1.5, maxDelayMs: 3_000 };
-
-const TEST_TABLES = `
-create table test_ledger (idempotency_key text primary key, request_id text not null, action text not null, pid int not null, at timestamptz not null default clock_timestamp());
-create table test_perform_calls (idempotency_key text not null, pid int not null, at timestamptz not null default clock_timestamp());
-create table test_deliveries (id bigserial primary key, message_id text not null, protocollo text not null, kind text not null, pid int not null, at timestamptz not null default clock_timestamp());
-create index test_deliveries_message_idx on test_deliveries (message_id);
-create table test_holdings (id bigserial primary key, protocollo text not null, pid int not null, acquired_at timestamptz not null default clock_timestamp(), released_at timestamptz);
-`;
 
 interface Filed {
   readonly request: LifecycleRequest;
@@ -54,7 +47,7 @@ describe.skipIf(!SERVER)(`${WORKERS} worker processes on a PostgreSQL server, ki
     address.pathname = `/${database}`;
     url = address.toString();
     store = await openSmartTaskStore({ connectionString: url });
-    await store.client.exec(TEST_TABLES);
+    await store.client.exec(FLEET_TABLES);
 
     // The host files the requests for the workers: protocolled, saved SUBMITTED, a job queued for each.
     const boss = await openJobQueue({ connectionString: url });

@@ -3,9 +3,10 @@ import { existsSync, mkdtempSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import type { PortFixture, Subject } from '@smart-task/schemas';
+import type { PortFixture } from '@smart-task/schemas';
 import { cases } from '@smart-task/rules';
 import { mergeFixtures } from '@smart-task/core/testing';
+import { verdictCases, type CaseRequest } from './fleet-cases.mjs';
 
 const WORKER_SCRIPT = fileURLToPath(new URL('./worker-process.mjs', import.meta.url));
 const BUILT = ['../../dist/index.js', '../../../core/dist/index.js', '../../../rules/dist/index.js'].map((path) => fileURLToPath(new URL(path, import.meta.url)));
@@ -16,30 +17,11 @@ export function assertBuilt(): void {
   if (missing.length > 0) throw new Error(`The worker processes run the built packages; build them first with \`pnpm build\` (missing: ${missing.join(', ')}).`);
 }
 
-/** One request to file, from a case of the catalog: decided on the case's day, against its fixture. */
-export interface CaseRequest {
-  readonly taskId: string;
-  readonly caseId: string;
-  readonly subject: Subject;
-  readonly data: Readonly<Record<string, unknown>>;
-  readonly fixture: PortFixture;
-  readonly now: string;
-}
+export type { CaseRequest };
 
 /** The catalog's cases that end in a verdict (accepted and rejected), repeated until there are `count`. */
 export function caseRequests(count: number): CaseRequest[] {
-  const pool: CaseRequest[] = [];
-  for (const document of cases) {
-    for (const testCase of document.cases) {
-      const verdict = testCase.expect.verdict;
-      if ((verdict !== 'ACCOLTA' && verdict !== 'NON_ACCOLTA') || testCase.submittedAt !== undefined) continue;
-      const now = testCase.now ?? document.now;
-      const fixture = mergeFixtures(document.fixture, testCase.fixture);
-      // Cases whose back office fails on purpose end with the Sede, not with a verdict.
-      if (!now || Object.values(fixture.actions ?? {}).some((answer) => answer.fail !== undefined)) continue;
-      pool.push({ taskId: document.task, caseId: testCase.id, subject: (testCase.subject ?? document.subject) as Subject, data: testCase.data, fixture, now });
-    }
-  }
+  const pool = verdictCases(cases, mergeFixtures);
   return Array.from({ length: count }, (_, index) => pool[index % pool.length] as CaseRequest);
 }
 
