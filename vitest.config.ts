@@ -23,5 +23,9 @@ export default defineConfig({
     // A test that needs more states its own timeout next to it.
     testTimeout: 60_000,
     hookTimeout: 60_000,
+    // Vitest's default in `run` mode is one worker fewer than the cores: one worker on our two-core
+    // machines, so the suite ran file after file. Many of the longest files wait on child processes or
+    // PostgreSQL, so two workers keep both cores busy without starving them.
+    maxWorkers: 2,
   },
 });
