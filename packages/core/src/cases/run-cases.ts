@@ -125,7 +125,7 @@ export async function executeCases(catalog: Catalog, options: RunCasesOptions, o
   let now = new Date();
   const routedDataPort: DataPort = { fetch: (fact, params, context) => (dataPorts.get(context.requestId) as InMemoryDataPort).fetch(fact, params, context) };
   const routedActionPort: ActionPort = { perform: (call, context) => (actionPorts.get(context.requestId) as InMemoryActionPort).perform(call, context) };
-  const engine = createEngine({ catalog, dataPort: routedDataPort, actionPort: routedActionPort, clock: { now: () => now }, plannedTasks: 'all', timeoutMs: options.timeoutMs ?? 250, observeRules });
+  const engine = createEngine({ catalog, dataPort: routedDataPort, actionPort: routedActionPort, clock: { now: () => now }, plannedTasks: 'all', timeoutMs: options.timeoutMs ?? 250, ...(observeRules && { observeRules }) });
 
   const results: CaseResult[] = [];
   for (const task of catalog.tasks.values()) {

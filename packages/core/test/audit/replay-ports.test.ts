@@ -65,7 +65,8 @@ describe('createReplayActionPort', () => {
   });
 
   it('fails the operation whose failure ended the recorded evaluation, with its retryability', async () => {
-    const port = createReplayActionPort(outcome({ kind: 'technical-failure', verdict: undefined, error: { code: 'OPERATION_FAILED', message: 'respinta', operation: 'riattiva' }, retryable: false }));
+    const failed: Pick<AuditRecord, 'outcome'> = { outcome: { kind: 'technical-failure', reasons: [], warnings: [], checks: [], operations: [], error: { code: 'OPERATION_FAILED', message: 'respinta', operation: 'riattiva' }, retryable: false } };
+    const port = createReplayActionPort(failed);
     await expect(port.perform(call('riattiva'), context())).rejects.toMatchObject({ message: 'respinta', retryable: false });
   });
 });

@@ -96,7 +96,8 @@ describe('notices per kind, channel and language', () => {
         }
       }
     }
-    const silent = openRequest({ ...submitEvent(), notifications: undefined } as ReturnType<typeof submitEvent>);
+    const { notifications: _none, ...withoutNotices } = submitEvent();
+    const silent = openRequest(withoutNotices);
     expect(composeNotification(silent, 'PROTOCOLLATA')).toBeUndefined();
   });
 });
