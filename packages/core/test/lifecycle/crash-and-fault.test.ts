@@ -1,3 +1,4 @@
+import { AsyncLocalStorage } from 'node:async_hooks';
 import { catalogDocuments } from '@smart-task/rules';
 import type { CasesDocument, PortFixture, Subject } from '@smart-task/schemas';
 import { beforeAll, describe, expect, it } from 'vitest';
@@ -49,7 +50,11 @@ interface AcceptedCase {
 /** A fault of a scenario: one at an operation, or one of the whole request. */
 type Fault = OperationFault | { readonly kind: 'audit-fails-once' | 'notification-hangs' | 'crash-while-deciding' };
 
-let engineNow = new Date();
+/**
+ * The engine's clock for the scenario that is running: each case has its own `now`, and the scenarios of
+ * several cases run side by side (their port waits overlap), so the clock follows the async context.
+ */
+const caseNow = new AsyncLocalStorage<Date>();
 const worlds = new Map<string, { backOffice: FakeBackOffice; crashWhileDeciding: (() => void) | undefined }>();
 const routedData: DataPort = {
   fetch: (fact, params, context) => {
@@ -65,7 +70,7 @@ const routedData: DataPort = {
   },
 };
 const routedActions: ActionPort = { perform: (call, context) => (worlds.get(context.requestId) as { backOffice: FakeBackOffice }).backOffice.actionPort.perform(call, context) };
-const engine = createEngine({ catalog, dataPort: routedData, actionPort: routedActions, clock: { now: () => engineNow }, plannedTasks: 'all', timeoutMs: TIMEOUT_MS });
+const engine = createEngine({ catalog, dataPort: routedData, actionPort: routedActions, clock: { now: () => caseNow.getStore() ?? new Date() }, plannedTasks: 'all', timeoutMs: TIMEOUT_MS });
 
 /** The storage every process of one scenario shares: requests, audit records, the notice outbox. */
 interface Storage {
@@ -154,8 +159,22 @@ interface ScenarioEnd {
 
 let sequence = 0;
 
-/** Files the case through the lifecycle with `fault`, then lets the scheduler alone drive it to its end. */
-async function runScenario(accepted: AcceptedCase, plannedIds: readonly string[], fault: Fault | undefined): Promise<ScenarioEnd> {
+/** Files the case through the lifecycle with `fault`, then lets the scheduler alone drive it to its end, with the engine's clock at the case's `now`. */
+function runScenario(accepted: AcceptedCase, plannedIds: readonly string[], fault: Fault | undefined): Promise<ScenarioEnd> {
+  return caseNow.run(new Date(accepted.now), () => driveScenario(accepted, plannedIds, fault));
+}
+
+/** How many cases have their scenarios in flight at once: their waits (deadlines of 250 ms) overlap. */
+const CASES_IN_FLIGHT = 4;
+
+/** `work` for every item, at most `limit` at a time, the results in the items' order. */
+async function mapInBatches<T, R>(items: readonly T[], limit: number, work: (item: T) => Promise<R>): Promise<R[]> {
+  const results: R[] = [];
+  for (let start = 0; start < items.length; start += limit) results.push(...(await Promise.all(items.slice(start, start + limit).map(work))));
+  return results;
+}
+
+async function driveScenario(accepted: AcceptedCase, plannedIds: readonly string[], fault: Fault | undefined): Promise<ScenarioEnd> {
   const protocollo = `INPS.7000.2026.${String((sequence += 1)).padStart(6, '0')}`;
   const storage: Storage = { repository: createInMemoryRequestRepository(), outbox: createInMemoryNotificationOutbox(), audit: [], delivered: [], failNextSave: false };
   let now = Date.parse(accepted.submittedAt);
@@ -236,11 +255,11 @@ describe('crash and fault: decide once, perform exactly once, across the whole c
   const planFor = (planned: LifecycleRequest['plannedOperations'], from: string, to: string) => JSON.parse(JSON.stringify(planned).split(from).join(to)) as LifecycleRequest['plannedOperations'];
 
   beforeAll(async () => {
-    for (const accepted of acceptedCases()) {
-      engineNow = new Date(accepted.now);
-      const { request, protocollo } = await runScenario(accepted, [], undefined);
-      if (request.state === 'ACCOLTA' && request.plannedOperations.length > 0) baselines.push({ accepted, planned: request.plannedOperations, protocollo });
-    }
+    const accepted = acceptedCases();
+    const ends = await mapInBatches(accepted, CASES_IN_FLIGHT, (one) => runScenario(one, [], undefined));
+    ends.forEach(({ request, protocollo }, index) => {
+      if (request.state === 'ACCOLTA' && request.plannedOperations.length > 0) baselines.push({ accepted: accepted[index] as AcceptedCase, planned: request.plannedOperations, protocollo });
+    });
   }, 600_000);
 
   it('every accepted case with operations, every failure point: the fault-free verdict, each operation once, no read after an effect, each notice once', async () => {
@@ -248,10 +267,12 @@ describe('crash and fault: decide once, perform exactly once, across the whole c
     const failures: string[] = [];
     let scenarios = 0;
     let crashes = 0;
-    for (const { accepted, planned: faultFree, protocollo: faultFreeProtocollo } of baselines) {
-      engineNow = new Date(accepted.now);
+    const runs = await mapInBatches(baselines, CASES_IN_FLIGHT, async ({ accepted, planned: faultFree, protocollo: faultFreeProtocollo }) => {
       const plannedIds = faultFree.map((operation) => operation.id);
       const ends = await Promise.all(faultsFor(plannedIds).map(async (fault) => ({ fault, end: await runScenario(accepted, plannedIds, fault) })));
+      return { accepted, faultFree, faultFreeProtocollo, plannedIds, ends };
+    });
+    for (const { accepted, faultFree, faultFreeProtocollo, plannedIds, ends } of runs) {
       for (const { fault, end } of ends) {
         scenarios += 1;
         crashes += end.crashes;
@@ -286,11 +307,18 @@ describe('crash and fault: decide once, perform exactly once, across the whole c
 
   it('a fault that never clears: the request goes to the Sede with its decision and what was done, and the operator view says so', async () => {
     let checked = 0;
-    for (const { accepted, planned: faultFree, protocollo: faultFreeProtocollo } of baselines) {
-      engineNow = new Date(accepted.now);
+    const lastOf = (planned: LifecycleRequest['plannedOperations']) => planned.length - 1;
+    const ends = await mapInBatches(baselines, CASES_IN_FLIGHT, ({ accepted, planned }) =>
+      runScenario(
+        accepted,
+        planned.map((operation) => operation.id),
+        { kind: 'throw', moment: 'after', index: lastOf(planned), persistent: true },
+      ),
+    );
+    for (const [index, { accepted, planned: faultFree, protocollo: faultFreeProtocollo }] of baselines.entries()) {
       const plannedIds = faultFree.map((operation) => operation.id);
-      const last = plannedIds.length - 1;
-      const { request, backOffice, protocollo } = await runScenario(accepted, plannedIds, { kind: 'throw', moment: 'after', index: last, persistent: true });
+      const last = lastOf(faultFree);
+      const { request, backOffice, protocollo } = ends[index] as ScenarioEnd;
       const planned = planFor(faultFree, faultFreeProtocollo, protocollo);
       expect(request.plannedOperations).toEqual(planned);
       expect(request.state, `${accepted.taskId}/${accepted.caseId}`).toBe('IN_CARICO_SEDE');
