@@ -1,5 +1,5 @@
-import type { HistoryEntry, LifecycleRequest } from '../lifecycle/request-state.js';
-import { stateLabel } from '../lifecycle/state-labels.js';
+import type { HistoryEntry, LifecycleRequest } from '../requests/request-state.js';
+import { stateLabel } from '../requests/state-labels.js';
 import { textIn, type MessageLocale } from '../messages/message-locale.js';
 import { builtInMessages, type Messages } from '../messages/messages.js';
 import { gsm7Length, toGsm7, truncateGsm7 } from './gsm7.js';

@@ -1,5 +1,5 @@
 import { SmartTaskError, issue } from '../errors.js';
-import { REQUEST_STATES, SCHEDULED_STATES, type LifecycleRequest, type RequestState } from '../lifecycle/request-state.js';
+import { REQUEST_STATES, SCHEDULED_STATES, type LifecycleRequest, type RequestState } from '../requests/request-state.js';
 import { isoDateInTimeZone, toIsoDate } from '../vocabulary/iso-dates.js';
 import { compareNewestFirst, isAfterPosition, readRequestCursor, requestCursorOf, type RequestSortKey } from './request-cursor.js';
 

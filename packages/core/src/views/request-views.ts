@@ -1,7 +1,7 @@
 import type { Verdict } from '../evaluate/decision.js';
 import { describePerformed } from '../evaluate/perform-operations.js';
-import type { LifecycleRequest, RequestState } from '../lifecycle/request-state.js';
-import { stateLabel } from '../lifecycle/state-labels.js';
+import type { LifecycleRequest, RequestState } from '../requests/request-state.js';
+import { stateLabel } from '../requests/state-labels.js';
 import { textIn, type MessageLocale } from '../messages/message-locale.js';
 import { builtInMessages, type Messages } from '../messages/messages.js';
 

@@ -2,7 +2,7 @@ import { freeze, produce, type Draft } from 'immer';
 import { PROFILI, type Profilo } from '@smart-task/schemas';
 import { SmartTaskError, issue, type IssueParams } from '../errors.js';
 import type { Verdict } from '../evaluate/decision.js';
-import { NOTIFICATION_CHANNELS } from '../notifications/notification-message.js';
+import { NOTIFICATION_CHANNELS } from './notification-preference.js';
 import {
   FINAL_STATES,
   LIFECYCLE_EVENT_TYPES,
