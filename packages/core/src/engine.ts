@@ -12,10 +12,10 @@ import { performPlannedOperations, type OperationsOutcome, type OperationsPlan, 
 import { decideIstruttoria, evaluateRules, type DependencyHashes, type RulesObserver } from './evaluate/run-istruttoria.js';
 import { unavailableForm, type ComposedForm } from './form/composed-form.js';
 import { composeForm } from './form/compose-form.js';
-import { compileHiddenFieldPruner, type HiddenFieldPruner } from './form/prune-hidden.js';
+import { compileHiddenFieldPruner, type HiddenFieldPruner } from './request-schema/prune-hidden.js';
 import { contentHash } from './json/canonical-hash.js';
-import { createAjv, type Ajv } from './json/create-ajv.js';
-import { textIn, type MessageLocale } from './messages/message-locale.js';
+import { createAjv, type Ajv } from './formats/create-ajv.js';
+import { textIn, type MessageLocale } from './text/message-locale.js';
 import { createMessages, type MessageOverrides, type Messages } from './messages/messages.js';
 import type { ActionPort, Clock, DataPort, Logger } from './port.js';
 import { compileRequestValidator, invalidRequestData, type RequestValidation, type RequestValidator } from './validation/request-validator.js';

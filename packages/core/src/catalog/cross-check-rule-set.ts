@@ -26,7 +26,7 @@ import { didYouMean, quoteList } from '../text/suggest.js';
 import { OPERATION_OUTCOME, TEMPLATE_FORMATTERS, placeholdersOf } from '../text/template.js';
 import { datedValuesProblems } from '../vocabulary/dated-values.js';
 import type { Vocabulary } from '../vocabulary/vocabulary.js';
-import { SUBJECT_FIELDS, requestFieldsOf } from './request-fields.js';
+import { SUBJECT_FIELDS, requestFieldsOf } from '../request-schema/request-fields.js';
 
 interface Context {
   readonly file: string;

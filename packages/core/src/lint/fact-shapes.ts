@@ -1,5 +1,5 @@
 import { PROFILI, type JsonSchema, type PortContractDocument, type RequestSchemaDocument, type RuleSetDocument } from '@smart-task/schemas';
-import { requestFieldsOf } from '../catalog/request-fields.js';
+import { requestFieldsOf } from '../request-schema/request-fields.js';
 import type { Vocabulary } from '../vocabulary/vocabulary.js';
 import { followPath, shapeOfSchema, type PathResult, type ValueShape } from './value-shape.js';
 

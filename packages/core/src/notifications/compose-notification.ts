@@ -1,6 +1,6 @@
 import type { HistoryEntry, LifecycleRequest } from '../requests/request-state.js';
 import { stateLabel } from '../requests/state-labels.js';
-import { textIn, type MessageLocale } from '../messages/message-locale.js';
+import { textIn, type MessageLocale } from '../text/message-locale.js';
 import { builtInMessages, type Messages } from '../messages/messages.js';
 import { gsm7Length, toGsm7, truncateGsm7 } from './gsm7.js';
 import type { NotificationKind, NotificationMessage } from './notification-message.js';

@@ -1,4 +1,4 @@
-import type { MessageLocale } from '../messages/message-locale.js';
+import type { MessageLocale } from '../text/message-locale.js';
 import type { NotificationChannel } from '../requests/notification-preference.js';
 
 /** The moments the requester is told about: protocol, outcome, hand-over to the Sede, operator's closure, withdrawal. */

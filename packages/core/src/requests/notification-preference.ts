@@ -1,4 +1,4 @@
-import type { MessageLocale } from '../messages/message-locale.js';
+import type { MessageLocale } from '../text/message-locale.js';
 
 /** The channels a requester can choose for notices about their requests. */
 export const NOTIFICATION_CHANNELS = ['EMAIL', 'PEC', 'SMS'] as const;

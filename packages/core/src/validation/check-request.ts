@@ -5,9 +5,9 @@ import { jsonBoundsProblems, type JsonBounds, type JsonBoundsProblem } from '../
 import { joinPointer } from '../json/pointer.js';
 import type { EngineLimits } from '../limits/engine-limits.js';
 import { describeLocales } from '../messages/check-message-overrides.js';
-import type { MessageLocale } from '../messages/message-locale.js';
+import type { MessageLocale } from '../text/message-locale.js';
 import { instantOf, toIsoDate } from '../vocabulary/iso-dates.js';
-import { UNREADABLE, isRecord, read } from './read-safely.js';
+import { UNREADABLE, isRecord, read } from '../json/read-safely.js';
 
 /**
  * The checks of every engine call's arguments, made before any work is spent on them: the request's
