@@ -19,7 +19,7 @@ import { textIn, type MessageLocale } from './text/message-locale.js';
 import { createMessages, type MessageOverrides, type Messages } from './messages/messages.js';
 import type { ActionPort, Clock, DataPort, Logger } from './port.js';
 import { compileRequestValidator, invalidRequestData, type RequestValidation, type RequestValidator } from './validation/request-validator.js';
-import { isoDateInTimeZone } from './vocabulary/iso-dates.js';
+import { isoDateInTimeZone } from './calendar/iso-dates.js';
 import { createVocabulary, type VocabularyExtensions } from './vocabulary/vocabulary.js';
 import { DEFAULT_LIMITS, type EngineLimits } from './limits/engine-limits.js';
 import { answerBoundsOf } from './evaluate/port-answer-bounds.js';

@@ -60,7 +60,7 @@ export { DEFAULT_PAGE_SIZE, MAX_COUNTED_REQUESTS, MAX_PAGE_SIZE, checkRequestQue
 export type { RequestFilter, RequestPage, RequestQuery } from '../request-list/request-query.js';
 export { readRequestCursor } from '../request-list/request-cursor.js';
 export type { RequestListPosition, RequestSortKey } from '../request-list/request-cursor.js';
-export { dayRangeInTimeZone } from '../vocabulary/iso-dates.js';
+export { dayRangeInTimeZone } from '../calendar/iso-dates.js';
 export { isKnownTimeZone } from '../validation/check-engine-options.js';
 export { REQUEST_LIST_COLOR_TOKENS, listRequestRows, toRequestListRow } from '../request-list/request-list-row.js';
 export type { RequestListRow } from '../request-list/request-list-row.js';

@@ -29,5 +29,5 @@ export { conditionalsOf, requestFieldsOf } from '../request-schema/request-field
 export type { RequestField } from '../request-schema/request-fields.js';
 export { didYouMean } from '../text/suggest.js';
 export { fromPointer, joinPointer } from '../json/pointer.js';
-export { addDays, isoDateInTimeZone } from '../vocabulary/iso-dates.js';
+export { addDays, isoDateInTimeZone } from '../calendar/iso-dates.js';
 export { isRecord } from '../json/read-safely.js';

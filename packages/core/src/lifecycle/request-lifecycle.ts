@@ -18,7 +18,7 @@ import type { NotificationPort } from '../notifications/notification-port.js';
 import type { RequestRepository } from '../request-list/request-repository.js';
 import { listAllRequests, type RequestQuery } from '../request-list/request-query.js';
 import { invalidRequestData } from '../validation/request-validator.js';
-import { isoDateInTimeZone } from '../vocabulary/iso-dates.js';
+import { isoDateInTimeZone } from '../calendar/iso-dates.js';
 import { unknownProtocollo } from '../requests/repository-errors.js';
 import type { LifecycleEvent, LifecycleRequest, RequestState } from '../requests/request-state.js';
 import { DEFAULT_NOTICE_RETRY_POLICY, resolveRetryPolicy, type RetryPolicy } from '../requests/retry-policy.js';

@@ -1,6 +1,6 @@
 import { SmartTaskError, issue } from '../errors.js';
 import { REQUEST_STATES, SCHEDULED_STATES, type LifecycleRequest, type RequestState } from '../requests/request-state.js';
-import { isoDateInTimeZone, toIsoDate } from '../vocabulary/iso-dates.js';
+import { isoDateInTimeZone, toIsoDate } from '../calendar/iso-dates.js';
 import { compareNewestFirst, isAfterPosition, readRequestCursor, requestCursorOf, type RequestSortKey } from './request-cursor.js';
 
 /** Which requests to list: every given criterion must hold. Dates are `YYYY-MM-DD`, inclusive, in the repository's time zone. */

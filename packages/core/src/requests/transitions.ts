@@ -14,7 +14,7 @@ import {
   type SubmitEvent,
 } from './request-state.js';
 import { canRetryAfter, resolveRetryPolicy, retryDelayMs } from './retry-policy.js';
-import { instantOf } from '../vocabulary/iso-dates.js';
+import { instantOf } from '../calendar/iso-dates.js';
 
 /**
  * The request lifecycle as a pure state machine: `(request, event) → request`. No clock, no I/O; every

@@ -1,7 +1,7 @@
 import { SmartTaskError, issue, type Issue } from '../errors.js';
 import { DEFAULT_LIMITS, type EngineLimits } from '../limits/engine-limits.js';
 import { describeLocales, localesWith, messageOverridesIssues } from '../messages/check-message-overrides.js';
-import { toIsoDate } from '../vocabulary/iso-dates.js';
+import { toIsoDate } from '../calendar/iso-dates.js';
 import { clockProblem, describeValue } from './check-request.js';
 import { isRecord, keysOf, read } from '../json/read-safely.js';
 

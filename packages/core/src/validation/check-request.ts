@@ -6,7 +6,7 @@ import { joinPointer } from '../json/pointer.js';
 import type { EngineLimits } from '../limits/engine-limits.js';
 import { describeLocales } from '../messages/check-message-overrides.js';
 import type { MessageLocale } from '../text/message-locale.js';
-import { instantOf, toIsoDate } from '../vocabulary/iso-dates.js';
+import { instantOf, toIsoDate } from '../calendar/iso-dates.js';
 import { UNREADABLE, isRecord, read } from '../json/read-safely.js';
 
 /**

@@ -1,4 +1,8 @@
-/** Calendar arithmetic on ISO dates (`YYYY-MM-DD`), in UTC so that no time zone shifts a day. */
+/**
+ * The calendar: arithmetic on ISO dates (`YYYY-MM-DD`), in UTC so that no time zone shifts a day, and
+ * the calendar dates of instants in a time zone. The one home of these helpers: formats, vocabulary,
+ * validation, the engine and the lifecycle import them.
+ */
 
 const ISO_DATE = /^(\d{4})-(\d{2})-(\d{2})/;
 
@@ -30,9 +34,15 @@ export function instantOf(value: unknown): readonly [number, number] | undefined
   return [ms, Number((match[5] ?? '').padEnd(9, '0').slice(3, 9))];
 }
 
-/** Number of days in a month (1–12) of a year. */
+/** True for a leap year of the (proleptic Gregorian) calendar. */
+export function isLeapYear(year: number): boolean {
+  return (year % 4 === 0 && year % 100 !== 0) || year % 400 === 0;
+}
+
+/** Number of days in a month (1–12) of a year of the (proleptic Gregorian) calendar. */
 export function daysInMonth(year: number, month: number): number {
-  return new Date(Date.UTC(year, month, 0)).getUTCDate();
+  if (month === 2) return isLeapYear(year) ? 29 : 28;
+  return month === 4 || month === 6 || month === 9 || month === 11 ? 30 : 31;
 }
 
 function formatUtc(date: Date): string {
