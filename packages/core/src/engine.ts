@@ -19,7 +19,7 @@ import { textIn, type MessageLocale } from './text/message-locale.js';
 import { createMessages, type MessageOverrides, type Messages } from './messages/messages.js';
 import type { ActionPort, Clock, DataPort, Logger } from './port.js';
 import { compileRequestValidator, invalidRequestData, type RequestValidation, type RequestValidator } from './validation/request-validator.js';
-import { isoDateInTimeZone } from './calendar/iso-dates.js';
+import { DEFAULT_TIME_ZONE, isoDateInTimeZone } from './calendar/iso-dates.js';
 import { createVocabulary, type VocabularyExtensions } from './vocabulary/vocabulary.js';
 import { DEFAULT_LIMITS, type EngineLimits } from './limits/engine-limits.js';
 import { answerBoundsOf } from './evaluate/port-answer-bounds.js';
@@ -206,7 +206,7 @@ export function createEngine(options: EngineOptions): SmartTaskEngine {
   const clock = options.clock ?? systemClock;
   const defaultLocale = options.locale ?? 'it';
   const timeoutMs = options.timeoutMs ?? 5000;
-  const timeZone = options.timeZone ?? 'Europe/Rome';
+  const timeZone = options.timeZone ?? DEFAULT_TIME_ZONE;
   const limits: EngineLimits = { ...DEFAULT_LIMITS, ...options.limits };
   const answerBounds = answerBoundsOf(limits);
   const requestBounds = requestBoundsOf(limits);

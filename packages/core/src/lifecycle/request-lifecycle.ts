@@ -18,7 +18,7 @@ import type { NotificationPort } from '../notifications/notification-port.js';
 import type { RequestRepository } from '../request-list/request-repository.js';
 import { listAllRequests, type RequestQuery } from '../request-list/request-query.js';
 import { invalidRequestData } from '../validation/request-validator.js';
-import { isoDateInTimeZone } from '../calendar/iso-dates.js';
+import { DEFAULT_TIME_ZONE, isoDateInTimeZone } from '../calendar/iso-dates.js';
 import { unknownProtocollo } from '../requests/repository-errors.js';
 import type { LifecycleEvent, LifecycleRequest, RequestState } from '../requests/request-state.js';
 import { DEFAULT_NOTICE_RETRY_POLICY, resolveRetryPolicy, type RetryPolicy } from '../requests/retry-policy.js';
@@ -194,7 +194,7 @@ const SYSTEM = { kind: 'system' } as const;
 export function createRequestLifecycle(options: RequestLifecycleOptions): RequestLifecycle {
   const { engine, repository } = options;
   const clock = options.clock ?? systemClock;
-  const timeZone = options.timeZone ?? 'Europe/Rome';
+  const timeZone = options.timeZone ?? DEFAULT_TIME_ZONE;
   const retryPolicy = resolveRetryPolicy(options.retryPolicy);
   if (typeof options.nextProtocollo !== 'function') {
     throw new SmartTaskError('Invalid lifecycle options', [issue('INVALID_LIFECYCLE_OPTION', '<lifecycle>', '/nextProtocollo', 'Pass "nextProtocollo": a function that returns a new protocol number from the host\'s protocol register.', { option: 'nextProtocollo' })]);
