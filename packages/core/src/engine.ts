@@ -12,14 +12,14 @@ import { performPlannedOperations, type OperationsOutcome, type OperationsPlan, 
 import { decideIstruttoria, evaluateRules, type DependencyHashes, type RulesObserver } from './evaluate/run-istruttoria.js';
 import { unavailableForm, type ComposedForm } from './form/composed-form.js';
 import { composeForm } from './form/compose-form.js';
-import { compileHiddenFieldPruner, type HiddenFieldPruner } from './form/prune-hidden.js';
+import { compileHiddenFieldPruner, type HiddenFieldPruner } from './request-schema/prune-hidden.js';
 import { contentHash } from './json/canonical-hash.js';
-import { createAjv, type Ajv } from './json/create-ajv.js';
-import { textIn, type MessageLocale } from './messages/message-locale.js';
+import { createAjv, type Ajv } from './formats/create-ajv.js';
+import { textIn, type MessageLocale } from './text/message-locale.js';
 import { createMessages, type MessageOverrides, type Messages } from './messages/messages.js';
 import type { ActionPort, Clock, DataPort, Logger } from './port.js';
 import { compileRequestValidator, invalidRequestData, type RequestValidation, type RequestValidator } from './validation/request-validator.js';
-import { isoDateInTimeZone } from './vocabulary/iso-dates.js';
+import { DEFAULT_TIME_ZONE, isoDateInTimeZone } from './calendar/iso-dates.js';
 import { createVocabulary, type VocabularyExtensions } from './vocabulary/vocabulary.js';
 import { DEFAULT_LIMITS, type EngineLimits } from './limits/engine-limits.js';
 import { answerBoundsOf } from './evaluate/port-answer-bounds.js';
@@ -206,7 +206,7 @@ export function createEngine(options: EngineOptions): SmartTaskEngine {
   const clock = options.clock ?? systemClock;
   const defaultLocale = options.locale ?? 'it';
   const timeoutMs = options.timeoutMs ?? 5000;
-  const timeZone = options.timeZone ?? 'Europe/Rome';
+  const timeZone = options.timeZone ?? DEFAULT_TIME_ZONE;
   const limits: EngineLimits = { ...DEFAULT_LIMITS, ...options.limits };
   const answerBounds = answerBoundsOf(limits);
   const requestBounds = requestBoundsOf(limits);

@@ -1,4 +1,4 @@
-import type { RequestIssue } from './validation/request-validator.js';
+import type { LocalizedMessage } from './text/message-locale.js';
 
 /**
  * Every stable code of the issues the loader, the engine and the request lifecycle report. The
@@ -97,6 +97,18 @@ export function issue(code: IssueCode, file: string, pointer: string, message: s
 /** Formats an issue as `file:pointer code message`, the line the CLI prints. */
 export function formatIssue(item: Issue): string {
   return `${item.file}:${item.pointer || '/'} ${item.code} ${item.message}`;
+}
+
+/** One problem with a field of a request, with its message in Italian and English (and each locale the host added). */
+export interface RequestIssue {
+  /** Stable code: the JSON Schema keyword in upper snake case (`REQUIRED`, `PATTERN`), or a domain code (`CF_CHECK_CHARACTER`). */
+  readonly code: string;
+  /** RFC 6901 pointer to the field in the request data. */
+  readonly pointer: string;
+  /** The top-level field the issue is about. */
+  readonly field: string;
+  /** The field's own `x-messages` text from the catalog, else the library's `request.*` message. */
+  readonly message: LocalizedMessage;
 }
 
 const SMART_TASK_ERROR = Symbol.for('smart-task.error');

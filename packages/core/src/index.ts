@@ -31,14 +31,14 @@ export type { LoadCatalogOptions } from './catalog/load-catalog.js';
 export type { Catalog, LoadedDocument, SourceLocation, TaskDefinition } from './catalog/catalog.js';
 
 export { ISSUE_CODES, SmartTaskError, formatIssue, isSmartTaskError } from './errors.js';
-export type { Issue, IssueCode, IssueParams, IssueSeverity, Result } from './errors.js';
+export type { Issue, IssueCode, IssueParams, IssueSeverity, RequestIssue, Result } from './errors.js';
 
 export { BUILT_IN_MESSAGES, MESSAGE_CODES, MESSAGE_PARAMS, isMessageCode } from './messages/built-in-messages.js';
 export type { MessageCode } from './messages/built-in-messages.js';
 export { createMessages } from './messages/messages.js';
 export type { MessageOverrides, MessageParam, MessageParamValue, MessageParams, MessageTable, MessageText, Messages } from './messages/messages.js';
-export { textIn } from './messages/message-locale.js';
-export type { HostLocale, HostLocales, LocalizedMessage, MessageLocale } from './messages/message-locale.js';
+export { textIn } from './text/message-locale.js';
+export type { HostLocale, HostLocales, LocalizedMessage, MessageLocale } from './text/message-locale.js';
 
 export { PortError, isPortError } from './port.js';
 export { DEFAULT_LIMITS, type EngineLimits } from './limits/engine-limits.js';
@@ -64,7 +64,7 @@ export type {
 } from './evaluate/decision.js';
 
 export type { ComposedForm, FormNotice, KnownValue, NotAllowedForm, ReadyForm, UnavailableForm } from './form/composed-form.js';
-export type { RequestIssue, RequestValidation } from './validation/request-validator.js';
+export type { RequestValidation } from './validation/request-validator.js';
 
 export { explainInItalian } from './views/explain.js';
 export { toContributorView, toOperatorView } from './views/views.js';

@@ -1,10 +1,9 @@
 /**
- * The ports: the only way the engine and the request lifecycle reach the outside world. Adapters
- * implement these interfaces; the engine and the lifecycle never import an adapter.
+ * The engine's ports: the only way the engine reaches the outside world (data port, action port,
+ * clock, logger). Adapters implement these interfaces; the engine never imports an adapter. This file
+ * imports nothing: the request lifecycle's own ports sit beside what they serve
+ * (`request-list/request-repository.ts`, `notifications/notification-port.ts`).
  */
-import type { LifecycleRequest } from './lifecycle/request-state.js';
-import type { NotificationMessage } from './notifications/notification-message.js';
-import type { RequestPage, RequestQuery } from './request-list/request-query.js';
 
 /** What every port call receives besides its parameters. */
 export interface PortCallContext {
@@ -57,49 +56,6 @@ export interface Clock {
 export interface Logger {
   debug(message: string, data?: Readonly<Record<string, unknown>>): void;
   warn(message: string, data?: Readonly<Record<string, unknown>>): void;
-}
-
-/**
- * Where the host keeps requests. `save` uses optimistic concurrency: it stores the request only when
- * the stored version is still `request.version` (0 for a new request), and returns it with the version
- * incremented; otherwise it throws `versionConflict(…)` (`VERSION_CONFLICT`). `list` filters, sorts
- * newest first and paginates as `selectRequests` does.
- *
- * @example
- * const repository: RequestRepository = createInMemoryRequestRepository(); // in production: your database adapter
- */
-export interface RequestRepository {
-  get(protocollo: string): Promise<LifecycleRequest | undefined>;
-  save(request: LifecycleRequest): Promise<LifecycleRequest>;
-  list(query?: RequestQuery): Promise<RequestPage>;
-}
-
-/**
- * Delivers notices (e-mail gateway, PEC provider, SMS gateway). Called from the notification outbox,
- * after the state the notice announces is saved, within a deadline: a failure or a hang is retried
- * later and never changes or holds the request.
- *
- * An attempt that never reported back (its deadline ran out, or its process stopped between the
- * gateway's answer and the outbox) may have been delivered. Before such a notice is tried again the
- * outbox asks {@link NotificationPort.wasSent}, when the port has it, and sends only if the gateway
- * has no notice with that id: no notice is sent twice. A port without `wasSent` gets the notice again
- * (at least once) and should drop the second copy by `message.id`, the notice's stable id.
- *
- * @example
- * const notifications: NotificationPort = {
- *   send: (message, { signal }) => mailer.send(message.to, message.subject, message.body, { headers: { 'Message-ID': message.id }, signal }),
- *   wasSent: (messageId, { signal }) => mailer.hasMessage(messageId, { signal }),
- * };
- */
-export interface NotificationPort {
-  /** Hands the notice to the gateway; resolves once the gateway has accepted it. */
-  send(message: NotificationMessage, context: { readonly signal: AbortSignal }): Promise<void>;
-  /**
-   * True when the gateway has accepted a notice with this id (`NotificationMessage.id`). Asked, within
-   * the same deadline as `send`, before a notice whose earlier attempt never reported back is sent
-   * again; a failure here counts as a failed attempt, and nothing is sent.
-   */
-  wasSent?(messageId: string, context: { readonly signal: AbortSignal }): Promise<boolean>;
 }
 
 const PORT_ERROR = Symbol.for('smart-task.port-error');

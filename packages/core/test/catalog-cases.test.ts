@@ -1,6 +1,6 @@
 import { decisionSchema } from '@smart-task/schemas';
 import { describe, expect, it } from 'vitest';
-import { createAjv } from '../src/json/create-ajv.js';
+import { createAjv } from '../src/formats/create-ajv.js';
 import { formatIssue } from '../src/index.js';
 import { bundledCaseResults, bundledCatalogLoad } from './support/shared-engine.js';
 

@@ -4,7 +4,7 @@ import { createEngine, loadCatalog, type ActionPort, type DataPort } from '../sr
 import { createInMemoryActionPort, createInMemoryDataPort } from '../src/entries/testing.js';
 import { createInMemoryNotificationOutbox, type NotificationMessage } from '../src/entries/lifecycle.js';
 import { deliverNotices } from '../src/notifications/deliver-notices.js';
-import { resolveRetryPolicy } from '../src/lifecycle/retry-policy.js';
+import { resolveRetryPolicy } from '../src/requests/retry-policy.js';
 import { NOW, TASK, azienda, revocaData, revocaFixture } from './support/revoca.js';
 
 const TIMEOUT_MS = 60;

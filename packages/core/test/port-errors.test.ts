@@ -5,7 +5,7 @@ import { PortError, createEngine, loadCatalog, type ActionPort, type DataPort, t
 import { createInMemoryActionPort, createInMemoryDataPort } from '../src/entries/testing.js';
 import { createInMemoryNotificationOutbox, type NotificationMessage } from '../src/entries/lifecycle.js';
 import { deliverNotices } from '../src/notifications/deliver-notices.js';
-import { resolveRetryPolicy } from '../src/lifecycle/retry-policy.js';
+import { resolveRetryPolicy } from '../src/requests/retry-policy.js';
 import { NOW, TASK, azienda, revocaData, revocaFixture } from './support/revoca.js';
 
 /** A second copy of the port module, as a host that bundles its own copy of the library (or the other module format) has. */

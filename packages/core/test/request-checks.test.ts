@@ -2,8 +2,8 @@ import { catalogDocuments } from '@smart-task/rules';
 import { describe, expect, it } from 'vitest';
 import { DEFAULT_LIMITS, createEngine, isSmartTaskError, loadCatalog, type DataPort, type SmartTaskEngine } from '../src/index.js';
 import { createInMemoryActionPort, createInMemoryDataPort } from '../src/entries/testing.js';
-import { compileHiddenFieldPruner } from '../src/form/prune-hidden.js';
-import { createAjv } from '../src/json/create-ajv.js';
+import { compileHiddenFieldPruner } from '../src/request-schema/prune-hidden.js';
+import { createAjv } from '../src/formats/create-ajv.js';
 import { NOW, TASK, azienda, revocaData, revocaFixture } from './support/revoca.js';
 
 const loaded = loadCatalog(catalogDocuments);

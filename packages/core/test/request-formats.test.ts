@@ -1,6 +1,6 @@
 import type { RequestSchemaDocument } from '@smart-task/schemas';
 import { describe, expect, it } from 'vitest';
-import { createAjv } from '../src/json/create-ajv.js';
+import { createAjv } from '../src/formats/create-ajv.js';
 import { compileRequestValidator } from '../src/validation/request-validator.js';
 
 const field = (format: string, title: string) => ({ type: 'string', title, 'x-format': format });

@@ -1,7 +1,7 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { builtInFactHelpers, builtInOperators, createVocabulary, type OperatorDefinition } from '../src/index.js';
-import { addDays, addMonths, dayRangeInTimeZone, daysInMonth, isoDateInTimeZone, startOfDayInTimeZone, toIsoDate } from '../src/vocabulary/iso-dates.js';
+import { addDays, addMonths, dayRangeInTimeZone, daysInMonth, isoDateInTimeZone, startOfDayInTimeZone, toIsoDate } from '../src/calendar/iso-dates.js';
 
 const operator = (name: string) => builtInOperators.find((definition) => definition.name === name) as OperatorDefinition;
 const isoDate = fc.date({ min: new Date('1990-01-01T00:00:00Z'), max: new Date('2060-12-31T00:00:00Z'), noInvalidDate: true }).map((date) => date.toISOString().slice(0, 10));
@@ -104,7 +104,7 @@ describe('createVocabulary', () => {
 
 describe('isoDateInTimeZone', () => {
   it('gives the calendar date in Rome, across midnight and daylight-saving changes', async () => {
-    const { isoDateInTimeZone } = await import('../src/vocabulary/iso-dates.js');
+    const { isoDateInTimeZone } = await import('../src/calendar/iso-dates.js');
     expect(isoDateInTimeZone(new Date('2026-03-28T22:59:59Z'))).toBe('2026-03-28');
     expect(isoDateInTimeZone(new Date('2026-03-28T23:00:00Z'))).toBe('2026-03-29');
     expect(isoDateInTimeZone(new Date('2026-10-24T21:59:59Z'))).toBe('2026-10-24');
@@ -116,7 +116,7 @@ describe('isoDateInTimeZone', () => {
   });
 
   it('agrees with Intl for any instant (property)', async () => {
-    const { isoDateInTimeZone } = await import('../src/vocabulary/iso-dates.js');
+    const { isoDateInTimeZone } = await import('../src/calendar/iso-dates.js');
     const reference = new Intl.DateTimeFormat('en-CA', { timeZone: 'Europe/Rome', year: 'numeric', month: '2-digit', day: '2-digit' });
     fc.assert(
       fc.property(fc.date({ min: new Date('2000-01-01T00:00:00Z'), max: new Date('2050-01-01T00:00:00Z'), noInvalidDate: true }), (instant) => {

@@ -34,7 +34,7 @@ class SqlParameters {
 }
 
 /** The WHERE conditions of the filter; every value is a parameter. Dates become half-open ranges of instants, which the indexes serve. */
-function filterConditions(query: RequestQuery, timeZone: string, parameters: SqlParameters): string[] {
+function filterConditions(query: RequestQuery, timeZone: string | undefined, parameters: SqlParameters): string[] {
   const conditions: string[] = [];
   const equals = (column: string, value: string | undefined) => value !== undefined && conditions.push(`${column} = ${parameters.add(value, 'text')}`);
   equals('matricola', query.matricola);
@@ -58,14 +58,14 @@ const whereClause = (conditions: readonly string[]) => (conditions.length === 0 
 
 /**
  * Turns a query of "Lista Richieste" into parameterised SQL with exactly the meaning of `selectRequests`:
- * the same filters (dates inclusive, as calendar days in `timeZone`), newest first by the sort date
+ * the same filters (dates inclusive, as calendar days in `timeZone`, by default the lifecycle's, Europe/Rome), newest first by the sort date
  * then by protocollo, by page or after a cursor (keyset: `(date, protocollo) < cursor`, on the
  * `(…, date DESC, protocollo DESC)` indexes). Refuses what `checkRequestQuery` refuses.
  *
  * @example
  * const { count, page, toPage } = requestListStatements({ matricola: '1234567860', pageSize: 20 });
  */
-export function requestListStatements(query: RequestQuery = {}, timeZone = 'Europe/Rome'): RequestListStatements {
+export function requestListStatements(query: RequestQuery = {}, timeZone?: string): RequestListStatements {
   checkRequestQuery(query);
   const sortBy = query.sortBy ?? 'submittedAt';
   const { offset, pageSize } = pageWindowOf(query);

@@ -61,8 +61,10 @@ WHERE protocollo = $1 AND version = $12`;
  * const lifecycle = createRequestLifecycle({ engine, repository, nextProtocollo });
  */
 export function createPostgresRequestRepository(client: SqlClient, options: PostgresRequestRepositoryOptions = {}): RequestRepository {
-  const timeZone = options.timeZone ?? 'Europe/Rome';
-  if (!isKnownTimeZone(timeZone)) throw invalidTimeZone(options.timeZone);
+  // Without a zone, dates are read in the lifecycle's default zone: core's `dayRangeInTimeZone` and
+  // `composeLatestNotification` apply it, so the default is defined once, in core.
+  const timeZone = options.timeZone;
+  if (timeZone !== undefined && !isKnownTimeZone(timeZone)) throw invalidTimeZone(timeZone);
 
   const storedVersion = async (protocollo: string): Promise<number | undefined> => (await client.query<{ version: number }>('SELECT version FROM smart_task_requests WHERE protocollo = $1', [protocollo])).rows[0]?.version;
 
@@ -78,7 +80,7 @@ export function createPostgresRequestRepository(client: SqlClient, options: Post
       const saved: LifecycleRequest = { ...request, version: expected + 1 };
       const row = rowOf(saved);
       const write = async (sql: SqlClient): Promise<boolean> => (expected === 0 ? await sql.query(INSERT, row) : await sql.query(UPDATE, [...row, expected])).rowCount === 1;
-      const notice = options.queueNotices ? composeLatestNotification(saved, { timeZone }) : undefined;
+      const notice = options.queueNotices ? composeLatestNotification(saved, timeZone === undefined ? {} : { timeZone }) : undefined;
       const written = notice
         ? await client.transaction(async (tx) => {
             if (!(await write(tx))) return false;

@@ -30,6 +30,18 @@ export interface Subject {
   readonly matricola: string;
 }
 
+/** Every field of {@link Subject}, checked by the compiler: a field added to or removed from the interface must be here too. */
+const SUBJECT_FIELD_SET = { cf: true, profilo: true, soggettoCf: true, matricola: true } as const satisfies { readonly [K in keyof Subject]-?: true };
+
+/**
+ * The names of the {@link Subject}'s fields, in the order messages list them: the one list every check
+ * of a subject reads (engine calls, lifecycle events, `subject` paths in rule sets, lint).
+ *
+ * @example
+ * const missing = SUBJECT_FIELDS.filter((field) => !(field in value));
+ */
+export const SUBJECT_FIELDS: readonly (keyof Subject)[] = Object.keys(SUBJECT_FIELD_SET) as (keyof Subject)[];
+
 /** A reference to a fact value, optionally a path inside it (`$.a.b[0]`). */
 export interface FactReference {
   readonly fact: string;

@@ -1,3 +1,4 @@
+import { domainFormats } from '@smart-task/core';
 import type { Locale } from '@smart-task/schemas';
 import { CliError } from './cli-error.js';
 
@@ -32,10 +33,6 @@ export function flag(values: OptionValues, name: string): boolean {
 
 const ISO_DATE_TIME = /^(\d{4})-(\d{2})-(\d{2})T(\d{2}):(\d{2})(?::(\d{2})(?:\.\d+)?)?(Z|[+-](\d{2}):(\d{2}))$/i;
 
-function daysInMonth(year: number, month: number): number {
-  return new Date(Date.UTC(year, month, 0)).getUTCDate();
-}
-
 /**
  * True for an ISO 8601 date-time with an offset (`2026-03-10T09:00:00+01:00`, `…Z`) that names a real
  * instant; the offset is required so that the same command gives the same result on every machine.
@@ -43,9 +40,8 @@ function daysInMonth(year: number, month: number): number {
 export function isIsoDateTime(text: string): boolean {
   const match = ISO_DATE_TIME.exec(text);
   if (!match) return false;
-  const [year, month, day, hour, minute, second, , offsetHours, offsetMinutes] = match.slice(1).map((part) => (part === undefined ? 0 : Number(part)));
-  if (month === undefined || month < 1 || month > 12) return false;
-  if (day === undefined || day < 1 || day > daysInMonth(year ?? 0, month)) return false;
+  const [, , , hour, minute, second, , offsetHours, offsetMinutes] = match.slice(1).map((part) => (part === undefined ? 0 : Number(part)));
+  if (!domainFormats.data(text.slice(0, 10)).ok) return false;
   if ((hour ?? 0) > 23 || (minute ?? 0) > 59 || (second ?? 0) > 59) return false;
   if ((offsetHours ?? 0) > 23 || (offsetMinutes ?? 0) > 59) return false;
   return Number.isFinite(Date.parse(text));

@@ -1,7 +1,7 @@
 import { produce } from 'immer';
-import { versionConflict } from '../lifecycle/repository-errors.js';
-import type { LifecycleRequest } from '../lifecycle/request-state.js';
-import type { RequestRepository } from '../port.js';
+import { versionConflict } from '../requests/repository-errors.js';
+import type { LifecycleRequest } from '../requests/request-state.js';
+import type { RequestRepository } from '../request-list/request-repository.js';
 import { selectRequests } from '../request-list/request-query.js';
 
 /** An in-memory {@link RequestRepository}: for tests, demos and single-process hosts. */

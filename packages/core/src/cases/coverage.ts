@@ -3,7 +3,7 @@ import type { Catalog, LoadedDocument } from '../catalog/catalog.js';
 import { sourceOf } from '../catalog/rule-library.js';
 import { leavesOf } from '../compile/fact-graph.js';
 import type { RuleOutcome } from '../evaluate/decision.js';
-import type { EvaluatedCondition } from '../evaluate/read-outcomes.js';
+import type { EvaluatedCondition } from '../compile/compile-rule-set.js';
 import type { ObservedRules, RulesObserver } from '../evaluate/run-istruttoria.js';
 import { joinPointer, toPointer } from '../json/pointer.js';
 import { executeCases, type CaseResult, type RunCasesOptions } from './run-cases.js';

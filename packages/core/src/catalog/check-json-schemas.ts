@@ -1,7 +1,7 @@
 import type { ErrorObject } from 'ajv';
 import type { PortContractDocument, RequestSchemaDocument } from '@smart-task/schemas';
 import { issue, type Issue } from '../errors.js';
-import type { Ajv } from '../json/create-ajv.js';
+import type { Ajv } from '../formats/create-ajv.js';
 import { inspectPattern, patternsOf } from '../json/pattern-safety.js';
 import { joinPointer } from '../json/pointer.js';
 

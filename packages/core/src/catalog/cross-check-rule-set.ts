@@ -1,13 +1,15 @@
-import type {
-  CheckDefinition,
-  Condition,
-  GateDefinition,
-  FactDeclaration,
-  LocalizedText,
-  ParamValue,
-  PortContractDocument,
-  RequestSchemaDocument,
-  RuleSetDocument,
+import {
+  SUBJECT_FIELDS,
+  type CheckDefinition,
+  type Condition,
+  type GateDefinition,
+  type FactDeclaration,
+  type LocalizedText,
+  type ParamValue,
+  type PortContractDocument,
+  type RequestSchemaDocument,
+  type RuleSetDocument,
+  type Subject,
 } from '@smart-task/schemas';
 import { issue, type Issue } from '../errors.js';
 import {
@@ -26,7 +28,7 @@ import { didYouMean, quoteList } from '../text/suggest.js';
 import { OPERATION_OUTCOME, TEMPLATE_FORMATTERS, placeholdersOf } from '../text/template.js';
 import { datedValuesProblems } from '../vocabulary/dated-values.js';
 import type { Vocabulary } from '../vocabulary/vocabulary.js';
-import { SUBJECT_FIELDS, requestFieldsOf } from './request-fields.js';
+import { requestFieldsOf } from '../request-schema/request-fields.js';
 
 interface Context {
   readonly file: string;
@@ -63,7 +65,7 @@ function checkFactPath(context: Context, fact: string, path: string | undefined,
       report(context, 'UNKNOWN_REQUEST_FIELD', pointer, `The request has no field "${first}".${didYouMean(first, fields)} Use a field of the request schema (${quoteList(fields)}) or add the field there.`);
     }
   }
-  if (fact === 'subject' && !SUBJECT_FIELDS.has(first)) {
+  if (fact === 'subject' && !SUBJECT_FIELDS.includes(first as keyof Subject)) {
     report(context, 'UNKNOWN_REQUEST_FIELD', pointer, `The subject has no field "${first}".${didYouMean(first, SUBJECT_FIELDS)} Use one of ${quoteList(SUBJECT_FIELDS)}.`);
   }
 }

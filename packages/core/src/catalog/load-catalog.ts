@@ -11,7 +11,7 @@ import {
 } from '@smart-task/schemas';
 import { SUBJECT_ONLY_FACTS, dependencyClosure } from '../compile/fact-graph.js';
 import { issue, type Issue, type Result } from '../errors.js';
-import { createAjv } from '../json/create-ajv.js';
+import { createAjv } from '../formats/create-ajv.js';
 import { tooDeepAt } from '../json/nesting-depth.js';
 import { checkIsoDate } from '../formats/iso-date.js';
 import { joinPointer } from '../json/pointer.js';
@@ -25,7 +25,7 @@ import { crossCheckRuleSet } from './cross-check-rule-set.js';
 import { expandRuleSet, indexRuleLibraries, issueAtSource, libraryAsRuleSet } from './rule-library.js';
 import { KIND_LABELS, kindOfFile, type DocumentKind } from './document-kinds.js';
 import { validateAgainstMetaSchema } from './meta-validation.js';
-import { conditionalsOf, requestFieldPointer, requestFieldsOf } from './request-fields.js';
+import { conditionalsOf, requestFieldPointer, requestFieldsOf } from '../request-schema/request-fields.js';
 
 /** Options of {@link loadCatalog}. */
 export interface LoadCatalogOptions {

@@ -1,7 +1,7 @@
 import type { ErrorObject, ValidateFunction } from 'ajv';
 import { META_SCHEMA_IDS, metaSchemas } from '@smart-task/schemas';
 import { issue, type Issue } from '../errors.js';
-import { createAjv } from '../json/create-ajv.js';
+import { createAjv } from '../formats/create-ajv.js';
 import { joinPointer } from '../json/pointer.js';
 import { quoteList } from '../text/suggest.js';
 import { KIND_LABELS, kindOfMetaSchema, type DocumentKind } from './document-kinds.js';

@@ -2,14 +2,34 @@ import { Almanac, Engine, Fact, Rule, type TopLevelCondition } from 'json-rules-
 import type { CheckDefinition, Condition, GateDefinition, RuleSetDocument } from '@smart-task/schemas';
 import { contentHash } from '../json/canonical-hash.js';
 import { resolvePath } from '../json/path.js';
-import type { EvaluationContext } from '../evaluate/evaluation-context.js';
-import type { EvaluatedCondition } from '../evaluate/read-outcomes.js';
 import type { Vocabulary } from '../vocabulary/vocabulary.js';
 import { BUILT_IN_FACTS, dependencyClosure, factsReadBy } from './fact-graph.js';
 
+/**
+ * What a compiled rule set reads facts from during one evaluation: the evaluation's context (lazy,
+ * memoised facts), seen only through the one call the fact functions make.
+ */
+export interface FactSource {
+  valueOf(name: string): Promise<unknown>;
+}
+
+/** The parts of json-rules-engine's evaluated condition objects that we read. */
+export interface EvaluatedCondition {
+  readonly all?: readonly EvaluatedCondition[];
+  readonly any?: readonly EvaluatedCondition[];
+  readonly not?: EvaluatedCondition;
+  readonly fact?: string;
+  readonly path?: string;
+  readonly operator?: string;
+  readonly value?: unknown;
+  readonly factResult?: unknown;
+  readonly valueResult?: unknown;
+  readonly result?: boolean;
+}
+
 /** The almanac of one evaluation: json-rules-engine's, carrying our context for the fact functions. */
 export class EvaluationAlmanac extends Almanac {
-  constructor(readonly context: EvaluationContext) {
+  constructor(readonly context: FactSource) {
     super({ allowUndefinedFacts: false, pathResolver: resolvePath as (value: object, path: string) => unknown });
   }
 }
@@ -32,7 +52,7 @@ export interface CompiledRuleSet {
    * Evaluates all rules (`'all'`) or only the gates (`'gates'`, for forms) with the context's facts, and
    * returns json-rules-engine's evaluated condition tree.
    */
-  evaluate(context: EvaluationContext, scope: 'gates' | 'all'): Promise<EvaluatedCondition | undefined>;
+  evaluate(context: FactSource, scope: 'gates' | 'all'): Promise<EvaluatedCondition | undefined>;
   /** The content hash of the rule set, computed once. */
   hash(): Promise<string>;
 }

@@ -4,7 +4,7 @@
  * outbox, and the Lista Richieste. The in-memory repository and outbox serve tests, demos and
  * single-process hosts; the query helpers serve repository adapters (as `@smart-task/postgres`).
  */
-export { FINAL_STATES, LIFECYCLE_EVENT_TYPES, REQUEST_STATES, SCHEDULED_STATES } from '../lifecycle/request-state.js';
+export { FINAL_STATES, LIFECYCLE_EVENT_TYPES, REQUEST_STATES, SCHEDULED_STATES } from '../requests/request-state.js';
 export type {
   Actor,
   CloseByOperatorEvent,
@@ -28,23 +28,26 @@ export type {
   SubmitEvent,
   SystemActor,
   WithdrawEvent,
-} from '../lifecycle/request-state.js';
-export { applyEvent, eventsAllowedIn, isFinalState, openRequest } from '../lifecycle/transitions.js';
-export { DEFAULT_NOTICE_RETRY_POLICY, DEFAULT_RETRY_POLICY, resolveRetryPolicy } from '../lifecycle/retry-policy.js';
-export type { RetryPolicy } from '../lifecycle/retry-policy.js';
-export { stateLabel, visibleStateOf } from '../lifecycle/state-labels.js';
-export type { VisibleState } from '../lifecycle/state-labels.js';
-export { unknownProtocollo, versionConflict } from '../lifecycle/repository-errors.js';
+} from '../requests/request-state.js';
+export { applyEvent, eventsAllowedIn, isFinalState, openRequest } from '../requests/transitions.js';
+export { DEFAULT_NOTICE_RETRY_POLICY, DEFAULT_RETRY_POLICY, resolveRetryPolicy } from '../requests/retry-policy.js';
+export type { RetryPolicy } from '../requests/retry-policy.js';
+export { stateLabel, visibleStateOf } from '../requests/state-labels.js';
+export type { VisibleState } from '../requests/state-labels.js';
+export { unknownProtocollo, versionConflict } from '../requests/repository-errors.js';
 export { createRequestLifecycle } from '../lifecycle/request-lifecycle.js';
 export type { DueWork, LifecycleStep, OperatorClosure, ProtocolloRequest, RequestLifecycle, RequestLifecycleOptions, Submission, SubmitOptions } from '../lifecycle/request-lifecycle.js';
-export type { NotificationPort, RequestRepository } from '../port.js';
+export type { RequestRepository } from '../request-list/request-repository.js';
+export type { NotificationPort } from '../notifications/notification-port.js';
 export { createInMemoryRequestRepository } from '../adapters/in-memory-request-repository.js';
 export type { InMemoryRequestRepository } from '../adapters/in-memory-request-repository.js';
 export { toOperatorRequestView } from '../views/request-views.js';
 export type { OperatorOperation, OperatorRequestView } from '../views/request-views.js';
 
-export { NOTIFICATION_CHANNELS, NOTIFICATION_KINDS } from '../notifications/notification-message.js';
-export type { NotificationChannel, NotificationKind, NotificationMessage, NotificationPreference } from '../notifications/notification-message.js';
+export { NOTIFICATION_CHANNELS } from '../requests/notification-preference.js';
+export type { NotificationChannel, NotificationPreference } from '../requests/notification-preference.js';
+export { NOTIFICATION_KINDS } from '../notifications/notification-message.js';
+export type { NotificationKind, NotificationMessage } from '../notifications/notification-message.js';
 export { SMS_MAX_LENGTH, composeLatestNotification, composeNotification } from '../notifications/compose-notification.js';
 export type { ComposeNotificationOptions } from '../notifications/compose-notification.js';
 export { summarizeReasons } from '../notifications/reason-summary.js';
@@ -57,7 +60,7 @@ export { DEFAULT_PAGE_SIZE, MAX_COUNTED_REQUESTS, MAX_PAGE_SIZE, checkRequestQue
 export type { RequestFilter, RequestPage, RequestQuery } from '../request-list/request-query.js';
 export { readRequestCursor } from '../request-list/request-cursor.js';
 export type { RequestListPosition, RequestSortKey } from '../request-list/request-cursor.js';
-export { dayRangeInTimeZone } from '../vocabulary/iso-dates.js';
+export { dayRangeInTimeZone } from '../calendar/iso-dates.js';
 export { isKnownTimeZone } from '../validation/check-engine-options.js';
 export { REQUEST_LIST_COLOR_TOKENS, listRequestRows, toRequestListRow } from '../request-list/request-list-row.js';
 export type { RequestListRow } from '../request-list/request-list-row.js';

@@ -8,7 +8,7 @@ import { answerBoundsProblem } from './port-answer-bounds.js';
 import { callWithDeadline } from './call-with-deadline.js';
 import { isDeadlineExceeded, readPortFailure } from './port-failure.js';
 import type { OperationRecord, PlannedOperation, TechnicalError } from './decision.js';
-import { isRecord } from '../validation/read-safely.js';
+import { isRecord } from '../json/read-safely.js';
 
 /** What performing operations needs from the engine. */
 export interface OperationsSetup {

@@ -1,6 +1,6 @@
 import { isPortError, type PortError } from '../port.js';
 import { DeadlineExceeded } from './call-with-deadline.js';
-import { read } from '../validation/read-safely.js';
+import { read } from '../json/read-safely.js';
 
 /** What the engine takes from a port's rejection: its code, whether a retry can help, and a message. */
 export interface PortFailure {

@@ -1,22 +1,8 @@
 import type { CheckDefinition, LocalizedText } from '@smart-task/schemas';
-import type { CompiledRule } from '../compile/compile-rule-set.js';
+import type { CompiledRule, EvaluatedCondition } from '../compile/compile-rule-set.js';
 import { placeholdersOf, renderTemplate } from '../text/template.js';
 import type { ConditionTrace, RuleOutcome, RuleStatus } from './decision.js';
 import type { EvaluationContext } from './evaluation-context.js';
-
-/** The parts of json-rules-engine's evaluated condition objects that we read. */
-export interface EvaluatedCondition {
-  readonly all?: readonly EvaluatedCondition[];
-  readonly any?: readonly EvaluatedCondition[];
-  readonly not?: EvaluatedCondition;
-  readonly fact?: string;
-  readonly path?: string;
-  readonly operator?: string;
-  readonly value?: unknown;
-  readonly factResult?: unknown;
-  readonly valueResult?: unknown;
-  readonly result?: boolean;
-}
 
 function traceLeaves(node: EvaluatedCondition | undefined, into: ConditionTrace[]): ConditionTrace[] {
   if (node === undefined) return into;

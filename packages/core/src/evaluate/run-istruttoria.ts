@@ -1,10 +1,10 @@
 import type { Subject } from '@smart-task/schemas';
-import type { CompiledRuleSet } from '../compile/compile-rule-set.js';
+import type { CompiledRuleSet, EvaluatedCondition } from '../compile/compile-rule-set.js';
 import type { Decision, EvaluationResult, Reason, RuleOutcome, RuleSetReference, TechnicalFailure } from './decision.js';
 import { EvaluationContext, type FactResolvers } from './evaluation-context.js';
 import { planOperations } from './plan-operations.js';
 import { describeThrown } from './port-failure.js';
-import { readOutcome, type EvaluatedCondition, type RuleNode } from './read-outcomes.js';
+import { readOutcome, type RuleNode } from './read-outcomes.js';
 
 /** Everything one istruttoria needs; prepared by the engine. */
 export interface IstruttoriaInputs {

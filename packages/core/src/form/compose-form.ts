@@ -1,9 +1,9 @@
 import type { JsonSchema, LocalizedText, PortContractDocument, RequestSchemaDocument, RuleSetDocument } from '@smart-task/schemas';
-import { conditionalsOf, requestFieldsOf } from '../catalog/request-fields.js';
+import { conditionalsOf, requestFieldsOf } from '../request-schema/request-fields.js';
 import { FACT_FAILED, type EvaluationContext } from '../evaluate/evaluation-context.js';
 import type { RuleOutcome } from '../evaluate/decision.js';
 import { resolvePath } from '../json/path.js';
-import { textIn, type MessageLocale } from '../messages/message-locale.js';
+import { textIn, type MessageLocale } from '../text/message-locale.js';
 import type { Messages } from '../messages/messages.js';
 import { renderTemplate } from '../text/template.js';
 import { filterItems } from '../vocabulary/item-matcher.js';

@@ -1,6 +1,6 @@
 import type { JsonSchema, LocalizedText } from '@smart-task/schemas';
 import type { TechnicalError } from '../evaluate/decision.js';
-import type { LocalizedMessage, MessageLocale } from '../messages/message-locale.js';
+import type { LocalizedMessage, MessageLocale } from '../text/message-locale.js';
 import { builtInMessages, type Messages } from '../messages/messages.js';
 
 /** A value the system already knows, shown read-only with where it comes from. */

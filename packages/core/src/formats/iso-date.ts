@@ -1,18 +1,10 @@
 /**
  * Calendar dates in ISO 8601 extended form `YYYY-MM-DD`.
  */
+import { daysInMonth } from '../calendar/iso-dates.js';
 import { FORMAT_OK, formatFailure, type FormatResult } from './format-result.js';
 
 const ISO_DATE = /^([0-9]{4})-([0-9]{2})-([0-9]{2})$/;
-
-function isLeapYear(year: number): boolean {
-  return (year % 4 === 0 && year % 100 !== 0) || year % 400 === 0;
-}
-
-function daysInMonth(year: number, month: number): number {
-  if (month === 2) return isLeapYear(year) ? 29 : 28;
-  return month === 4 || month === 6 || month === 9 || month === 11 ? 30 : 31;
-}
 
 /**
  * Checks that a value is written `YYYY-MM-DD` and is a day that exists in the (proleptic Gregorian) calendar.

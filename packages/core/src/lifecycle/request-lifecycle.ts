@@ -8,18 +8,21 @@ import { describeThrown } from '../evaluate/port-failure.js';
 import type { EvaluationResult, Verdict } from '../evaluate/decision.js';
 import type { OperationsOutcome } from '../evaluate/perform-operations.js';
 import { composeLatestNotification } from '../notifications/compose-notification.js';
-import type { NotificationMessage, NotificationPreference } from '../notifications/notification-message.js';
+import type { NotificationMessage } from '../notifications/notification-message.js';
+import type { NotificationPreference } from '../requests/notification-preference.js';
 import type { NotificationOutbox, OutboxEntry } from '../notifications/notification-outbox.js';
 import { deliverNotices } from '../notifications/deliver-notices.js';
 import { summarizeReasons } from '../notifications/reason-summary.js';
-import type { Clock, Logger, NotificationPort, RequestRepository } from '../port.js';
+import type { Clock, Logger } from '../port.js';
+import type { NotificationPort } from '../notifications/notification-port.js';
+import type { RequestRepository } from '../request-list/request-repository.js';
 import { listAllRequests, type RequestQuery } from '../request-list/request-query.js';
 import { invalidRequestData } from '../validation/request-validator.js';
-import { isoDateInTimeZone } from '../vocabulary/iso-dates.js';
-import { unknownProtocollo } from './repository-errors.js';
-import type { LifecycleEvent, LifecycleRequest, RequestState } from './request-state.js';
-import { DEFAULT_NOTICE_RETRY_POLICY, resolveRetryPolicy, type RetryPolicy } from './retry-policy.js';
-import { applyEvent, openRequest } from './transitions.js';
+import { DEFAULT_TIME_ZONE, isoDateInTimeZone } from '../calendar/iso-dates.js';
+import { unknownProtocollo } from '../requests/repository-errors.js';
+import type { LifecycleEvent, LifecycleRequest, RequestState } from '../requests/request-state.js';
+import { DEFAULT_NOTICE_RETRY_POLICY, resolveRetryPolicy, type RetryPolicy } from '../requests/retry-policy.js';
+import { applyEvent, openRequest } from '../requests/transitions.js';
 
 /** The context the host's protocol register receives for a new request. */
 export interface ProtocolloRequest {
@@ -191,7 +194,7 @@ const SYSTEM = { kind: 'system' } as const;
 export function createRequestLifecycle(options: RequestLifecycleOptions): RequestLifecycle {
   const { engine, repository } = options;
   const clock = options.clock ?? systemClock;
-  const timeZone = options.timeZone ?? 'Europe/Rome';
+  const timeZone = options.timeZone ?? DEFAULT_TIME_ZONE;
   const retryPolicy = resolveRetryPolicy(options.retryPolicy);
   if (typeof options.nextProtocollo !== 'function') {
     throw new SmartTaskError('Invalid lifecycle options', [issue('INVALID_LIFECYCLE_OPTION', '<lifecycle>', '/nextProtocollo', 'Pass "nextProtocollo": a function that returns a new protocol number from the host\'s protocol register.', { option: 'nextProtocollo' })]);

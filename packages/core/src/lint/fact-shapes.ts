@@ -1,5 +1,5 @@
-import { PROFILI, type JsonSchema, type PortContractDocument, type RequestSchemaDocument, type RuleSetDocument } from '@smart-task/schemas';
-import { requestFieldsOf } from '../catalog/request-fields.js';
+import { PROFILI, SUBJECT_FIELDS, type JsonSchema, type PortContractDocument, type RequestSchemaDocument, type RuleSetDocument, type Subject } from '@smart-task/schemas';
+import { requestFieldsOf } from '../request-schema/request-fields.js';
 import type { Vocabulary } from '../vocabulary/vocabulary.js';
 import { followPath, shapeOfSchema, type PathResult, type ValueShape } from './value-shape.js';
 
@@ -29,9 +29,9 @@ function requestObjectSchema(requestSchema: RequestSchemaDocument): JsonSchema {
 
 const SUBJECT_SCHEMA: JsonSchema = {
   type: 'object',
-  required: ['cf', 'profilo', 'soggettoCf', 'matricola'],
+  required: [...SUBJECT_FIELDS],
   additionalProperties: false,
-  properties: { cf: STRING, profilo: { type: 'string', enum: [...PROFILI] }, soggettoCf: STRING, matricola: STRING },
+  properties: { cf: STRING, profilo: { type: 'string', enum: [...PROFILI] }, soggettoCf: STRING, matricola: STRING } satisfies { readonly [K in keyof Subject]-?: JsonSchema },
 };
 
 /** The schema that allows exactly `value` (objects field by field, so that paths into them can be followed). */

@@ -1,7 +1,7 @@
 import { issue, type Issue } from '../errors.js';
 import { joinPointer } from '../json/pointer.js';
 import { didYouMean, quoteList } from '../text/suggest.js';
-import { isRecord, keysOf, read } from '../validation/read-safely.js';
+import { isRecord, keysOf, read } from '../json/read-safely.js';
 import { MESSAGE_PARAMS, type MessageCode } from './built-in-messages.js';
 import { placeholderNames } from './message-template.js';
 

@@ -1,9 +1,9 @@
 import type { Locale } from '@smart-task/schemas';
 import { SmartTaskError } from '../errors.js';
-import { read } from '../validation/read-safely.js';
+import { read } from '../json/read-safely.js';
 import { BUILT_IN_MESSAGES, MESSAGE_CODES, type MessageCode } from './built-in-messages.js';
 import { messageOverridesIssues } from './check-message-overrides.js';
-import { textIn, type LocalizedMessage, type MessageLocale } from './message-locale.js';
+import { textIn, type LocalizedMessage, type MessageLocale } from '../text/message-locale.js';
 import { compileTemplate } from './message-template.js';
 
 /** A parameter as a text function receives it: a string or a number. */

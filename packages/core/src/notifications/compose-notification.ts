@@ -1,6 +1,7 @@
-import type { HistoryEntry, LifecycleRequest } from '../lifecycle/request-state.js';
-import { stateLabel } from '../lifecycle/state-labels.js';
-import { textIn, type MessageLocale } from '../messages/message-locale.js';
+import { DEFAULT_TIME_ZONE } from '../calendar/iso-dates.js';
+import type { HistoryEntry, LifecycleRequest } from '../requests/request-state.js';
+import { stateLabel } from '../requests/state-labels.js';
+import { textIn, type MessageLocale } from '../text/message-locale.js';
 import { builtInMessages, type Messages } from '../messages/messages.js';
 import { gsm7Length, toGsm7, truncateGsm7 } from './gsm7.js';
 import type { NotificationKind, NotificationMessage } from './notification-message.js';
@@ -109,7 +110,7 @@ function composeNotificationFor(request: LifecycleRequest, step: number, kind: N
     protocollo: request.protocollo,
     titolo: textIn(request.title, locale),
     esito: stateLabel(request.state, locale, messages),
-    data: formatDateTime(request.submittedAt, options.timeZone ?? 'Europe/Rome'),
+    data: formatDateTime(request.submittedAt, options.timeZone ?? DEFAULT_TIME_ZONE),
     motivi: motivi.join(' '),
   };
   const base = { id: noticeIdOf(request.protocollo, step), kind, channel: preference.channel, to: preference.address, locale, protocollo: request.protocollo };

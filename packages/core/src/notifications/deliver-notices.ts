@@ -1,7 +1,8 @@
 import { callWithDeadline } from '../evaluate/call-with-deadline.js';
 import { describeThrown } from '../evaluate/port-failure.js';
-import type { Clock, Logger, NotificationPort } from '../port.js';
-import { canRetryAfter, retryDelayMs, type RetryPolicy } from '../lifecycle/retry-policy.js';
+import type { Clock, Logger } from '../port.js';
+import type { NotificationPort } from './notification-port.js';
+import { canRetryAfter, retryDelayMs, type RetryPolicy } from '../requests/retry-policy.js';
 import type { NotificationOutbox, OutboxClaim, OutboxEntry } from './notification-outbox.js';
 
 /** How notices are delivered from the outbox. */

@@ -1,7 +1,7 @@
 import type { RuleSetDocument } from '@smart-task/schemas';
 import { dependencyClosure, isBuiltInFact, type BuiltInFact } from '../compile/fact-graph.js';
 import type { Decision, Reason } from '../evaluate/decision.js';
-import type { OutcomeReason } from '../lifecycle/request-state.js';
+import type { OutcomeReason } from '../requests/request-state.js';
 import { builtInMessages, type Messages } from '../messages/messages.js';
 import { placeholdersOf, renderTemplate } from '../text/template.js';
 

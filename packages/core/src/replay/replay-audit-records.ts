@@ -1,7 +1,7 @@
 import type { ValidateFunction } from 'ajv';
 import { auditRecordSchema } from '@smart-task/schemas';
 import { AUDIT_VERSION, type AuditRecord } from '../audit/audit-record.js';
-import { createAjv } from '../json/create-ajv.js';
+import { createAjv } from '../formats/create-ajv.js';
 import { ImpactTally, type ImpactReport, type SkipCause } from './impact-report.js';
 import { createRecordReplayer, type RecordReplayResult, type RecordReplayerOptions } from './replay-record.js';
 

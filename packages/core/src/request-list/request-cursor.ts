@@ -1,5 +1,5 @@
 import { SmartTaskError, issue } from '../errors.js';
-import type { LifecycleRequest } from '../lifecycle/request-state.js';
+import type { LifecycleRequest } from '../requests/request-state.js';
 
 /** The date "Lista Richieste" sorts by, newest first. */
 export type RequestSortKey = 'submittedAt' | 'updatedAt';

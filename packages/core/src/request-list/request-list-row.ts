@@ -1,8 +1,8 @@
 import type { Verdict } from '../evaluate/decision.js';
-import type { RequestRepository } from '../port.js';
-import type { LifecycleRequest, RequestState } from '../lifecycle/request-state.js';
-import { stateLabel, visibleStateOf, type VisibleState } from '../lifecycle/state-labels.js';
-import { textIn, type MessageLocale } from '../messages/message-locale.js';
+import type { RequestRepository } from './request-repository.js';
+import type { LifecycleRequest, RequestState } from '../requests/request-state.js';
+import { stateLabel, visibleStateOf, type VisibleState } from '../requests/state-labels.js';
+import { textIn, type MessageLocale } from '../text/message-locale.js';
 import { builtInMessages, type Messages } from '../messages/messages.js';
 import { checkRequestQuery, type RequestPage, type RequestQuery } from './request-query.js';
 

@@ -1,6 +1,6 @@
 import { SmartTaskError, issue } from '../errors.js';
-import { REQUEST_STATES, SCHEDULED_STATES, type LifecycleRequest, type RequestState } from '../lifecycle/request-state.js';
-import { isoDateInTimeZone, toIsoDate } from '../vocabulary/iso-dates.js';
+import { REQUEST_STATES, SCHEDULED_STATES, type LifecycleRequest, type RequestState } from '../requests/request-state.js';
+import { DEFAULT_TIME_ZONE, isoDateInTimeZone, toIsoDate } from '../calendar/iso-dates.js';
 import { compareNewestFirst, isAfterPosition, readRequestCursor, requestCursorOf, type RequestSortKey } from './request-cursor.js';
 
 /** Which requests to list: every given criterion must hold. Dates are `YYYY-MM-DD`, inclusive, in the repository's time zone. */
@@ -96,7 +96,7 @@ function inRange(date: string, from: string | undefined, to: string | undefined)
 }
 
 /** True when `request` meets every criterion of `filter`; dates are compared in `timeZone`. */
-export function matchesRequestFilter(request: LifecycleRequest, filter: RequestFilter, timeZone = 'Europe/Rome'): boolean {
+export function matchesRequestFilter(request: LifecycleRequest, filter: RequestFilter, timeZone = DEFAULT_TIME_ZONE): boolean {
   if (filter.matricola !== undefined && request.subject.matricola !== filter.matricola) return false;
   if (filter.taskId !== undefined && request.taskId !== filter.taskId) return false;
   if (filter.requesterCf !== undefined && request.subject.cf !== filter.requesterCf) return false;
@@ -114,7 +114,7 @@ export function matchesRequestFilter(request: LifecycleRequest, filter: RequestF
  * repository's `list` must have. `total` and `pageCount` count the whole filtered list (up to
  * {@link MAX_COUNTED_REQUESTS}), also with a cursor.
  */
-export function selectRequests(requests: Iterable<LifecycleRequest>, query: RequestQuery = {}, timeZone = 'Europe/Rome'): RequestPage {
+export function selectRequests(requests: Iterable<LifecycleRequest>, query: RequestQuery = {}, timeZone = DEFAULT_TIME_ZONE): RequestPage {
   checkRequestQuery(query);
   const sortBy = query.sortBy ?? 'submittedAt';
   const matching = [...requests].filter((request) => matchesRequestFilter(request, query, timeZone)).sort((a, b) => compareNewestFirst(a, b, sortBy));

@@ -1,9 +1,9 @@
 import { SmartTaskError, issue, type Issue } from '../errors.js';
 import { DEFAULT_LIMITS, type EngineLimits } from '../limits/engine-limits.js';
 import { describeLocales, localesWith, messageOverridesIssues } from '../messages/check-message-overrides.js';
-import { toIsoDate } from '../vocabulary/iso-dates.js';
+import { toIsoDate } from '../calendar/iso-dates.js';
 import { clockProblem, describeValue } from './check-request.js';
-import { isRecord, keysOf, read } from './read-safely.js';
+import { isRecord, keysOf, read } from '../json/read-safely.js';
 
 const FILE = '<engine>';
 

@@ -1,13 +1,13 @@
-import { PROFILI, type Profilo, type Subject } from '@smart-task/schemas';
+import { PROFILI, SUBJECT_FIELDS, type Profilo, type Subject } from '@smart-task/schemas';
 import type { ActionPort, Clock, DataPort } from '../port.js';
 import { SmartTaskError, issue, type Issue } from '../errors.js';
 import { jsonBoundsProblems, type JsonBounds, type JsonBoundsProblem } from '../json/json-bounds.js';
 import { joinPointer } from '../json/pointer.js';
 import type { EngineLimits } from '../limits/engine-limits.js';
 import { describeLocales } from '../messages/check-message-overrides.js';
-import type { MessageLocale } from '../messages/message-locale.js';
-import { instantOf, toIsoDate } from '../vocabulary/iso-dates.js';
-import { UNREADABLE, isRecord, read } from './read-safely.js';
+import type { MessageLocale } from '../text/message-locale.js';
+import { instantOf, toIsoDate } from '../calendar/iso-dates.js';
+import { UNREADABLE, isRecord, read } from '../json/read-safely.js';
 
 /**
  * The checks of every engine call's arguments, made before any work is spent on them: the request's
@@ -46,7 +46,7 @@ export function subjectIssues(subject: unknown, limits: EngineLimits, pointer = 
   if (!isRecord(subject)) return { issues: [issue('INVALID_REQUEST', FILE, pointer, `The subject must be an object { cf, profilo, soggettoCf, matricola }; found ${describeValue(subject)}. Pass the authenticated requester and the position in focus.`)] };
   const issues: Issue[] = [];
   const copy: Record<string, unknown> = {};
-  for (const key of ['cf', 'profilo', 'soggettoCf', 'matricola'] as const) {
+  for (const key of SUBJECT_FIELDS) {
     const value = read(subject, key);
     copy[key] = value;
     if (key === 'profilo') {

@@ -1,28 +1,15 @@
 import type { ErrorObject, ValidateFunction } from 'ajv';
 import type { JsonSchema, LocalizedText, RequestSchemaDocument } from '@smart-task/schemas';
-import { SmartTaskError, issue, type IssueParams } from '../errors.js';
-import type { Ajv } from '../json/create-ajv.js';
+import { SmartTaskError, issue, type IssueParams, type RequestIssue } from '../errors.js';
+import type { Ajv } from '../formats/create-ajv.js';
 import { fromPointer, joinPointer } from '../json/pointer.js';
-import { requestFieldsOf } from '../catalog/request-fields.js';
-import { compileHiddenFieldPruner, type HiddenFieldPruner } from '../form/prune-hidden.js';
+import { requestFieldsOf } from '../request-schema/request-fields.js';
+import { compileHiddenFieldPruner, type HiddenFieldPruner } from '../request-schema/prune-hidden.js';
 import { isMessageCode, type MessageCode } from '../messages/built-in-messages.js';
-import type { LocalizedMessage } from '../messages/message-locale.js';
 import { builtInMessages, type MessageParams, type Messages } from '../messages/messages.js';
 import type { JsonBounds, JsonBoundsProblem } from '../json/json-bounds.js';
 import { DEFAULT_LIMITS } from '../limits/engine-limits.js';
 import { requestBoundsOf, requestDataProblems } from './check-request.js';
-
-/** One problem with a field of a request, with its message in Italian and English (and each locale the host added). */
-export interface RequestIssue {
-  /** Stable code: the JSON Schema keyword in upper snake case (`REQUIRED`, `PATTERN`), or a domain code (`CF_CHECK_CHARACTER`). */
-  readonly code: string;
-  /** RFC 6901 pointer to the field in the request data. */
-  readonly pointer: string;
-  /** The top-level field the issue is about. */
-  readonly field: string;
-  /** The field's own `x-messages` text from the catalog, else the library's `request.*` message. */
-  readonly message: LocalizedMessage;
-}
 
 /** The outcome of validating a request's data. */
 export interface RequestValidation {

@@ -1,8 +1,8 @@
 import type { Verdict } from '../evaluate/decision.js';
 import { describePerformed } from '../evaluate/perform-operations.js';
-import type { LifecycleRequest, RequestState } from '../lifecycle/request-state.js';
-import { stateLabel } from '../lifecycle/state-labels.js';
-import { textIn, type MessageLocale } from '../messages/message-locale.js';
+import type { LifecycleRequest, RequestState } from '../requests/request-state.js';
+import { stateLabel } from '../requests/state-labels.js';
+import { textIn, type MessageLocale } from '../text/message-locale.js';
 import { builtInMessages, type Messages } from '../messages/messages.js';
 
 /** An operation of a request's decision as the operator sees it. */

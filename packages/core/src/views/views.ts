@@ -1,5 +1,5 @@
 import type { Decision, EvaluationResult, PortCallRecord, Reason, RuleOutcome, RuleSetReference, RuleStatus, Timings } from '../evaluate/decision.js';
-import { textIn, type MessageLocale } from '../messages/message-locale.js';
+import { textIn, type MessageLocale } from '../text/message-locale.js';
 import { builtInMessages, type Messages } from '../messages/messages.js';
 
 /**

@@ -1,5 +1,5 @@
 import type { DatedValue } from '@smart-task/schemas';
-import { addDays, toIsoDate } from './iso-dates.js';
+import { addDays, toIsoDate } from '../calendar/iso-dates.js';
 
 const SINCE_ALWAYS = '0000-01-01';
 const NO_END = '9999-12-31';

@@ -1,5 +1,5 @@
 import type { JsonSchema } from '@smart-task/schemas';
-import { addDays, addMonths, startOf, toIsoDate } from './iso-dates.js';
+import { addDays, addMonths, startOf, toIsoDate } from '../calendar/iso-dates.js';
 import { listHelpers } from './list-helpers.js';
 
 /**

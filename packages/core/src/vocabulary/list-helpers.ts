@@ -1,6 +1,6 @@
 import { checkPeriodo } from '../formats/periodo.js';
 import type { FactHelperDefinition } from './fact-helpers.js';
-import { daysInMonth } from './iso-dates.js';
+import { daysInMonth } from '../calendar/iso-dates.js';
 
 const FORBIDDEN = new Set(['__proto__', 'constructor', 'prototype']);
 

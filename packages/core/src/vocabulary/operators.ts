@@ -1,6 +1,6 @@
 import type { JsonSchema } from '@smart-task/schemas';
 import { domainFormats, type DomainFormatName } from '../formats/index.js';
-import { toIsoDate } from './iso-dates.js';
+import { toIsoDate } from '../calendar/iso-dates.js';
 import { matchesWhere } from './item-matcher.js';
 
 /**

@@ -1,6 +1,6 @@
 import type { ValidateFunction } from 'ajv';
 import { SmartTaskError, issue } from '../errors.js';
-import { createAjv } from '../json/create-ajv.js';
+import { createAjv } from '../formats/create-ajv.js';
 import { builtInFactHelpers, type FactHelperDefinition } from './fact-helpers.js';
 import { OPERATOR_DECORATORS, builtInOperators, type OperatorDefinition } from './operators.js';
 

@@ -4,8 +4,8 @@ import { describe, expect, it } from 'vitest';
 import { toAuditRecord } from '../../src/audit/audit-record.js';
 import { runCases } from '../../src/cases/run-cases.js';
 import { canonicalJson } from '../../src/json/canonical-hash.js';
-import { createAjv } from '../../src/json/create-ajv.js';
-import { isoDateInTimeZone } from '../../src/vocabulary/iso-dates.js';
+import { createAjv } from '../../src/formats/create-ajv.js';
+import { isoDateInTimeZone } from '../../src/calendar/iso-dates.js';
 import { recordEveryCase, repositoryCatalog } from './audit-support.js';
 
 const catalog = repositoryCatalog();

@@ -1,5 +1,6 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
+import { toIsoDate } from '../../src/calendar/iso-dates.js';
 import { checkIsoDate } from '../../src/formats/index.js';
 
 const codeOf = (value: string) => {
@@ -42,5 +43,15 @@ describe('checkIsoDate', () => {
         expect(checkIsoDate(text).ok).toBe(exists);
       }),
     );
+  });
+
+  it('accepts exactly the dates the calendar helpers accept, years 0000 to 9999 (one calendar for both)', () => {
+    fc.assert(
+      fc.property(fc.integer({ min: 0, max: 9999 }), fc.integer({ min: 0, max: 13 }), fc.integer({ min: 0, max: 32 }), (year, month, day) => {
+        const text = `${String(year).padStart(4, '0')}-${String(month).padStart(2, '0')}-${String(day).padStart(2, '0')}`;
+        expect(checkIsoDate(text).ok, text).toBe(toIsoDate(text) === text);
+      }),
+    );
+    expect(checkIsoDate('0000-02-29').ok && toIsoDate('0000-02-29') === '0000-02-29').toBe(true);
   });
 });

@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest';
 import type { LifecycleEvent, LifecycleRequest, RetryPolicy } from '../../src/entries/lifecycle.js';
 import { DEFAULT_RETRY_POLICY, applyEvent, openRequest, resolveRetryPolicy } from '../../src/entries/lifecycle.js';
 import { SmartTaskError } from '../../src/index.js';
-import { retryDelayMs } from '../../src/lifecycle/retry-policy.js';
+import { retryDelayMs } from '../../src/requests/retry-policy.js';
 import { T0, eventOf, submitEvent } from './support.js';
 
 const iso = (ms: number) => new Date(T0 + ms).toISOString();

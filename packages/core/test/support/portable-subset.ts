@@ -1,6 +1,6 @@
 import { META_SCHEMA_IDS, metaSchemas } from '@smart-task/schemas';
 import type { ErrorObject } from 'ajv';
-import { createAjv } from '../../src/json/create-ajv.js';
+import { createAjv } from '../../src/formats/create-ajv.js';
 
 const validateRequestSchema = createAjv().compile(metaSchemas.requestSchema as object);
 

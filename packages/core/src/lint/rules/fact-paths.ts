@@ -1,5 +1,5 @@
 import type { LocalizedText } from '@smart-task/schemas';
-import { requestFieldPointer, requestFieldsOf } from '../../catalog/request-fields.js';
+import { requestFieldPointer, requestFieldsOf } from '../../request-schema/request-fields.js';
 import { joinPointer } from '../../json/pointer.js';
 import { placeholdersOf } from '../../text/template.js';
 import type { FactShapes } from '../fact-shapes.js';

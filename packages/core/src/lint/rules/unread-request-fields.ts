@@ -1,4 +1,4 @@
-import { conditionalsOf, requestFieldPointer, requestFieldsOf } from '../../catalog/request-fields.js';
+import { conditionalsOf, requestFieldPointer, requestFieldsOf } from '../../request-schema/request-fields.js';
 import type { TaskDefinition } from '../../catalog/catalog.js';
 import { parsePath } from '../../json/path.js';
 import type { FindingCollector } from '../findings.js';

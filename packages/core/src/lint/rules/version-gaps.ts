@@ -1,5 +1,5 @@
 import type { TaskDefinition } from '../../catalog/catalog.js';
-import { addDays } from '../../vocabulary/iso-dates.js';
+import { addDays } from '../../calendar/iso-dates.js';
 import type { FindingCollector } from '../findings.js';
 
 /**

@@ -1,7 +1,7 @@
 import type { ValidateFunction } from 'ajv';
 import type { RequestSchemaDocument } from '@smart-task/schemas';
-import type { Ajv } from '../json/create-ajv.js';
-import { conditionalsOf } from '../catalog/request-fields.js';
+import type { Ajv } from '../formats/create-ajv.js';
+import { conditionalsOf } from './request-fields.js';
 
 /** Removes the values of conditional fields whose condition does not hold; every other own key is copied as an own key. */
 export type HiddenFieldPruner = (data: Readonly<Record<string, unknown>>) => Record<string, unknown>;

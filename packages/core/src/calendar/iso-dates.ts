@@ -1,4 +1,11 @@
-/** Calendar arithmetic on ISO dates (`YYYY-MM-DD`), in UTC so that no time zone shifts a day. */
+/**
+ * The calendar: arithmetic on ISO dates (`YYYY-MM-DD`), in UTC so that no time zone shifts a day, and
+ * the calendar dates of instants in a time zone ({@link DEFAULT_TIME_ZONE} unless one is given). The one
+ * home of these helpers: formats, vocabulary, validation, the engine and the lifecycle import them.
+ */
+
+/** The time zone the library counts calendar days in unless the host gives one: Europe/Rome, where INPS works. */
+export const DEFAULT_TIME_ZONE = 'Europe/Rome';
 
 const ISO_DATE = /^(\d{4})-(\d{2})-(\d{2})/;
 
@@ -30,9 +37,15 @@ export function instantOf(value: unknown): readonly [number, number] | undefined
   return [ms, Number((match[5] ?? '').padEnd(9, '0').slice(3, 9))];
 }
 
-/** Number of days in a month (1–12) of a year. */
+/** True for a leap year of the (proleptic Gregorian) calendar. */
+export function isLeapYear(year: number): boolean {
+  return (year % 4 === 0 && year % 100 !== 0) || year % 400 === 0;
+}
+
+/** Number of days in a month (1–12) of a year of the (proleptic Gregorian) calendar. */
 export function daysInMonth(year: number, month: number): number {
-  return new Date(Date.UTC(year, month, 0)).getUTCDate();
+  if (month === 2) return isLeapYear(year) ? 29 : 28;
+  return month === 4 || month === 6 || month === 9 || month === 11 ? 30 : 31;
 }
 
 function formatUtc(date: Date): string {
@@ -68,8 +81,8 @@ const formatters = new Map<string, { readonly format: Intl.DateTimeFormat; slot:
 /** Every UTC offset in use is a multiple of 15 minutes, so the local date cannot change inside such a slot. */
 const SLOT_MS = 15 * 60 * 1000;
 
-/** The calendar date of an instant in a time zone (default Europe/Rome, where INPS works). */
-export function isoDateInTimeZone(instant: Date, timeZone = 'Europe/Rome'): string {
+/** The calendar date of an instant in a time zone (default {@link DEFAULT_TIME_ZONE}). */
+export function isoDateInTimeZone(instant: Date, timeZone = DEFAULT_TIME_ZONE): string {
   let cached = formatters.get(timeZone);
   if (cached === undefined) {
     // The en-CA locale formats dates as YYYY-MM-DD.
@@ -97,7 +110,7 @@ const AFTER_ANY_START_MS = 13 * 60 * 60 * 1000;
  * @example
  * startOfDayInTimeZone('2026-03-29').toISOString(); // '2026-03-28T23:00:00.000Z' (the day daylight saving starts)
  */
-export function startOfDayInTimeZone(isoDate: string, timeZone = 'Europe/Rome'): Date {
+export function startOfDayInTimeZone(isoDate: string, timeZone = DEFAULT_TIME_ZONE): Date {
   const [year, month, day] = isoDate.split('-').map(Number) as [number, number, number];
   const utcMidnight = new Date(0);
   utcMidnight.setUTCFullYear(year, month - 1, day);
@@ -120,7 +133,7 @@ export function startOfDayInTimeZone(isoDate: string, timeZone = 'Europe/Rome'):
  * @example
  * dayRangeInTimeZone('2026-03-10', '2026-03-10'); // { start: 2026-03-09T23:00:00.000Z, end: 2026-03-10T23:00:00.000Z }
  */
-export function dayRangeInTimeZone(from: string | undefined, to: string | undefined, timeZone = 'Europe/Rome'): { readonly start?: Date; readonly end?: Date } {
+export function dayRangeInTimeZone(from: string | undefined, to: string | undefined, timeZone = DEFAULT_TIME_ZONE): { readonly start?: Date; readonly end?: Date } {
   return {
     ...(from !== undefined && { start: startOfDayInTimeZone(from, timeZone) }),
     ...(to !== undefined && { end: startOfDayInTimeZone(addDays(to, 1), timeZone) }),

@@ -1,5 +1,5 @@
 import { builtInMessages, type Messages } from '../messages/messages.js';
-import type { MessageLocale } from '../messages/message-locale.js';
+import type { MessageLocale } from '../text/message-locale.js';
 import type { RequestState } from './request-state.js';
 
 /**

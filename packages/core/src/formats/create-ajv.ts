@@ -1,6 +1,6 @@
 import AjvModule from 'ajv';
 import addFormatsModule from 'ajv-formats';
-import { domainFormats, type DomainFormatName } from '../formats/index.js';
+import { domainFormats, type DomainFormatName } from './index.js';
 
 type Ajv = import('ajv').default;
 const Ajv = ((AjvModule as unknown as { default?: typeof AjvModule }).default ?? AjvModule) as unknown as typeof import('ajv').default;

@@ -1,6 +1,6 @@
 import type { LocalizedText, Subject } from '@smart-task/schemas';
 import type { OperationRecord, PlannedOperation, Verdict } from '../evaluate/decision.js';
-import type { NotificationPreference } from '../notifications/notification-message.js';
+import type { NotificationPreference } from './notification-preference.js';
 import type { RetryPolicy } from './retry-policy.js';
 
 /**

@@ -31,6 +31,3 @@ export function requestFieldsOf(schema: RequestSchemaDocument): RequestField[] {
 export function requestFieldPointer(field: RequestField): string {
   return field.conditional === undefined ? joinPointer('/properties', field.name) : joinPointer('/allOf', field.conditional, 'then', 'properties', field.name);
 }
-
-/** The names of the subject's fields, for checking `subject` paths. */
-export const SUBJECT_FIELDS: ReadonlySet<string> = new Set(['cf', 'profilo', 'soggettoCf', 'matricola']);

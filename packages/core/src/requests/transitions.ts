@@ -1,8 +1,8 @@
 import { freeze, produce, type Draft } from 'immer';
-import { PROFILI, type Profilo } from '@smart-task/schemas';
+import { PROFILI, SUBJECT_FIELDS, type Profilo } from '@smart-task/schemas';
 import { SmartTaskError, issue, type IssueParams } from '../errors.js';
 import type { Verdict } from '../evaluate/decision.js';
-import { NOTIFICATION_CHANNELS } from '../notifications/notification-message.js';
+import { NOTIFICATION_CHANNELS } from './notification-preference.js';
 import {
   FINAL_STATES,
   LIFECYCLE_EVENT_TYPES,
@@ -14,7 +14,7 @@ import {
   type SubmitEvent,
 } from './request-state.js';
 import { canRetryAfter, resolveRetryPolicy, retryDelayMs } from './retry-policy.js';
-import { instantOf } from '../vocabulary/iso-dates.js';
+import { instantOf } from '../calendar/iso-dates.js';
 
 /**
  * The request lifecycle as a pure state machine: `(request, event) → request`. No clock, no I/O; every
@@ -211,7 +211,7 @@ export function openRequest(event: SubmitEvent): LifecycleRequest {
   if (typeof event.taskId !== 'string' || event.taskId === '') throw invalidEvent(protocollo, '/event/taskId', `"taskId" must be a non-empty string; found ${JSON.stringify(event.taskId)}.`);
   if (typeof event.title?.it !== 'string' || typeof event.title?.en !== 'string') throw invalidEvent(protocollo, '/event/title', '"title" must hold the task title in "it" and "en" (the rule set\'s title).');
   const subject = event.subject as Partial<typeof event.subject> | undefined;
-  if (!subject || !PROFILI.includes(subject.profilo as Profilo) || [subject.cf, subject.soggettoCf, subject.matricola].some((value) => typeof value !== 'string' || value === '')) {
+  if (!subject || !PROFILI.includes(subject.profilo as Profilo) || SUBJECT_FIELDS.some((field) => field !== 'profilo' && (typeof subject[field] !== 'string' || subject[field] === ''))) {
     throw invalidEvent(protocollo, '/event/subject', `"subject" must have non-empty "cf", "soggettoCf", "matricola" and a "profilo" among ${PROFILI.join(', ')}; found ${JSON.stringify(event.subject)}.`);
   }
   if (event.actor.cf !== subject.cf) throw invalidEvent(protocollo, '/event/actor/cf', `The requester who submits (${JSON.stringify(event.actor.cf)}) must be the subject's "cf" (${JSON.stringify(subject.cf)}).`);
