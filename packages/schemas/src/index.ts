@@ -1,12 +1,12 @@
-import auditRecordSchemaJson from '../meta/audit-record.v1.json';
-import casesMetaSchema from '../meta/cases.v1.json';
-import decisionSchemaJson from '../meta/decision.v1.json';
-import portContractMetaSchema from '../meta/port-contract.v1.json';
-import portFixtureMetaSchema from '../meta/port-fixture.v1.json';
-import requestSchemaMetaSchema from '../meta/request-schema.v1.json';
-import ruleLibraryMetaSchema from '../meta/rule-library.v1.json';
-import ruleSetMetaSchema from '../meta/rule-set.v1.json';
-import portContractJson from '../port-contract.json';
+import auditRecordSchemaJson from '../meta/audit-record.v1.json' with { type: 'json' };
+import casesMetaSchema from '../meta/cases.v1.json' with { type: 'json' };
+import decisionSchemaJson from '../meta/decision.v1.json' with { type: 'json' };
+import portContractMetaSchema from '../meta/port-contract.v1.json' with { type: 'json' };
+import portFixtureMetaSchema from '../meta/port-fixture.v1.json' with { type: 'json' };
+import requestSchemaMetaSchema from '../meta/request-schema.v1.json' with { type: 'json' };
+import ruleLibraryMetaSchema from '../meta/rule-library.v1.json' with { type: 'json' };
+import ruleSetMetaSchema from '../meta/rule-set.v1.json' with { type: 'json' };
+import portContractJson from '../port-contract.json' with { type: 'json' };
 import type { JsonSchema, PortContractDocument, RequestSchemaDocument } from './dsl.js';
 import { requestSchemaDocuments } from './request-schemas.js';
 
