@@ -11,6 +11,7 @@ export default defineConfig({
       { find: /^@smart-task\/core\/(lifecycle|audit|testing|toolchain)$/, replacement: src('./packages/core/src/entries/$1.ts') },
       { find: /^@smart-task\/core$/, replacement: src('./packages/core/src/index.ts') },
       { find: /^@smart-task\/schemas$/, replacement: src('./packages/schemas/src/index.ts') },
+      { find: /^@smart-task\/rules\/cases$/, replacement: src('./packages/rules/src/cases.ts') },
       { find: /^@smart-task\/rules$/, replacement: src('./packages/rules/src/index.ts') },
       { find: /^@smart-task\/postgres$/, replacement: src('./packages/postgres/src/index.ts') },
     ],

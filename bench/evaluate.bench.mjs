@@ -3,7 +3,8 @@
 import { performance } from 'node:perf_hooks';
 import { builtInOperators, createEngine, loadCatalog } from '@smart-task/core';
 import { createInMemoryDataPort } from '@smart-task/core/testing';
-import { catalogDocuments, cases as casesFiles } from '@smart-task/rules';
+import { catalogDocuments } from '@smart-task/rules';
+import { cases as casesFiles } from '@smart-task/rules/cases';
 import { Engine } from 'json-rules-engine';
 
 const TASK = 'revoca-delega-intermediario';

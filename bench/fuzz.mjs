@@ -6,12 +6,15 @@
 //   FUZZ_SEED        (default 1)
 import * as main from '@smart-task/core';
 import * as testing from '@smart-task/core/testing';
-import * as rules from '@smart-task/rules';
+import { catalogDocuments } from '@smart-task/rules';
+import { caseDocuments } from '@smart-task/rules/cases';
 import fc from 'fast-check';
 import { MUTATION_KINDS, runCatalogMutations, runFaultCampaign, runRequestFuzz } from './fuzz/harness.mjs';
 
 /** The fuzzers take the library as one object: the main entry and the testing helpers. */
 const core = { ...main, ...testing };
+/** The bundled catalog with its cases, which the fuzzers build their requests from. */
+const documents = [...catalogDocuments, ...caseDocuments];
 
 const size = (name, fallback) => Number(process.env[name] ?? fallback);
 const evaluations = size('FUZZ_EVALUATIONS', 100_000);
@@ -24,7 +27,7 @@ const seconds = (started) => `${((performance.now() - started) / 1000).toFixed(1
 const problems = [];
 
 let started = performance.now();
-const faults = await runFaultCampaign({ core, rules, evaluations, seed, timeoutMs: 25, concurrency: 8 });
+const faults = await runFaultCampaign({ core, documents, evaluations, seed, timeoutMs: 25, concurrency: 8 });
 const f = faults.counts;
 console.log(`fault injection (${faults.cases} catalog cases, ${seconds(started)}):`);
 console.log(`  evaluations ${f.evaluations}, with a fault injected ${f.withFaults} (technical failures ${f.technicalFailures}, decisions ${f.decisions})`);
@@ -35,7 +38,7 @@ for (const example of faults.examples) console.log(`  ! ${example.case} ${exampl
 if (f.wrongVerdicts + f.throws + f.lateAccepted > 0) problems.push('fault injection');
 
 started = performance.now();
-const fuzz = await runRequestFuzz({ core, rules, fc, runs: requests, seed });
+const fuzz = await runRequestFuzz({ core, documents, fc, runs: requests, seed });
 const z = fuzz.counts;
 console.log(`request fuzzer (${seconds(started)}):`);
 console.log(`  fuzzed requests ${z.requests}: results ${z.results}, coded SmartTaskErrors ${z.coded}, uncoded throws ${z.uncoded}`);
@@ -43,7 +46,7 @@ for (const example of fuzz.examples) console.log(`  ! ${example.method} [${examp
 if (z.uncoded > 0) problems.push('request fuzzer');
 
 started = performance.now();
-const mutations = runCatalogMutations({ core, rules, count: catalogs, seed, kinds: MUTATION_KINDS, createEngine: true });
+const mutations = runCatalogMutations({ core, documents, count: catalogs, seed, kinds: MUTATION_KINDS, createEngine: true });
 const m = mutations.counts;
 console.log(`catalog mutator (${seconds(started)}):`);
 console.log(`  mutated catalogs ${m.catalogs}: loaded ${m.loaded}, refused with issues ${m.refused}, loader throws ${m.loaderThrows}, createEngine throws ${m.engineThrows}`);

@@ -11,7 +11,8 @@ import { fileURLToPath } from 'node:url';
 import { createEngine, isSmartTaskError } from '@smart-task/core';
 import { createInMemoryActionPort, createInMemoryDataPort, mergeFixtures } from '@smart-task/core/testing';
 import { toAuditRecord } from '@smart-task/core/audit';
-import { catalogDocuments, cases as casesFiles } from '@smart-task/rules';
+import { catalogDocuments } from '@smart-task/rules';
+import { cases as casesFiles } from '@smart-task/rules/cases';
 
 const ROOT = fileURLToPath(new URL('..', import.meta.url));
 const QUICK = process.env.BENCH_SECONDS !== undefined || process.env.CI !== undefined;

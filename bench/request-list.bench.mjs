@@ -20,7 +20,8 @@ import { performance } from 'node:perf_hooks';
 import { REQUEST_STATES, applyEvent, createInMemoryRequestRepository, createRequestLifecycle, openRequest, selectRequests } from '@smart-task/core/lifecycle';
 import { createEngine } from '@smart-task/core';
 import { createInMemoryActionPort, createInMemoryDataPort, mergeFixtures } from '@smart-task/core/testing';
-import { catalogDocuments, cases } from '@smart-task/rules';
+import { catalogDocuments } from '@smart-task/rules';
+import { cases } from '@smart-task/rules/cases';
 // @smart-task/postgres is not a dependency of the workspace root: the built package, by path.
 import * as postgres from '../packages/postgres/dist/index.js';
 

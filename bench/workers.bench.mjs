@@ -43,7 +43,8 @@ import { fileURLToPath } from 'node:url';
 import { createEngine } from '@smart-task/core';
 import { createInMemoryDataPort, mergeFixtures } from '@smart-task/core/testing';
 import { createRequestLifecycle } from '@smart-task/core/lifecycle';
-import { catalogDocuments, cases } from '@smart-task/rules';
+import { catalogDocuments } from '@smart-task/rules';
+import { cases } from '@smart-task/rules/cases';
 // @smart-task/postgres is not a dependency of the workspace root: the built package, by path.
 import * as postgres from '../packages/postgres/dist/index.js';
 import { FLEET_TABLES, verdictCases } from '../packages/postgres/test/support/fleet-cases.mjs';

@@ -1,6 +1,6 @@
 // Types of harness.mjs for the tests that run it.
 import type * as Core from '@smart-task/core';
-import type * as Rules from '@smart-task/rules';
+import type { CatalogDocument } from '@smart-task/schemas';
 import type FastCheck from 'fast-check';
 
 export interface Random {
@@ -12,7 +12,8 @@ export function createRandom(seed: number): Random;
 
 export interface Modules {
   readonly core: typeof Core;
-  readonly rules: typeof Rules;
+  /** The catalog with its cases: `[...catalogDocuments, ...caseDocuments]` of `@smart-task/rules` and `@smart-task/rules/cases`. */
+  readonly documents: readonly CatalogDocument[];
 }
 
 export const FAULT_KINDS: readonly string[];

@@ -120,9 +120,10 @@ function faultingPort(core, base, kind, callIndex, timeoutMs, injected) {
  * `PortError` of each code, a hang past the deadline, a late answer, a contract-breaking answer,
  * Infinity), `concurrency` at a time, and counts: every result must be the fault-free outcome or a
  * technical failure — never another verdict, never a throw — and no late answer may be used.
+ * `documents` is the catalog with its cases (`catalogDocuments` and `caseDocuments` of `@smart-task/rules`).
  */
-export async function runFaultCampaign({ core, rules, evaluations, seed = 1, timeoutMs = 25, concurrency = 8 }) {
-  const loaded = core.loadCatalog(rules.catalogDocuments);
+export async function runFaultCampaign({ core, documents, evaluations, seed = 1, timeoutMs = 25, concurrency = 8 }) {
+  const loaded = core.loadCatalog(documents);
   if (!loaded.ok) throw new Error('the catalog must load');
   const cases = catalogCases(core, loaded.value);
   const routes = new Map();
@@ -337,9 +338,10 @@ function safeText(error) {
  * the whole request, or the options) replaced by fast-check's `anything` or by hostile values (10 MB
  * strings, 10,000-deep objects, cycles, Proxies, `__proto__` keys, NaN, impossible dates), and counts
  * the calls that ended in neither a result nor a `SmartTaskError` with coded issues.
+ * `documents` is the catalog with its cases (`catalogDocuments` and `caseDocuments` of `@smart-task/rules`).
  */
-export async function runRequestFuzz({ core, rules, fc, runs, seed = 1, batch = 1000 }) {
-  const loaded = core.loadCatalog(rules.catalogDocuments);
+export async function runRequestFuzz({ core, documents, fc, runs, seed = 1, batch = 1000 }) {
+  const loaded = core.loadCatalog(documents);
   if (!loaded.ok) throw new Error('the catalog must load');
   const cases = catalogCases(core, loaded.value);
   const ports = [...new Map(cases.map((testCase) => [testCase.taskId, core.createInMemoryDataPort(testCase.fixture)])).values()];
@@ -483,8 +485,9 @@ function mutate(documents, kind, random) {
  * value of another type, a long string, a deeper value, a bad or slow pattern, an impossible date,
  * a non-JSON number, or a document dropped or duplicated — and lists the loads that threw instead of
  * returning issues. With `createEngine`, also creates an engine from each catalog that loaded.
+ * `documents` is the catalog to mutate (`catalogDocuments` and `caseDocuments` of `@smart-task/rules`).
  */
-export function runCatalogMutations({ core, rules, count, seed = 1, kinds = MUTATION_KINDS, createEngine = false }) {
+export function runCatalogMutations({ core, documents: catalogDocuments, count, seed = 1, kinds = MUTATION_KINDS, createEngine = false }) {
   const random = createRandom(seed);
   const counts = { catalogs: 0, loaded: 0, refused: 0, loaderThrows: 0, engineThrows: 0 };
   const throws = [];
@@ -492,7 +495,7 @@ export function runCatalogMutations({ core, rules, count, seed = 1, kinds = MUTA
   const actionPort = { perform: async () => ({ status: 'PERFORMED' }) };
   for (let index = 0; index < count; index += 1) {
     const kind = kinds[index % kinds.length];
-    const { documents, where } = mutate(rules.catalogDocuments, kind, random);
+    const { documents, where } = mutate(catalogDocuments, kind, random);
     counts.catalogs += 1;
     let loaded;
     try {

@@ -1,6 +1,7 @@
 import { readdirSync } from 'node:fs';
 import { join } from 'node:path';
 import { catalogDocuments } from '@smart-task/rules';
+import { caseDocuments } from '@smart-task/rules/cases';
 import type { CasesDocument, JsonSchema, RuleSetDocument } from '@smart-task/schemas';
 import type { DataPort } from '../src/index.js';
 import { describe, expect, it } from 'vitest';
@@ -89,14 +90,18 @@ describe('the whole catalog', () => {
     expect(named.filter((code) => !produced.has(code))).toEqual([]);
   });
 
-  it('is what @smart-task/rules and @smart-task/schemas bundle: every file on disk, and nothing else', () => {
+  it('is what @smart-task/rules and @smart-task/schemas bundle: every file on disk, and nothing else; the cases apart', () => {
     const onDisk = (directory: string, prefix: string) => readdirSync(join(REPO_ROOT, directory)).filter((name) => name.endsWith('.json')).map((name) => `${prefix}/${name}`);
+    const isCases = (file: string) => file.endsWith('.cases.json');
     const expected = [
-      ...onDisk('packages/rules/tasks', 'rules/tasks'),
+      ...onDisk('packages/rules/tasks', 'rules/tasks').filter((file) => !isCases(file)),
       ...onDisk('packages/rules/shared', 'rules/shared'),
       ...onDisk('packages/schemas/tasks', 'schemas/tasks'),
       'schemas/port-contract.json',
     ].sort();
     expect(catalogDocuments.map((document) => document.file).sort()).toEqual(expected);
+    const expectedCases = onDisk('packages/rules/tasks', 'rules/tasks').filter(isCases).sort();
+    expect(expectedCases).toHaveLength(17);
+    expect(caseDocuments.map((document) => document.file).sort()).toEqual(expectedCases);
   });
 });

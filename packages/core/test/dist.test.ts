@@ -24,6 +24,7 @@ engine.evaluate('revoca-delega-intermediario', {
 }).then((result) => console.log(JSON.stringify({
   kind: result.kind, verdict: result.verdict, reasons: result.reasons.map((reason) => reason.code),
   node: typeof nodeEntry.loadCatalogFromDirectories, subpaths: [lifecycle.createRequestLifecycle, audit.toAuditRecord, toolchain.lintCatalog].map((value) => typeof value), formats: Object.keys(core.domainFormats).length, meta: Object.keys(schemas.META_SCHEMA_IDS).length,
+  cases: rulesCases.caseDocuments.length, casesInRuntimeCatalog: rules.catalogDocuments.filter((document) => document.file.endsWith('.cases.json')).length,
 })));
 `;
 
@@ -32,6 +33,7 @@ const core = await import('@smart-task/core');
 const nodeEntry = await import('@smart-task/core/node');
 const [lifecycle, audit, testing, toolchain] = await Promise.all(['lifecycle', 'audit', 'testing', 'toolchain'].map((entry) => import('@smart-task/core/' + entry)));
 const rules = await import('@smart-task/rules');
+const rulesCases = await import('@smart-task/rules/cases');
 const schemas = await import('@smart-task/schemas');`);
 
 const CJS = HOST_SCRIPT(`
@@ -39,9 +41,10 @@ const core = require('@smart-task/core');
 const nodeEntry = require('@smart-task/core/node');
 const [lifecycle, audit, testing, toolchain] = ['lifecycle', 'audit', 'testing', 'toolchain'].map((entry) => require('@smart-task/core/' + entry));
 const rules = require('@smart-task/rules');
+const rulesCases = require('@smart-task/rules/cases');
 const schemas = require('@smart-task/schemas');`);
 
-const EXPECTED = { kind: 'decision', verdict: 'NON_ACCOLTA', reasons: ['NA-DELEGA-NON-ATTIVA'], node: 'function', subpaths: ['function', 'function', 'function'], formats: Object.keys(domainFormats).length, meta: Object.keys(META_SCHEMA_IDS).length };
+const EXPECTED = { kind: 'decision', verdict: 'NON_ACCOLTA', reasons: ['NA-DELEGA-NON-ATTIVA'], node: 'function', subpaths: ['function', 'function', 'function'], formats: Object.keys(domainFormats).length, meta: Object.keys(META_SCHEMA_IDS).length, cases: 17, casesInRuntimeCatalog: 0 };
 
 describe('the built packages', () => {
   beforeAll(() => {
@@ -88,7 +91,7 @@ console.log(JSON.stringify({ instanceOf: error instanceof core.PortError, guard:
     for (const entry of ['index', 'lifecycle', 'audit', 'testing', 'toolchain', 'node']) {
       for (const file of [`core/dist/${entry}.d.ts`, `core/dist/${entry}.d.cts`]) expect(existsSync(`${root}/packages/${file}`), file).toBe(true);
     }
-    for (const file of ['rules/dist/index.d.ts', 'schemas/dist/index.d.cts']) expect(existsSync(`${root}/packages/${file}`), file).toBe(true);
+    for (const file of ['rules/dist/index.d.ts', 'rules/dist/cases.d.cts', 'schemas/dist/index.d.cts']) expect(existsSync(`${root}/packages/${file}`), file).toBe(true);
   });
 
   it('leave the @internal members out of the published declarations', () => {

@@ -1,4 +1,4 @@
-import { cases } from '@smart-task/rules';
+import { cases } from '@smart-task/rules/cases';
 import type { CaseDefinition, CasesDocument, PortFixture, Subject } from '@smart-task/schemas';
 import { describe, expect, it } from 'vitest';
 import { PortError, createEngine, type DataPort, type EvaluationResult } from '../src/index.js';

@@ -1,5 +1,6 @@
 import { createAjv as createJsonFormsAjv, isVisible, type UISchemaElement } from '@jsonforms/core';
 import { catalogDocuments } from '@smart-task/rules';
+import { caseDocuments } from '@smart-task/rules/cases';
 import { getDefaultFormState, retrieveSchema, type Experimental_DefaultFormStateBehavior, type RJSFSchema } from '@rjsf/utils';
 import type { CasesDocument, JsonSchema } from '@smart-task/schemas';
 import validator from '@rjsf/validator-ajv8';
@@ -73,7 +74,7 @@ const RJSF_SETTINGS: [string, Experimental_DefaultFormStateBehavior | undefined]
 ];
 
 describe('a declaration the contributor must tick', () => {
-  const cases = catalogDocuments.find((document) => document.file.endsWith('/sostituzione-maternita-9r.cases.json'))?.content as CasesDocument;
+  const cases = caseDocuments.find((document) => document.file.endsWith('/sostituzione-maternita-9r.cases.json'))?.content as CasesDocument;
   const engine9r = createEngine({ catalog: catalogDocuments, dataPort: createInMemoryDataPort(cases.fixture ?? { facts: {} }), actionPort: createInMemoryActionPort(), clock: { now: () => NOW }, plannedTasks: 'all' });
 
   it.each(RJSF_SETTINGS)('starts unticked in RJSF (%s), before and after the field is shown', async (_name, behavior) => {

@@ -1,4 +1,5 @@
 import { catalogDocuments } from '@smart-task/rules';
+import { caseDocuments } from '@smart-task/rules/cases';
 import type { CatalogDocument } from '@smart-task/schemas';
 import { describe, expect, it } from 'vitest';
 import { loadCatalog, type Issue } from '../src/index.js';
@@ -19,8 +20,9 @@ function issuesOf(documents: readonly CatalogDocument[]): Pick<Issue, 'code' | '
 }
 
 describe('loadCatalog reports broken files with code, file and JSON pointer', () => {
-  it('the bundled catalog loads cleanly', () => {
+  it('the bundled catalog loads cleanly, alone and with its cases', () => {
     expect(loadCatalog(catalogDocuments).issues).toEqual([]);
+    expect(loadCatalog([...catalogDocuments, ...caseDocuments]).issues).toEqual([]);
   });
 
   it.each([

@@ -1,4 +1,5 @@
 import { catalogDocuments } from '@smart-task/rules';
+import { caseDocuments } from '@smart-task/rules/cases';
 import type { CasesDocument, Subject } from '@smart-task/schemas';
 import { describe, expect, it } from 'vitest';
 import { DEFAULT_LIMITS, createEngine, loadCatalog, type ActionPort, type DataPort, type EvaluationResult } from '../src/index.js';
@@ -6,7 +7,7 @@ import { createInMemoryActionPort, createInMemoryDataPort, mergeFixtures } from 
 import { createReplayPort, toAuditRecord } from '../src/entries/audit.js';
 import { NOW, TASK, azienda, revocaData, revocaFixture } from './support/revoca.js';
 
-const loaded = loadCatalog(catalogDocuments);
+const loaded = loadCatalog([...catalogDocuments, ...caseDocuments]);
 if (!loaded.ok) throw new Error('the catalog must load');
 const catalog = loaded.value;
 const memory = createInMemoryDataPort(revocaFixture());

@@ -5,7 +5,7 @@ import { createEngine, loadCatalog, type EngineOptions } from '../src/index.js';
 import { createInMemoryActionPort, createInMemoryDataPort } from '../src/entries/testing.js';
 import { NOW, TASK, azienda, revocaData, revocaFixture } from './support/revoca.js';
 
-const documents = [...schemaDocuments, ...ruleDocuments.filter((document) => !document.file.endsWith('.cases.json'))];
+const documents = [...schemaDocuments, ...ruleDocuments];
 const loaded = loadCatalog(documents);
 if (!loaded.ok) throw new Error('the catalog must load');
 const ports = { dataPort: createInMemoryDataPort(revocaFixture()), actionPort: createInMemoryActionPort() };

@@ -21,8 +21,11 @@ describe('smart-task new', () => {
       expect(run.stderr).toEqual([]);
       expect(run.code).toBe(0);
       expect(run.stdout.slice(0, 3)).toEqual([`created ${SCHEMA}`, `created ${RULES}`, `created ${CASES}`]);
-      expect(run.stdout).toContain(`    import variazioneSedeLegale from '../tasks/${TASK}.schema.json';`);
+      expect(run.stdout).toContain(`    import variazioneSedeLegale from '../tasks/${TASK}.schema.json' with { type: 'json' };`);
       expect(run.stdout).toContainEqual(expect.stringContaining(`{ file: 'rules/tasks/${TASK}.rules.json', content: variazioneSedeLegaleRules }`));
+      // The cases go to the cases entry, not to the runtime catalog of packages/rules/src/index.ts.
+      expect(run.stdout).toContain('  packages/rules/src/cases.ts');
+      expect(run.stdout).toContainEqual(expect.stringContaining(`{ file: 'rules/tasks/${TASK}.cases.json', content: variazioneSedeLegaleCases },   ← in caseDocuments`));
 
       const validate = await cli(['validate', 'packages/schemas', 'packages/rules'], temp.dir);
       expect(validate.stdout).toEqual([expect.stringMatching(/^ok: \d+ tasks, \d+ files checked/)]);

@@ -1,4 +1,5 @@
-import * as rules from '@smart-task/rules';
+import { catalogDocuments } from '@smart-task/rules';
+import { caseDocuments } from '@smart-task/rules/cases';
 import { describe, expect, it } from 'vitest';
 import { MUTATION_KINDS, runCatalogMutations } from '../../../../bench/fuzz/harness.mjs';
 import * as main from '../../src/index.js';
@@ -6,6 +7,8 @@ import * as testing from '../../src/entries/testing.js';
 
 /** The fuzzers take the library as one object: the main entry and the testing helpers. */
 const core = { ...main, ...testing };
+/** The bundled catalog with its cases, which the fuzzers build their requests from. */
+const documents = [...catalogDocuments, ...caseDocuments];
 
 /**
  * The catalog mutator at CI size (`pnpm fuzz` runs more): 100 mutated copies of the bundled catalog,
@@ -15,7 +18,7 @@ const core = { ...main, ...testing };
  */
 describe('mutated catalogs', () => {
   it('never make the loader or createEngine throw', { timeout: 180_000 }, () => {
-    const { counts, throws } = runCatalogMutations({ core, rules, count: 100, seed: 20_261_202, kinds: MUTATION_KINDS, createEngine: true });
+    const { counts, throws } = runCatalogMutations({ core, documents, count: 100, seed: 20_261_202, kinds: MUTATION_KINDS, createEngine: true });
     expect(throws).toEqual([]);
     expect(counts.catalogs).toBe(100);
     expect(counts.refused).toBeGreaterThan(20);

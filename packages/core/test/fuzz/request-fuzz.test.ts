@@ -1,4 +1,5 @@
-import * as rules from '@smart-task/rules';
+import { catalogDocuments } from '@smart-task/rules';
+import { caseDocuments } from '@smart-task/rules/cases';
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { runRequestFuzz } from '../../../../bench/fuzz/harness.mjs';
@@ -7,6 +8,8 @@ import * as testing from '../../src/entries/testing.js';
 
 /** The fuzzers take the library as one object: the main entry and the testing helpers. */
 const core = { ...main, ...testing };
+/** The bundled catalog with its cases, which the fuzzers build their requests from. */
+const documents = [...catalogDocuments, ...caseDocuments];
 
 /**
  * The request fuzzer at CI size (`pnpm fuzz` runs it at full size against the built packages):
@@ -17,7 +20,7 @@ const core = { ...main, ...testing };
  */
 describe('fuzzed requests', () => {
   it('each end in a result or a SmartTaskError with coded issues, never another throw', { timeout: 180_000 }, async () => {
-    const { counts, examples } = await runRequestFuzz({ core, rules, fc, runs: 10_000, seed: 20_261_202 });
+    const { counts, examples } = await runRequestFuzz({ core, documents, fc, runs: 10_000, seed: 20_261_202 });
     expect(examples).toEqual([]);
     expect(counts.uncoded).toBe(0);
     expect(counts.requests).toBe(10_000);

@@ -1,5 +1,6 @@
 import { AsyncLocalStorage } from 'node:async_hooks';
 import { catalogDocuments } from '@smart-task/rules';
+import { caseDocuments } from '@smart-task/rules/cases';
 import type { CasesDocument, PortFixture, Subject } from '@smart-task/schemas';
 import { beforeAll, describe, expect, it } from 'vitest';
 import type { AuditRecord } from '../../src/entries/audit.js';
@@ -22,7 +23,7 @@ import { FakeBackOffice, never, type OperationFault } from '../support/back-offi
  * every operation taking effect exactly once, nothing read after an effect, and every notice delivered once.
  */
 
-const loaded = loadCatalog(catalogDocuments);
+const loaded = loadCatalog([...catalogDocuments, ...caseDocuments]);
 if (!loaded.ok) throw new Error('the bundled catalog does not load');
 const catalog = loaded.value;
 

@@ -1,4 +1,5 @@
 import { catalogDocuments } from '@smart-task/rules';
+import { caseDocuments } from '@smart-task/rules/cases';
 import type { ActionPort, Catalog, Clock, DataPort, EngineOptions, SmartTaskEngine } from '../../src/index.js';
 import type { CaseResult } from '../../src/entries/testing.js';
 import { createEngine, formatIssue, loadCatalog } from '../../src/index.js';
@@ -16,13 +17,13 @@ let loadResult: ReturnType<typeof loadCatalog> | undefined;
 let loaded: Catalog | undefined;
 let caseResults: Promise<CaseResult[]> | undefined;
 
-/** The result of `loadCatalog(catalogDocuments)`, computed once: `{ ok, value, issues }`. */
+/** The result of `loadCatalog([...catalogDocuments, ...caseDocuments])` (the catalog with its cases), computed once: `{ ok, value, issues }`. */
 export function bundledCatalogLoad(): ReturnType<typeof loadCatalog> {
-  loadResult ??= loadCatalog(catalogDocuments);
+  loadResult ??= loadCatalog([...catalogDocuments, ...caseDocuments]);
   return loadResult;
 }
 
-/** The bundled catalog (`catalogDocuments`), loaded and cross-checked once. Read it, never change it. */
+/** The bundled catalog (`catalogDocuments` with `caseDocuments`), loaded and cross-checked once. Read it, never change it. */
 export function bundledCatalog(): Catalog {
   if (loaded === undefined) {
     const result = bundledCatalogLoad();

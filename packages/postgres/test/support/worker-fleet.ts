@@ -4,7 +4,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import type { PortFixture } from '@smart-task/schemas';
-import { cases } from '@smart-task/rules';
+import { cases } from '@smart-task/rules/cases';
 import { mergeFixtures } from '@smart-task/core/testing';
 import { verdictCases, type CaseRequest } from './fleet-cases.mjs';
 

@@ -88,13 +88,14 @@ function packageListLines(taskId: string): string[] {
   return [
     'Add the task to the document lists of the packages (they name every file explicitly):',
     '  packages/schemas/src/request-schemas.ts',
-    `    import ${name} from '../tasks/${taskId}.schema.json';`,
+    `    import ${name} from '../tasks/${taskId}.schema.json' with { type: 'json' };`,
     `    ${name},                                   ← in requestSchemaDocuments`,
     '  packages/rules/src/index.ts',
-    `    import ${name}Cases from '../tasks/${taskId}.cases.json';`,
-    `    import ${name}Rules from '../tasks/${taskId}.rules.json';`,
+    `    import ${name}Rules from '../tasks/${taskId}.rules.json' with { type: 'json' };`,
     `    { file: 'rules/tasks/${taskId}.rules.json', content: ${name}Rules },   ← in ruleDocuments`,
-    `    { file: 'rules/tasks/${taskId}.cases.json', content: ${name}Cases },`,
+    '  packages/rules/src/cases.ts',
+    `    import ${name}Cases from '../tasks/${taskId}.cases.json' with { type: 'json' };`,
+    `    { file: 'rules/tasks/${taskId}.cases.json', content: ${name}Cases },   ← in caseDocuments`,
   ];
 }
 
