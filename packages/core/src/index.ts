@@ -63,7 +63,7 @@ export type {
   Verdict,
 } from './evaluate/decision.js';
 
-export type { ComposedForm, FormNotice, KnownValue, NotAllowedForm, ReadyForm, UnavailableForm } from './form/composed-form.js';
+export type { ComposedForm, FormNotice, KnownValue, NotAllowedForm, ReadyForm, UiSchema, UnavailableForm } from './form/composed-form.js';
 export type { RequestValidation } from './validation/request-validator.js';
 
 export { explainInItalian } from './views/explain.js';

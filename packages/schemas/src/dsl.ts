@@ -177,15 +177,146 @@ export interface RuleLibraryDocument {
   readonly checks: readonly CheckDefinition[];
 }
 
-/** A JSON Schema (draft-07, portable subset) as plain data. */
-export type JsonSchema = { readonly [keyword: string]: unknown };
+/** A name of draft-07's `type` keyword. */
+export type JsonSchemaTypeName = 'string' | 'number' | 'integer' | 'boolean' | 'object' | 'array' | 'null';
+
+/** A domain format of `x-format`, checked on the server with its own Italian/English messages. */
+export type DomainFormatName = 'codice-fiscale' | 'codice-fiscale-o-partita-iva' | 'partita-iva' | 'matricola-inps' | 'pec' | 'periodo' | 'data';
+
+/** The widget hint of `x-widget`, rendered by RJSF and JSON Forms. */
+export type WidgetName = 'textarea' | 'radio' | 'select' | 'checkbox';
+
+/** `x-known`: the value is known to the system; the form shows it in the read-only block of known data. */
+export interface KnownAnnotation {
+  /** The fact (of the task's rule set, or `subject`) that holds the value. */
+  readonly fact: string;
+  /** A path inside the fact's value (`$.a.b[0]`). */
+  readonly path?: string;
+}
+
+/** `x-options`: the choices are built from port data, one option per item of the fact's array. */
+export interface OptionsAnnotation {
+  /** The fact whose value (at `path`) is the array of items. */
+  readonly fact: string;
+  readonly path?: string;
+  /** The path of an option's value inside an item. */
+  readonly value: string;
+  /** The option's label, a template over the item's fields (`{denominazione}`). */
+  readonly label: LocalizedText;
+  /** Keep only items whose fields equal these values (an array: any of them). */
+  readonly where?: Readonly<Record<string, unknown>>;
+}
+
+/** `x-i18n`: the English texts of a schema or an option (the Italian ones are `title` and `description`). */
+export interface I18nAnnotation {
+  readonly en: { readonly title: string; readonly description?: string };
+}
+
+/**
+ * The `x-*` annotations of the DSL's schemas, as `meta/request-schema.v1.json` (request schemas) and the
+ * port contract define them. Validators ignore them (`x-format` is a keyword of the engine's Ajv).
+ */
+export interface JsonSchemaAnnotations {
+  /** The Smart-Task a request schema belongs to (root of a request schema only). */
+  readonly 'x-task'?: string;
+  readonly 'x-known'?: KnownAnnotation;
+  readonly 'x-options'?: OptionsAnnotation;
+  readonly 'x-format'?: DomainFormatName;
+  readonly 'x-widget'?: WidgetName;
+  /** Own messages for this field, by JSON Schema keyword (`required`, `pattern`, `format`, `x-format`, …). */
+  readonly 'x-messages'?: Readonly<Record<string, LocalizedText>>;
+  readonly 'x-i18n'?: I18nAnnotation;
+  /** In a port contract's result: the value is personal data of a third party, never to be quoted. */
+  readonly 'x-personal-data'?: 'third-party';
+}
+
+/**
+ * A JSON Schema (draft-07) as plain data, with the DSL's `x-*` annotations. Subschemas are schema
+ * objects; `additionalProperties` and `additionalItems` may also be booleans, the only places the
+ * catalog writes a boolean schema. Keywords outside draft-07 and the DSL are not typed: read them from
+ * a schema through `Object.entries` or as `unknown`.
+ */
+export interface JsonSchema extends JsonSchemaAnnotations {
+  readonly $schema?: string;
+  readonly $id?: string;
+  readonly $ref?: string;
+  readonly $comment?: string;
+  readonly definitions?: Readonly<Record<string, JsonSchema>>;
+  // Annotations.
+  readonly title?: string;
+  readonly description?: string;
+  readonly default?: unknown;
+  readonly examples?: readonly unknown[];
+  readonly readOnly?: boolean;
+  readonly writeOnly?: boolean;
+  // Any instance.
+  readonly type?: JsonSchemaTypeName | readonly JsonSchemaTypeName[];
+  readonly enum?: readonly unknown[];
+  readonly const?: unknown;
+  // Numbers.
+  readonly multipleOf?: number;
+  readonly minimum?: number;
+  readonly maximum?: number;
+  readonly exclusiveMinimum?: number;
+  readonly exclusiveMaximum?: number;
+  // Strings.
+  readonly minLength?: number;
+  readonly maxLength?: number;
+  readonly pattern?: string;
+  readonly format?: string;
+  readonly contentMediaType?: string;
+  readonly contentEncoding?: string;
+  // Arrays.
+  readonly items?: JsonSchema | readonly JsonSchema[];
+  readonly additionalItems?: JsonSchema | boolean;
+  readonly minItems?: number;
+  readonly maxItems?: number;
+  readonly uniqueItems?: boolean;
+  readonly contains?: JsonSchema;
+  // Objects.
+  readonly properties?: Readonly<Record<string, JsonSchema>>;
+  readonly required?: readonly string[];
+  readonly additionalProperties?: JsonSchema | boolean;
+  readonly patternProperties?: Readonly<Record<string, JsonSchema>>;
+  readonly propertyNames?: JsonSchema;
+  readonly minProperties?: number;
+  readonly maxProperties?: number;
+  readonly dependencies?: Readonly<Record<string, JsonSchema | readonly string[]>>;
+  // Combinations and conditions.
+  readonly allOf?: readonly JsonSchema[];
+  readonly anyOf?: readonly JsonSchema[];
+  readonly oneOf?: readonly JsonSchema[];
+  readonly not?: JsonSchema;
+  readonly if?: JsonSchema;
+  readonly then?: JsonSchema;
+  readonly else?: JsonSchema;
+}
+
+/**
+ * Whether `items` is a list of schemas (draft-07's tuple form) rather than one schema. A type guard:
+ * `Array.isArray` does not narrow a readonly array out of a union.
+ */
+export function isSchemaList(items: JsonSchema | readonly JsonSchema[]): items is readonly JsonSchema[] {
+  return Array.isArray(items);
+}
+
+/**
+ * A conditional block of a request schema (`allOf` item): the fields of `then` are asked when the
+ * answers match `if` (`const` or `enum` on fields named in `required`).
+ */
+export interface RequestConditional extends JsonSchema {
+  readonly if: JsonSchema & { readonly properties: Readonly<Record<string, JsonSchema>>; readonly required: readonly string[] };
+  readonly then: JsonSchema & { readonly properties: Readonly<Record<string, JsonSchema>>; readonly required?: readonly string[] };
+}
 
 /** A request schema: the data of one Smart-Task's request, with `x-*` annotations for the form. */
 export interface RequestSchemaDocument extends JsonSchema {
   readonly $schema: string;
   readonly 'x-task': string;
   readonly type: 'object';
+  readonly title: string;
   readonly properties: Readonly<Record<string, JsonSchema>>;
+  readonly allOf?: readonly RequestConditional[];
 }
 
 /** One fact of the port contract: its parameters, result shape and where its data comes from. */
@@ -210,6 +341,8 @@ export interface PortContractDocument {
   readonly version: string;
   readonly facts: Readonly<Record<string, PortContractFact>>;
   readonly actions: Readonly<Record<string, PortContractAction>>;
+  /** Shared result shapes, referenced from the facts' and actions' schemas as `#/definitions/<name>`. */
+  readonly definitions?: Readonly<Record<string, JsonSchema>>;
 }
 
 /** How a fixture entry makes the in-memory port fail. */

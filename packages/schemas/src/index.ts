@@ -44,13 +44,13 @@ export const metaSchemas: Readonly<Record<keyof typeof META_SCHEMA_IDS, JsonSche
 export const DECISION_SCHEMA_ID = 'https://smart-task.dev/schemas/decision/v1.json';
 
 /** JSON Schema of what `evaluate` returns, for hosts that store or exchange results. */
-export const decisionSchema: JsonSchema = decisionSchemaJson as JsonSchema;
+export const decisionSchema: JsonSchema = decisionSchemaJson as unknown as JsonSchema;
 
 /** The `$id` of the schema of audit records (one evaluation, replayable), version 1. */
 export const AUDIT_RECORD_SCHEMA_ID = 'https://smart-task.dev/schemas/audit-record/v1.json';
 
 /** JSON Schema of what `toAuditRecord` of `@smart-task/core` returns: one line of an audit log. */
-export const auditRecordSchema: JsonSchema = auditRecordSchemaJson as JsonSchema;
+export const auditRecordSchema: JsonSchema = auditRecordSchemaJson as unknown as JsonSchema;
 
 /** The data-port contract: every fact and action the catalog's rule sets may use. */
 export const portContract: PortContractDocument = portContractJson as unknown as PortContractDocument;

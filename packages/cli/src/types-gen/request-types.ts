@@ -66,10 +66,17 @@ export function requestTypeSchema(document: RequestSchemaDocument): RequestTypeS
   }
   const required = Array.isArray(document.required) ? document.required : [];
   const schema: JsonSchema = {
-    ...toPlainSchema({ title: document.title, description: document.description, 'x-i18n': document['x-i18n'] }, {
-      typeName: requestTypeName(taskId),
-      notes: [`The request data of the Smart-Task \`${taskId}\`.`],
-    }),
+    ...toPlainSchema(
+      {
+        title: document.title,
+        ...(document.description !== undefined && { description: document.description }),
+        ...(document['x-i18n'] !== undefined && { 'x-i18n': document['x-i18n'] }),
+      },
+      {
+        typeName: requestTypeName(taskId),
+        notes: [`The request data of the Smart-Task \`${taskId}\`.`],
+      },
+    ),
     type: 'object',
     additionalProperties: false,
     properties,

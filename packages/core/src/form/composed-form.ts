@@ -19,6 +19,9 @@ export interface FormNotice {
   readonly message: string;
 }
 
+/** A UI hint document (RJSF `uiSchema`, JSON Forms UI schema): a JSON object whose keys the renderer defines. */
+export type UiSchema = { readonly [key: string]: unknown };
+
 /** A form ready to render: the schema of what must still be asked, both UI hint documents and the known data. */
 export interface ReadyForm {
   readonly status: 'ready';
@@ -28,9 +31,9 @@ export interface ReadyForm {
   /** Draft-07 JSON Schema in the portable subset: RJSF and JSON Forms render it unchanged. */
   readonly schema: JsonSchema;
   /** RJSF `uiSchema`. */
-  readonly uiSchema: JsonSchema;
+  readonly uiSchema: UiSchema;
   /** JSON Forms UI schema (always use it: JSON Forms' generated one cannot show conditional fields). */
-  readonly jsonFormsUiSchema: JsonSchema;
+  readonly jsonFormsUiSchema: UiSchema;
   /** Values not asked because the system knows them, for the read-only block. */
   readonly known: readonly KnownValue[];
   readonly notices: readonly FormNotice[];

@@ -1,4 +1,5 @@
-import type { JsonSchema } from '@smart-task/schemas';
+import type { JsonSchema, WidgetName } from '@smart-task/schemas';
+import type { UiSchema } from './composed-form.js';
 
 /** A field as it appears in the composed form, with what the UI hints need. */
 export interface FormField {
@@ -9,25 +10,25 @@ export interface FormField {
   readonly condition: JsonSchema | undefined;
 }
 
-const RJSF_WIDGETS: Readonly<Record<string, string>> = { textarea: 'textarea', radio: 'radio', select: 'select', checkbox: 'checkbox' };
-const JSON_FORMS_OPTIONS: Readonly<Record<string, JsonSchema>> = { textarea: { multi: true }, radio: { format: 'radio' } };
+const RJSF_WIDGETS: Readonly<Record<WidgetName, string>> = { textarea: 'textarea', radio: 'radio', select: 'select', checkbox: 'checkbox' };
+const JSON_FORMS_OPTIONS: Readonly<Partial<Record<WidgetName, UiSchema>>> = { textarea: { multi: true }, radio: { format: 'radio' } };
 
 /** The RJSF `uiSchema`: field order (conditional fields included) and widgets. */
-export function rjsfUiSchema(fields: readonly FormField[]): JsonSchema {
+export function rjsfUiSchema(fields: readonly FormField[]): UiSchema {
   const uiSchema: Record<string, unknown> = { 'ui:order': fields.map((field) => field.name) };
   for (const field of fields) {
-    const widget = field.schema['x-widget'] as string | undefined;
+    const widget = field.schema['x-widget'];
     if (widget && RJSF_WIDGETS[widget]) uiSchema[field.name] = { 'ui:widget': RJSF_WIDGETS[widget] };
   }
   return uiSchema;
 }
 
 /** The JSON Forms UI schema: one Control per field, conditional ones shown by a rule on the same `if`. */
-export function jsonFormsUiSchema(fields: readonly FormField[]): JsonSchema {
+export function jsonFormsUiSchema(fields: readonly FormField[]): UiSchema {
   return {
     type: 'VerticalLayout',
     elements: fields.map((field) => {
-      const widget = field.schema['x-widget'] as string | undefined;
+      const widget = field.schema['x-widget'];
       const options = widget ? JSON_FORMS_OPTIONS[widget] : undefined;
       const scope = field.conditional === undefined ? `#/properties/${field.name}` : `#/allOf/${field.conditional}/then/properties/${field.name}`;
       return {

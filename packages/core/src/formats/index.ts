@@ -2,6 +2,7 @@
  * Identifier and format checks used by request schemas and rules: pure functions, no dependencies.
  */
 import { checkCodiceFiscale, checkCodiceFiscaleAnyKind } from './codice-fiscale.js';
+import type { DomainFormatName } from '@smart-task/schemas';
 import type { FormatResult } from './format-result.js';
 import { checkIsoDate } from './iso-date.js';
 import { checkMatricolaInps } from './matricola.js';
@@ -34,15 +35,8 @@ export {
 } from './periodo.js';
 export { checkIsoDate } from './iso-date.js';
 
-/** Name under which a domain format is registered (e.g. for a schema's `format` keyword). */
-export type DomainFormatName =
-  | 'codice-fiscale'
-  | 'codice-fiscale-o-partita-iva'
-  | 'partita-iva'
-  | 'matricola-inps'
-  | 'pec'
-  | 'periodo'
-  | 'data';
+/** Name under which a domain format is registered (a schema's `x-format`); defined with the DSL's schema types. */
+export type { DomainFormatName } from '@smart-task/schemas';
 
 /** Every domain format check, by name. */
 export const domainFormats: Readonly<Record<DomainFormatName, (value: string) => FormatResult>> = Object.freeze({

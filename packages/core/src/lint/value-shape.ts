@@ -1,4 +1,4 @@
-import type { JsonSchema } from '@smart-task/schemas';
+import type { JsonSchema, JsonSchemaTypeName } from '@smart-task/schemas';
 import { fromPointer } from '../json/pointer.js';
 import { parsePath } from '../json/path.js';
 import { didYouMean, quoteList } from '../text/suggest.js';
@@ -27,7 +27,7 @@ export interface MissingStep {
 export type PathResult = { readonly found: true; readonly shape: ValueShape } | { readonly found: false; readonly missing: MissingStep };
 
 /** A JSON type as JSON Schema names it. */
-export type JsonType = 'string' | 'number' | 'integer' | 'boolean' | 'null' | 'object' | 'array';
+export type JsonType = JsonSchemaTypeName;
 
 const ANY: ValueShape = { alternatives: [], maybeAbsent: true, open: true };
 const LENGTH_SCHEMA: JsonSchema = { type: 'integer', minimum: 0 };
@@ -38,11 +38,16 @@ function isSchemaObject(value: unknown): value is JsonSchema {
   return value !== null && typeof value === 'object' && !Array.isArray(value);
 }
 
+/** A JSON object, whatever its keys: what a JSON pointer steps through. */
+function isJsonObject(value: unknown): value is Readonly<Record<string, unknown>> {
+  return value !== null && typeof value === 'object' && !Array.isArray(value);
+}
+
 function resolveRef(reference: string, root: JsonSchema): JsonSchema | undefined {
   if (!reference.startsWith('#')) return undefined;
   let current: unknown = root;
   for (const segment of fromPointer(reference.slice(1))) {
-    if (!isSchemaObject(current) || !Object.prototype.hasOwnProperty.call(current, segment)) return undefined;
+    if (!isJsonObject(current) || !Object.prototype.hasOwnProperty.call(current, segment)) return undefined;
     current = current[segment];
   }
   return isSchemaObject(current) ? current : undefined;
@@ -50,8 +55,8 @@ function resolveRef(reference: string, root: JsonSchema): JsonSchema | undefined
 
 function merge(base: JsonSchema, extra: JsonSchema): JsonSchema {
   const merged: Record<string, unknown> = { ...base, ...extra };
-  if (isSchemaObject(base.properties) || isSchemaObject(extra.properties)) merged.properties = { ...(base.properties as object), ...(extra.properties as object) };
-  if (Array.isArray(base.required) || Array.isArray(extra.required)) merged.required = [...((base.required as string[]) ?? []), ...((extra.required as string[]) ?? [])];
+  if (isSchemaObject(base.properties) || isSchemaObject(extra.properties)) merged.properties = { ...base.properties, ...extra.properties };
+  if (Array.isArray(base.required) || Array.isArray(extra.required)) merged.required = [...(base.required ?? []), ...(extra.required ?? [])];
   return merged;
 }
 
@@ -70,7 +75,7 @@ export function alternativesOf(schema: unknown, root: JsonSchema, depth = 0): Js
     return target ? alternativesOf(target, root, depth + 1) : [{}];
   }
   if (Array.isArray(schema.allOf)) {
-    const merged = (schema.allOf as unknown[]).reduce<JsonSchema>((sum, member) => merge(sum, alternativesOf(member, root, depth + 1)[0] ?? {}), without(schema, 'allOf'));
+    const merged = schema.allOf.reduce<JsonSchema>((sum, member) => merge(sum, alternativesOf(member, root, depth + 1)[0] ?? {}), without(schema, 'allOf'));
     return alternativesOf(merged, root, depth + 1);
   }
   for (const keyword of ['anyOf', 'oneOf'] as const) {
@@ -92,10 +97,10 @@ function typeOfValue(value: unknown): JsonType {
 
 /** The JSON types an alternative allows, or `undefined` when it says nothing about them. */
 export function typesOf(schema: JsonSchema): ReadonlySet<JsonType> | undefined {
-  if (typeof schema.type === 'string') return new Set([schema.type as JsonType]);
-  if (Array.isArray(schema.type)) return new Set(schema.type as JsonType[]);
+  if (typeof schema.type === 'string') return new Set([schema.type]);
+  if (Array.isArray(schema.type)) return new Set<JsonType>(schema.type);
   if ('const' in schema) return new Set([typeOfValue(schema.const)]);
-  if (Array.isArray(schema.enum)) return new Set((schema.enum as unknown[]).map(typeOfValue));
+  if (Array.isArray(schema.enum)) return new Set(schema.enum.map(typeOfValue));
   if (isSchemaObject(schema.properties) || Array.isArray(schema.required)) return new Set(['object']);
   if (schema.items !== undefined) return new Set(['array']);
   return undefined;
@@ -108,7 +113,7 @@ export function shapeOfSchema(schema: unknown, root: JsonSchema, maybeAbsent = f
 }
 
 interface Step {
-  readonly child?: JsonSchema;
+  readonly child?: JsonSchema | undefined;
   readonly absent: boolean;
   readonly open?: boolean;
 }
@@ -134,7 +139,7 @@ function stepInto(schema: JsonSchema, segment: string | number): Step | undefine
   if (typeof segment === 'number') {
     if (!types.has('array')) return undefined;
     if (Array.isArray(schema.items)) {
-      const item = (schema.items as unknown[])[segment];
+      const item: unknown = schema.items[segment];
       if (isSchemaObject(item)) return { child: item, absent: true };
       if (schema.additionalItems === false) return undefined;
       return isSchemaObject(schema.additionalItems) ? { child: schema.additionalItems, absent: true } : { absent: true, open: true };
@@ -145,12 +150,12 @@ function stepInto(schema: JsonSchema, segment: string | number): Step | undefine
   if (!types.has('object')) return undefined;
   const properties = isSchemaObject(schema.properties) ? schema.properties : undefined;
   if (properties && Object.prototype.hasOwnProperty.call(properties, segment)) {
-    const required = Array.isArray(schema.required) && (schema.required as string[]).includes(segment);
-    return { child: properties[segment] as JsonSchema, absent: !required };
+    const required = Array.isArray(schema.required) && schema.required.includes(segment);
+    return { child: properties[segment], absent: !required };
   }
   const matched = patternChildren(schema, segment);
   if (matched === undefined) return { absent: true, open: true };
-  if (matched.length > 0) return { child: matched.length === 1 ? (matched[0] as JsonSchema) : { allOf: matched }, absent: true };
+  if (matched.length > 0) return { child: matched.length === 1 && matched[0] !== undefined ? matched[0] : { allOf: matched }, absent: true };
   if (isSchemaObject(schema.additionalProperties)) return { child: schema.additionalProperties, absent: true };
   if (!properties && !isSchemaObject(schema.patternProperties) && schema.additionalProperties !== false) return { absent: true, open: true };
   return undefined;
@@ -210,7 +215,7 @@ export function followPath(shape: ValueShape, path: string | undefined, root: Js
 
 function finiteValuesOf(schema: JsonSchema): unknown[] | undefined {
   if ('const' in schema) return [schema.const];
-  if (Array.isArray(schema.enum)) return [...(schema.enum as unknown[])];
+  if (Array.isArray(schema.enum)) return [...schema.enum];
   const types = typesOf(schema);
   if (!types) return undefined;
   const values: unknown[] = [];

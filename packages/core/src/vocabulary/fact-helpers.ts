@@ -16,8 +16,8 @@ export interface FactHelperDefinition {
   compute(args: Readonly<Record<string, unknown>>): unknown;
 }
 
-const dateArg = { type: 'string', pattern: '^[0-9]{4}-[0-9]{2}-[0-9]{2}' };
-const dateResult = { type: 'string', format: 'date' };
+const dateArg: JsonSchema = { type: 'string', pattern: '^[0-9]{4}-[0-9]{2}-[0-9]{2}' };
+const dateResult: JsonSchema = { type: 'string', format: 'date' };
 
 /** The fact helpers every engine knows. */
 export const builtInFactHelpers: readonly FactHelperDefinition[] = [
