@@ -1,4 +1,4 @@
-import type { CheckDefinition, DatedValuesFactDeclaration, GateDefinition, JsonSchema, LocalizedText, Profilo, RequestSchemaDocument, RuleSetDocument } from '@smart-task/schemas';
+import { isSchemaList, type CheckDefinition, type DatedValuesFactDeclaration, type GateDefinition, type JsonSchema, type KnownAnnotation, type LocalizedText, type Profilo, type RequestSchemaDocument, type RuleSetDocument } from '@smart-task/schemas';
 import type { Catalog, TaskDefinition } from '@smart-task/core';
 import { conditionalsOf, requestFieldsOf, type RequestField } from '@smart-task/core/toolchain';
 
@@ -22,8 +22,7 @@ function bilingual(text: LocalizedText): string {
 }
 
 function englishOf(schema: JsonSchema, key: 'title' | 'description'): string | undefined {
-  const english = (schema['x-i18n'] as { en?: Record<string, string> } | undefined)?.en;
-  return english?.[key];
+  return schema['x-i18n']?.en?.[key];
 }
 
 function fieldLabel(field: RequestField): string {
@@ -32,23 +31,28 @@ function fieldLabel(field: RequestField): string {
   return english && english !== italian ? `${cell(italian)}<br>*${cell(english)}*` : cell(italian);
 }
 
-function reference(value: unknown): string {
-  const ref = value as { fact: string; path?: string };
+function reference(ref: KnownAnnotation): string {
   return `\`${ref.fact}${ref.path ? ref.path.replace(/^\$/, '') : ''}\``;
+}
+
+/** The schema of a list field's items (a request schema's `items` is one schema, never a tuple). */
+function itemSchema(schema: JsonSchema): JsonSchema | undefined {
+  const items = schema.items;
+  return items === undefined || isSchemaList(items) ? undefined : items;
 }
 
 function fieldType(schema: JsonSchema): string {
   if (Array.isArray(schema.enum)) return `one of ${schema.enum.map((value) => `\`${String(value)}\``).join(', ')}`;
-  if (Array.isArray(schema.oneOf)) return `one of ${(schema.oneOf as JsonSchema[]).map((choice) => `\`${String(choice.const)}\` (${String(choice.title)})`).join(', ')}`;
-  const items = schema.items as JsonSchema | undefined;
+  if (Array.isArray(schema.oneOf)) return `one of ${schema.oneOf.map((choice) => `\`${String(choice.const)}\` (${String(choice.title)})`).join(', ')}`;
+  const items = itemSchema(schema);
   if (schema.type === 'array') return `list of ${items ? fieldType(items) : 'values'}`;
-  const format = (schema['x-format'] as string | undefined) ?? (schema.format as string | undefined);
+  const format = schema['x-format'] ?? schema.format;
   return format ? `${String(schema.type)} (${format})` : String(schema.type ?? 'value');
 }
 
 function fieldSource(field: RequestField, required: ReadonlySet<string>): string {
   if (field.schema['x-known']) return `known: ${reference(field.schema['x-known'])}, shown read-only`;
-  const options = (field.schema['x-options'] ?? (field.schema.items as JsonSchema | undefined)?.['x-options']) as unknown;
+  const options = field.schema['x-options'] ?? itemSchema(field.schema)?.['x-options'];
   const asked = required.has(field.name) ? 'asked, required' : 'asked, optional';
   return options ? `${asked}; choices from ${reference(options)}` : asked;
 }
@@ -66,7 +70,7 @@ function conditionText(schema: RequestSchemaDocument, index: number): string {
 function renderForm(schema: RequestSchemaDocument): string[] {
   const fields = requestFieldsOf(schema);
   if (fields.length === 0) return ['The form asks nothing: the request is the choice of the task.'];
-  const required = new Set((schema.required as string[] | undefined) ?? []);
+  const required = new Set(schema.required ?? []);
   const lines = ['| field | label | type | source |', '|---|---|---|---|'];
   for (const field of fields) {
     const blockRequired = field.conditional === undefined ? required : new Set(conditionalsOf(schema)[field.conditional]?.then.required ?? []);
@@ -81,8 +85,9 @@ function renderRules(rules: readonly (GateDefinition | CheckDefinition)[], withS
     ? ['| id | severity | what is checked | reason code | message to the requester when it fails | legal reference |', '|---|---|---|---|---|---|']
     : ['| id | what is checked | reason code | message to the requester when it fails | legal reference |', '|---|---|---|---|---|'];
   for (const rule of rules) {
-    const severity = withSeverity ? ` ${(rule as CheckDefinition).severity} |` : '';
-    const applicable = (rule as CheckDefinition).applicableWhen ? ' (only where it applies)' : '';
+    const check: Partial<CheckDefinition> = rule;
+    const severity = withSeverity ? ` ${check.severity} |` : '';
+    const applicable = check.applicableWhen ? ' (only where it applies)' : '';
     lines.push(`| ${rule.id} |${severity} ${bilingual(rule.description)}${applicable} | \`${rule.reasonCode}\` | ${bilingual(rule.message)} | ${cell(rule.legalReference ?? '')} |`);
   }
   return lines;

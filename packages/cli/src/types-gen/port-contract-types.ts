@@ -37,7 +37,7 @@ export function portContractSchema(contract: PortContractDocument): JsonSchema {
   };
   const facts = byName(contract.facts);
   const actions = byName(contract.actions);
-  const definitions = byName(((contract as unknown as { definitions?: Record<string, JsonSchema> }).definitions ?? {}) as Record<string, JsonSchema>);
+  const definitions = byName(contract.definitions ?? {});
   return {
     title: 'PortContractTypes',
     description: `The data-port contract ${contract.version}: the parameters and result of every fact, the parameters of every action.`,

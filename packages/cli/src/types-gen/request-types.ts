@@ -26,7 +26,7 @@ function conditionalNote(schema: RequestSchemaDocument, index: number, name: str
 
 /** The JSDoc note of a field whose value INPS already knows (`x-known`). */
 function knownNote(field: JsonSchema): string[] {
-  const known = field['x-known'] as { fact?: unknown; path?: unknown } | undefined;
+  const known = field['x-known'];
   if (!known || typeof known.fact !== 'string') return [];
   const path = typeof known.path === 'string' ? known.path.replace(/^\$\.?/, '') : '';
   return [`Known to INPS (${path === '' ? known.fact : `${known.fact}.${path}`}): shown read-only, not asked.`];
@@ -82,7 +82,7 @@ export function requestTypeSchema(document: RequestSchemaDocument): RequestTypeS
     properties,
     required,
   };
-  const ownDefinitions = (document.definitions ?? {}) as Readonly<Record<string, JsonSchema>>;
+  const ownDefinitions = document.definitions ?? {};
   const definitions = Object.fromEntries(
     Object.entries(ownDefinitions).map(([name, definition]) => {
       const typeName = definitionTypeName(taskId, name);

@@ -66,14 +66,14 @@ function valueAt(value: unknown, pointer: string): unknown {
 
 /** The schema of a port fact or action with the contract's shared definitions, as the engine compiles it. */
 export function withContractDefinitions(schema: unknown, contract: PortContractDocument): object {
-  const definitions = (contract as unknown as { definitions?: object }).definitions;
+  const definitions = contract.definitions;
   return definitions ? { ...(schema as object), definitions } : (schema as object);
 }
 
 /** Checks every schema of the port contract (facts' params and results, actions' params and results, definitions). */
 export function checkPortContractSchemas(ajv: Ajv, file: string, contract: PortContractDocument): Issue[] {
   const schemas: EmbeddedSchema[] = [];
-  for (const [name, definition] of Object.entries((contract as unknown as { definitions?: Record<string, unknown> }).definitions ?? {})) {
+  for (const [name, definition] of Object.entries(contract.definitions ?? {})) {
     schemas.push({ schema: definition, pointer: joinPointer('/definitions', name) });
   }
   for (const [name, fact] of Object.entries(contract.facts)) {
@@ -91,7 +91,7 @@ export function checkPortContractSchemas(ajv: Ajv, file: string, contract: PortC
  * into the request validator; the loader reports a schema Ajv still cannot compile with {@link compileFailure}.
  */
 export function checkRequestJsonSchema(ajv: Ajv, file: string, schema: RequestSchemaDocument): Issue[] {
-  const { $schema: _schema, ...body } = schema as unknown as Record<string, unknown>;
+  const { $schema: _schema, ...body } = schema;
   return checkEmbeddedSchemas(ajv, file, [{ schema: body, pointer: '' }]);
 }
 

@@ -4,6 +4,7 @@ import {
   type Condition,
   type GateDefinition,
   type FactDeclaration,
+  type JsonSchema,
   type LocalizedText,
   type ParamValue,
   type PortContractDocument,
@@ -81,7 +82,7 @@ function checkReferences(context: Context, params: Readonly<Record<string, Param
 function checkParamsAgainst(
   context: Context,
   params: Readonly<Record<string, ParamValue>>,
-  schema: { properties?: object; required?: readonly string[] },
+  schema: JsonSchema,
   pointer: string,
   what: string,
 ): void {
@@ -109,7 +110,7 @@ function checkFactDeclarations(context: Context): void {
       if (!portFact) {
         report(context, 'UNKNOWN_PORT_FACT', joinPointer(pointer, 'port'), `The port contract has no fact "${declaration.port}".${didYouMean(declaration.port, Object.keys(contract.facts))} Use a fact of packages/schemas/port-contract.json or add it there.`);
       } else {
-        checkParamsAgainst(context, declaration.params, portFact.params as { properties?: object; required?: string[] }, joinPointer(pointer, 'params'), `Port fact "${declaration.port}"`);
+        checkParamsAgainst(context, declaration.params, portFact.params, joinPointer(pointer, 'params'), `Port fact "${declaration.port}"`);
       }
       checkReferences(context, declaration.params, joinPointer(pointer, 'params'));
     } else if ('inForce' in declaration) {
@@ -122,7 +123,7 @@ function checkFactDeclarations(context: Context): void {
       if (!helper) {
         report(context, 'UNKNOWN_HELPER', joinPointer(pointer, 'helper'), `There is no fact helper "${declaration.helper}".${didYouMean(declaration.helper, vocabulary.helpers.keys())} Known helpers: ${quoteList(vocabulary.helpers.keys())}.`);
       } else {
-        checkParamsAgainst(context, declaration.args, helper.argsSchema as { properties?: object; required?: string[] }, joinPointer(pointer, 'args'), `Helper "${declaration.helper}"`);
+        checkParamsAgainst(context, declaration.args, helper.argsSchema, joinPointer(pointer, 'args'), `Helper "${declaration.helper}"`);
       }
       checkReferences(context, declaration.args, joinPointer(pointer, 'args'));
     }
@@ -217,7 +218,7 @@ function checkOperations(context: Context): void {
     if (!action) {
       report(context, 'UNKNOWN_ACTION', joinPointer(pointer, 'action'), `The port contract has no action "${operation.action}".${didYouMean(operation.action, Object.keys(contract.actions))} Use an action of the port contract or add it there.`);
     } else {
-      checkParamsAgainst(context, operation.params, action.params as { properties?: object; required?: string[] }, joinPointer(pointer, 'params'), `action "${operation.action}"`);
+      checkParamsAgainst(context, operation.params, action.params, joinPointer(pointer, 'params'), `action "${operation.action}"`);
     }
     checkReferences(context, operation.params, joinPointer(pointer, 'params'));
     checkTemplate(context, operation.description, joinPointer(pointer, 'description'), new Set([...context.knownFacts, OPERATION_OUTCOME]), `the rule set`);

@@ -111,15 +111,15 @@ function checkRequestSchema(
   issues: Issue[],
 ): void {
   const { file, document } = loaded;
-  const required = new Set((document.required as string[] | undefined) ?? []);
+  const required = new Set(document.required ?? []);
   const names = requestFieldsOf(document).map((field) => field.name);
   for (const name of required) {
     if (!names.includes(name)) issues.push(issue('UNKNOWN_REQUEST_FIELD', file, '/required', `"${name}" is required but not declared.${didYouMean(name, names)} Declare it under "properties" or remove it from "required".`));
   }
   for (const field of requestFieldsOf(document)) {
     const pointer = requestFieldPointer(field);
-    const known = field.schema['x-known'] as { fact: string } | undefined;
-    const options = field.schema['x-options'] as { fact: string } | undefined;
+    const known = field.schema['x-known'];
+    const options = field.schema['x-options'];
     const requiredHere = field.conditional === undefined ? required : new Set(conditionalsOf(document)[field.conditional]?.then.required ?? []);
     if (known && requiredHere.has(field.name)) {
       issues.push(issue('KNOWN_FIELD_REQUIRED', file, joinPointer(pointer, 'x-known'), `Field "${field.name}" is known to the system (x-known) and also required: when the port has no value the form asks for it, so it cannot be required. Remove "${field.name}" from "required".`));

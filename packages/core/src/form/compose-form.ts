@@ -1,4 +1,4 @@
-import type { JsonSchema, LocalizedText, PortContractDocument, RequestSchemaDocument, RuleSetDocument } from '@smart-task/schemas';
+import { isSchemaList, type JsonSchema, type LocalizedText, type PortContractDocument, type RequestSchemaDocument, type RuleSetDocument } from '@smart-task/schemas';
 import { conditionalsOf, requestFieldsOf } from '../request-schema/request-fields.js';
 import { FACT_FAILED, type EvaluationContext } from '../evaluate/evaluation-context.js';
 import type { RuleOutcome } from '../evaluate/decision.js';
@@ -15,10 +15,18 @@ interface FactReference {
   readonly path?: string;
 }
 
-interface OptionsAnnotation extends FactReference {
-  readonly value: string;
-  readonly label: LocalizedText;
-  readonly where?: Readonly<Record<string, unknown>>;
+/**
+ * A schema as the composer builds it: a copy of a request schema's keywords (the composer's own
+ * annotations left out, the texts in the form's language) that it edits in place.
+ */
+interface FormSchema {
+  [keyword: string]: unknown;
+  $schema?: string;
+  readOnly?: boolean;
+  properties?: Record<string, FormSchema>;
+  items?: FormSchema | FormSchema[];
+  oneOf?: FormSchema[];
+  allOf?: { if?: JsonSchema; then?: FormSchema }[];
 }
 
 /** Annotations that only the composer reads; the rest (`x-format`, `x-widget`) stay as hints. */
@@ -26,29 +34,29 @@ const COMPOSER_ANNOTATIONS = ['x-known', 'x-options', 'x-i18n', 'x-messages'];
 
 function localizedTitle(schema: JsonSchema, locale: MessageLocale, fallback: string): string {
   if (locale === 'en') {
-    const en = (schema['x-i18n'] as { en?: { title?: string } } | undefined)?.en?.title;
+    const en = schema['x-i18n']?.en?.title;
     if (en) return en;
   }
-  return (schema.title as string | undefined) ?? fallback;
+  return schema.title ?? fallback;
 }
 
-function localize(schema: JsonSchema, locale: MessageLocale): Record<string, unknown> {
-  const result: Record<string, unknown> = {};
+function localize(schema: JsonSchema, locale: MessageLocale): FormSchema {
+  const result: FormSchema = {};
   for (const [key, value] of Object.entries(schema)) if (!COMPOSER_ANNOTATIONS.includes(key)) result[key] = value;
-  const en = (schema['x-i18n'] as { en?: { title?: string; description?: string } } | undefined)?.en;
+  const en = schema['x-i18n']?.en;
   if (locale === 'en' && en) {
     if (en.title) result.title = en.title;
     if (en.description !== undefined) result.description = en.description;
   }
   if (Array.isArray(schema.oneOf)) {
-    result.oneOf = (schema.oneOf as JsonSchema[]).map((option) => localize(option, locale));
+    result.oneOf = schema.oneOf.map((option) => localize(option, locale));
   }
   if (schema.properties) {
-    result.properties = Object.fromEntries(Object.entries(schema.properties as Record<string, JsonSchema>).map(([name, child]) => [name, localize(child, locale)]));
+    result.properties = Object.fromEntries(Object.entries(schema.properties).map(([name, child]) => [name, localize(child, locale)]));
   }
-  if (schema.items) result.items = localize(schema.items as JsonSchema, locale);
+  if (schema.items) result.items = isSchemaList(schema.items) ? schema.items.map((item) => localize(item, locale)) : localize(schema.items, locale);
   if (Array.isArray(schema.allOf)) {
-    result.allOf = (schema.allOf as { if: JsonSchema; then: JsonSchema }[]).map((block) => ({ if: block.if, then: localize(block.then, locale) }));
+    result.allOf = schema.allOf.map((block) => ({ ...(block.if !== undefined && { if: block.if }), ...(block.then !== undefined && { then: localize(block.then, locale) }) }));
   }
   return result;
 }
@@ -90,8 +98,8 @@ export async function composeForm(inputs: ComposeInputs): Promise<ComposedForm> 
   delete schema.$schema;
   delete schema['x-task'];
   schema.$schema = 'http://json-schema.org/draft-07/schema#';
-  const properties = schema.properties as Record<string, Record<string, unknown>>;
-  const conditionals = (schema.allOf as { if: JsonSchema; then: { properties: Record<string, Record<string, unknown>>; required?: string[] } }[] | undefined) ?? [];
+  const properties = schema.properties ?? {};
+  const conditionals = schema.allOf ?? [];
   const sourceConditionals = conditionalsOf(requestSchema);
 
   // Read every fact the form needs at once; the loop below then finds them settled.
@@ -103,8 +111,8 @@ export async function composeForm(inputs: ComposeInputs): Promise<ComposedForm> 
   const fields: FormField[] = [];
   let canSubmit = true;
   for (const field of requestFieldsOf(requestSchema)) {
-    const target = field.conditional === undefined ? properties : (conditionals[field.conditional]?.then.properties as Record<string, Record<string, unknown>>);
-    const knownRef = field.schema['x-known'] as FactReference | undefined;
+    const target = field.conditional === undefined ? properties : (conditionals[field.conditional]?.then?.properties ?? {});
+    const knownRef = field.schema['x-known'];
     if (knownRef) {
       const value = await read(context, knownRef);
       if (value === FACT_FAILED) break;
@@ -121,31 +129,31 @@ export async function composeForm(inputs: ComposeInputs): Promise<ComposedForm> 
         continue;
       }
     }
-    const optionsRef = field.schema['x-options'] as OptionsAnnotation | undefined;
-    if (optionsRef) {
+    const optionsRef = field.schema['x-options'];
+    const output = target[field.name];
+    if (optionsRef && output) {
       const list = await read(context, optionsRef);
       if (list === FACT_FAILED) break;
       const options = filterItems(list, optionsRef.where).map((item) => ({
         const: resolvePath(item, optionsRef.value) as string | number,
         title: renderTemplate(textIn(optionsRef.label, locale), (name) => (Object.prototype.hasOwnProperty.call(item, name) ? (item as Record<string, unknown>)[name] : undefined)),
       }));
-      const output = target[field.name] as Record<string, unknown>;
       if (options.length > 0) {
         // A list field (several choices) gets its options on the items: RJSF and JSON Forms then render a multi-select.
-        if (output.type === 'array') output.items = { ...((output.items as Record<string, unknown> | undefined) ?? {}), oneOf: options };
+        if (output.type === 'array') output.items = { ...(output.items ?? {}), oneOf: options };
         else output.oneOf = options;
       } else {
         output.readOnly = true;
         notices.push({ field: field.name, code: 'NO_OPTIONS', message: messages.format('form.NO_OPTIONS', undefined, locale) });
         const required = field.conditional === undefined ? requestSchema.required : sourceConditionals[field.conditional]?.then.required;
-        if ((required as readonly string[] | undefined)?.includes(field.name)) canSubmit = false;
+        if (required?.includes(field.name)) canSubmit = false;
       }
     }
     fields.push({
       name: field.name,
       schema: field.schema,
       conditional: field.conditional,
-      condition: field.conditional === undefined ? undefined : (sourceConditionals[field.conditional]?.if as unknown as JsonSchema),
+      condition: field.conditional === undefined ? undefined : sourceConditionals[field.conditional]?.if,
     });
   }
   const failure = context.failure as EvaluationContext['failure'];

@@ -23,7 +23,7 @@ const STRING: JsonSchema = { type: 'string' };
 /** The request data as one object schema: base and conditional fields; only the base `required` are always there. */
 function requestObjectSchema(requestSchema: RequestSchemaDocument): JsonSchema {
   const properties = Object.fromEntries(requestFieldsOf(requestSchema).map((field) => [field.name, field.schema]));
-  const required = ((requestSchema.required as string[] | undefined) ?? []).filter((name) => name in requestSchema.properties);
+  const required = (requestSchema.required ?? []).filter((name) => name in requestSchema.properties);
   return { type: 'object', properties, required, additionalProperties: false };
 }
 

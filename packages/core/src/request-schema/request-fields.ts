@@ -1,4 +1,4 @@
-import type { JsonSchema, RequestSchemaDocument } from '@smart-task/schemas';
+import type { JsonSchema, RequestConditional, RequestSchemaDocument } from '@smart-task/schemas';
 import { joinPointer } from '../json/pointer.js';
 
 /** A field of a request schema: top-level, or declared in a conditional `then` (`conditional` = its index). */
@@ -8,14 +8,9 @@ export interface RequestField {
   readonly conditional: number | undefined;
 }
 
-interface Conditional {
-  readonly if: { readonly properties: Readonly<Record<string, JsonSchema>>; readonly required: readonly string[] };
-  readonly then: { readonly properties: Readonly<Record<string, JsonSchema>>; readonly required?: readonly string[] };
-}
-
 /** The conditional blocks (`allOf` of `if`/`then`) of a request schema. */
-export function conditionalsOf(schema: RequestSchemaDocument): readonly Conditional[] {
-  return (schema.allOf as readonly Conditional[] | undefined) ?? [];
+export function conditionalsOf(schema: RequestSchemaDocument): readonly RequestConditional[] {
+  return schema.allOf ?? [];
 }
 
 /** Every field a request schema declares, in declaration order, conditional ones after the base ones. */

@@ -1,5 +1,5 @@
 import type { ErrorObject, ValidateFunction } from 'ajv';
-import type { JsonSchema, LocalizedText, RequestSchemaDocument } from '@smart-task/schemas';
+import type { LocalizedText, RequestSchemaDocument } from '@smart-task/schemas';
 import { SmartTaskError, issue, type IssueParams, type RequestIssue } from '../errors.js';
 import type { Ajv } from '../formats/create-ajv.js';
 import { fromPointer, joinPointer } from '../json/pointer.js';
@@ -50,9 +50,9 @@ export function invalidRequestData(issues: readonly RequestIssue[]): SmartTaskEr
 function fieldTexts(schema: RequestSchemaDocument): Map<string, FieldTexts> {
   const texts = new Map<string, FieldTexts>();
   for (const field of requestFieldsOf(schema)) {
-    const it = (field.schema.title as string | undefined) ?? field.name;
-    const en = (field.schema['x-i18n'] as { en?: { title?: string } } | undefined)?.en?.title ?? it;
-    texts.set(field.name, { title: { it, en }, messages: (field.schema['x-messages'] as Record<string, LocalizedText> | undefined) ?? {} });
+    const it = field.schema.title ?? field.name;
+    const en = field.schema['x-i18n']?.en?.title ?? it;
+    texts.set(field.name, { title: { it, en }, messages: field.schema['x-messages'] ?? {} });
   }
   return texts;
 }
@@ -97,7 +97,7 @@ export function compileRequestValidator(
   bounds: JsonBounds = requestBoundsOf(DEFAULT_LIMITS),
   messages: Messages = builtInMessages(),
 ): RequestValidator {
-  const { $schema: _schema, additionalProperties: _additional, ...body } = schema as JsonSchema;
+  const { $schema: _schema, additionalProperties: _additional, ...body } = schema;
   const validate: ValidateFunction = ajv.compile(body);
   const texts = fieldTexts(schema);
   // A declaration (a boolean that must be ticked, `enum: [true]`) left unticked is unanswered, whatever

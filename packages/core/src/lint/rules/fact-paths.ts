@@ -1,4 +1,3 @@
-import type { LocalizedText } from '@smart-task/schemas';
 import { requestFieldPointer, requestFieldsOf } from '../../request-schema/request-fields.js';
 import { joinPointer } from '../../json/pointer.js';
 import { placeholdersOf } from '../../text/template.js';
@@ -61,17 +60,6 @@ export function lintFactPaths(scope: RuleSetScope): void {
   }
 }
 
-interface FormReference {
-  readonly fact: string;
-  readonly path?: string;
-}
-
-interface OptionsAnnotation extends FormReference {
-  readonly value: string;
-  readonly label: LocalizedText;
-  readonly where?: Readonly<Record<string, unknown>>;
-}
-
 /**
  * Rule 1 for the form: the `x-known` and `x-options` annotations of the task's request schema must name
  * paths that exist in the facts of this rule-set version (`x-options`: an array, whose items have the
@@ -81,12 +69,12 @@ export function lintFormAnnotations(scope: RuleSetScope, report: (draft: Finding
   const { document } = scope.task.requestSchema;
   for (const field of requestFieldsOf(document)) {
     const pointer = requestFieldPointer(field);
-    const known = field.schema['x-known'] as FormReference | undefined;
+    const known = field.schema['x-known'];
     if (known?.path !== undefined) {
       const finding = pathFinding(scope.shapes, known.fact, known.path, joinPointer(pointer, 'x-known', 'path'), `x-known path "${known.path}" of fact "${known.fact}"`);
       if (finding) report(finding);
     }
-    const options = field.schema['x-options'] as OptionsAnnotation | undefined;
+    const options = field.schema['x-options'];
     if (!options) continue;
     const at = joinPointer(pointer, 'x-options');
     const item = appendPath(options.path, '$[0]');

@@ -19,7 +19,7 @@ function accepts(operand: OperandType, schema: JsonSchema, types: ReadonlySet<Js
     case 'date': {
       if (!types.has('string')) return false;
       if (typeof schema.format === 'string' && !DATE_FORMATS.has(schema.format)) return false;
-      const values = 'const' in schema ? [schema.const] : Array.isArray(schema.enum) ? (schema.enum as unknown[]) : undefined;
+      const values = 'const' in schema ? [schema.const] : Array.isArray(schema.enum) ? schema.enum : undefined;
       return values === undefined || values.some((value) => typeof value === 'string' && DATE_PREFIX.test(value));
     }
     default:

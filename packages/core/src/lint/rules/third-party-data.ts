@@ -1,4 +1,4 @@
-import type { JsonSchema } from '@smart-task/schemas';
+import { isSchemaList, type JsonSchema } from '@smart-task/schemas';
 import { joinPointer } from '../../json/pointer.js';
 import { OPERATION_OUTCOME, placeholdersOf } from '../../text/template.js';
 import { textsOf } from '../rule-set-parts.js';
@@ -17,8 +17,7 @@ function holdsThirdPartyData(schema: JsonSchema, root: JsonSchema, depth = 0): b
   if (depth > MAX_DEPTH) return false;
   for (const alternative of alternativesOf(schema, root)) {
     if (alternative[PERSONAL_DATA_ANNOTATION] === THIRD_PARTY) return true;
-    const properties = alternative.properties as Record<string, JsonSchema> | undefined;
-    const children = [...Object.values(properties ?? {}), ...(alternative.items !== undefined && !Array.isArray(alternative.items) ? [alternative.items as JsonSchema] : [])];
+    const children = [...Object.values(alternative.properties ?? {}), ...(alternative.items !== undefined && !isSchemaList(alternative.items) ? [alternative.items] : [])];
     if (children.some((child) => holdsThirdPartyData(child, root, depth + 1))) return true;
   }
   return false;
