@@ -216,7 +216,7 @@ export interface I18nAnnotation {
  * The `x-*` annotations of the DSL's schemas, as `meta/request-schema.v1.json` (request schemas) and the
  * port contract define them. Validators ignore them (`x-format` is a keyword of the engine's Ajv).
  */
-export interface JsonSchemaAnnotations {
+export type JsonSchemaAnnotations = {
   /** The Smart-Task a request schema belongs to (root of a request schema only). */
   readonly 'x-task'?: string;
   readonly 'x-known'?: KnownAnnotation;
@@ -228,7 +228,7 @@ export interface JsonSchemaAnnotations {
   readonly 'x-i18n'?: I18nAnnotation;
   /** In a port contract's result: the value is personal data of a third party, never to be quoted. */
   readonly 'x-personal-data'?: 'third-party';
-}
+};
 
 /**
  * A JSON Schema (draft-07) as plain data, with the DSL's `x-*` annotations. Subschemas are schema
@@ -236,7 +236,7 @@ export interface JsonSchemaAnnotations {
  * catalog writes a boolean schema. Keywords outside draft-07 and the DSL are not typed: read them from
  * a schema through `Object.entries` or as `unknown`.
  */
-export interface JsonSchema extends JsonSchemaAnnotations {
+export type JsonSchema = JsonSchemaAnnotations & {
   readonly $schema?: string;
   readonly $id?: string;
   readonly $ref?: string;
@@ -290,7 +290,7 @@ export interface JsonSchema extends JsonSchemaAnnotations {
   readonly if?: JsonSchema;
   readonly then?: JsonSchema;
   readonly else?: JsonSchema;
-}
+};
 
 /**
  * Whether `items` is a list of schemas (draft-07's tuple form) rather than one schema. A type guard:

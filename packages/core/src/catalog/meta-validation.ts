@@ -1,5 +1,5 @@
 import type { ErrorObject, ValidateFunction } from 'ajv';
-import { META_SCHEMA_IDS, metaSchemas } from '@smart-task/schemas';
+import { META_SCHEMA_IDS, metaSchemas, type JsonSchema } from '@smart-task/schemas';
 import { issue, type Issue } from '../errors.js';
 import { createAjv } from '../formats/create-ajv.js';
 import { joinPointer } from '../json/pointer.js';
@@ -12,7 +12,7 @@ let validators: ReadonlyMap<DocumentKind, ValidateFunction> | undefined;
 function metaValidators(): ReadonlyMap<DocumentKind, ValidateFunction> {
   if (validators) return validators;
   const ajv = createAjv({ verbose: true });
-  for (const schema of Object.values(metaSchemas)) ajv.addSchema(schema as object);
+  for (const schema of Object.values(metaSchemas)) ajv.addSchema(schema);
   validators = new Map(
     (Object.keys(META_SCHEMA_IDS) as DocumentKind[]).map((kind) => [kind, ajv.getSchema(META_SCHEMA_IDS[kind]) as ValidateFunction]),
   );
@@ -30,6 +30,8 @@ function toIssue(file: string, error: ErrorObject): Issue | undefined {
   const pointer = propertyName === undefined ? error.instancePath : joinPointer(error.instancePath, propertyName);
   const data = propertyName ?? error.data;
   const params = error.params as Record<string, unknown>;
+  // The schema of the failed keyword: a part of a DSL meta-schema (Ajv types it loosely, with `any`).
+  const parentSchema: JsonSchema | undefined = error.parentSchema;
   switch (error.keyword) {
     case 'if':
     case 'oneOf':
@@ -45,7 +47,7 @@ function toIssue(file: string, error: ErrorObject): Issue | undefined {
     }
     case 'additionalProperties': {
       const extra = String(params.additionalProperty);
-      const allowed = Object.keys((error.parentSchema as { properties?: object } | undefined)?.properties ?? {});
+      const allowed = Object.keys(parentSchema?.properties ?? {});
       const hint = allowed.length > 0 ? ` Allowed here: ${quoteList(allowed)}.` : '';
       return issue('SCHEMA_VIOLATION', file, joinPointer(pointer, extra), `Property "${extra}" is not allowed here. Remove it or fix its spelling.${hint}`);
     }
@@ -54,7 +56,7 @@ function toIssue(file: string, error: ErrorObject): Issue | undefined {
         return issue('INVALID_PATH', file, pointer, `${JSON.stringify(data)} is not a path of the DSL. Write a dotted path such as "$.stato" or "$.deleghe[0].id".`);
       }
     {
-      const description = (error.parentSchema as { description?: string } | undefined)?.description ?? `pattern ${String(params.pattern)}`;
+      const description = parentSchema?.description ?? `pattern ${String(params.pattern)}`;
       return issue('SCHEMA_VIOLATION', file, pointer, `${JSON.stringify(data)} does not have the expected form (${description}). Correct the value.`);
     }
     case 'enum':
@@ -64,7 +66,7 @@ function toIssue(file: string, error: ErrorObject): Issue | undefined {
     case 'type':
       return issue('SCHEMA_VIOLATION', file, pointer, `Expected ${String(params.type)} here, found ${describeType(error.data)}. Change the value's type.`);
     case 'not': {
-      const description = (error.parentSchema as { description?: string } | undefined)?.description;
+      const description = parentSchema?.description;
       return issue('SCHEMA_VIOLATION', file, pointer, `${JSON.stringify(data)} is not allowed here${description ? `: ${description}` : ''}. Change it.`);
     }
     case 'format':

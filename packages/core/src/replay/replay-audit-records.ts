@@ -24,7 +24,7 @@ export interface ReplayOptions extends RecordReplayerOptions {
 
 let compiledValidator: ValidateFunction | undefined;
 function auditRecordValidator(): ValidateFunction {
-  return (compiledValidator ??= createAjv().compile(auditRecordSchema as object));
+  return (compiledValidator ??= createAjv().compile(auditRecordSchema));
 }
 
 const knownTimeZones = new Set<string>();

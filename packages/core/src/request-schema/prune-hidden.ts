@@ -1,4 +1,3 @@
-import type { ValidateFunction } from 'ajv';
 import type { RequestSchemaDocument } from '@smart-task/schemas';
 import type { Ajv } from '../formats/create-ajv.js';
 import { conditionalsOf } from './request-fields.js';
@@ -13,7 +12,7 @@ export type HiddenFieldPruner = (data: Readonly<Record<string, unknown>>) => Rec
 export function compileHiddenFieldPruner(ajv: Ajv, schema: RequestSchemaDocument): HiddenFieldPruner {
   const base = new Set(Object.keys(schema.properties));
   const blocks = conditionalsOf(schema).map((block) => ({
-    test: ajv.compile(block.if as object) as ValidateFunction,
+    test: ajv.compile(block.if),
     fields: Object.keys(block.then.properties).filter((name) => !base.has(name)),
   }));
   return (data) => {
