@@ -79,10 +79,7 @@ async function concurrent(name, run, batch = 64) {
   return { name, perSecond: runs / ((performance.now() - started) / 1000) };
 }
 
-const rows = [
-  await measure('json-rules-engine 7.3.1, bare, same conditions', evaluateBare),
-  await measure('smart-task evaluate (full istruttoria + trace)', evaluateSmartTask),
-];
+const rows = [await measure('json-rules-engine 7.3.1, bare, same conditions', evaluateBare), await measure('smart-task evaluate (full istruttoria + trace)', evaluateSmartTask)];
 const [jre, ours] = rows;
 console.log(`Task ${TASK} v${ruleSet.version}: ${ruleSet.gates.length} gates + ${ruleSet.checks.length} checks, accepted case "${accepted.id}", ${SECONDS}s each, Node ${process.version}`);
 console.log('');

@@ -47,7 +47,11 @@ function shiftDates(data, days) {
  * varied dates — and the first tenth of them to a second file.
  */
 async function generateRecords(path, tenthPath, count) {
-  const noPort = { fetch: async () => { throw new Error('unused'); } };
+  const noPort = {
+    fetch: async () => {
+      throw new Error('unused');
+    },
+  };
   const engine = createEngine({ catalog: catalogDocuments, dataPort: noPort, actionPort: createInMemoryActionPort(), plannedTasks: 'all' });
   const templates = casesFiles.flatMap((file) =>
     file.cases
@@ -139,7 +143,9 @@ try {
   const generationStarted = performance.now();
   const { templates, refused } = await generateRecords(full, tenth, RECORDS);
   const generated = (performance.now() - generationStarted) / 1000;
-  console.log(`Generated ${RECORDS} audit records from ${templates} cases with dates moved by -20…+20 days (${refused} variants refused by the request schemas) in ${generated.toFixed(1)}s: ${mb(statSync(full).size)} of JSON Lines. Node ${process.version}.`);
+  console.log(
+    `Generated ${RECORDS} audit records from ${templates} cases with dates moved by -20…+20 days (${refused} variants refused by the request schemas) in ${generated.toFixed(1)}s: ${mb(statSync(full).size)} of JSON Lines. Node ${process.version}.`,
+  );
   console.log('');
   const sameRules = [join(ROOT, 'packages/schemas'), join(ROOT, 'packages/rules')];
   const startup = await replay(empty, sameRules);
@@ -160,7 +166,9 @@ try {
   }
   const [small, same, changed] = results;
   console.log('');
-  console.log(`maxRSS for all records / for a tenth: ${(same.memory.maxRss / small.memory.maxRss).toFixed(2)}x (flat memory: close to 1); above an empty replay: +${mb(same.memory.maxRss - startup.memory.maxRss)} for all, +${mb(small.memory.maxRss - startup.memory.maxRss)} for a tenth.`);
+  console.log(
+    `maxRSS for all records / for a tenth: ${(same.memory.maxRss / small.memory.maxRss).toFixed(2)}x (flat memory: close to 1); above an empty replay: +${mb(same.memory.maxRss - startup.memory.maxRss)} for all, +${mb(small.memory.maxRss - startup.memory.maxRss)} for a tenth.`,
+  );
   console.log(`same rules: ${same.report.unchanged} of ${same.report.replayed} unchanged, ${same.report.notReplayable.total} not replayable, ${same.report.skipped.total} skipped.`);
   console.log(`changed rules: verdicts ${JSON.stringify(changed.report.verdicts.byTransition)}, ${changed.report.reasons.changed} reason lists, ${changed.report.operations.changed} operation lists changed.`);
   if (same.report.changed !== 0 || same.report.replayed !== RECORDS) throw new Error('a replay under the same rules must reproduce every record');

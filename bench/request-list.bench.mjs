@@ -57,7 +57,17 @@ const UPDATED_AT = '2001-01-02T00:00:00.000Z';
 const RECENT_SHARES = { SUBMITTED: 0.03, IN_ISTRUTTORIA: 0.02, RETRY_SCHEDULED: 0.04, OPERATIONS_IN_PROGRESS: 0.02, OPERATIONS_RETRY_SCHEDULED: 0.03, IN_CARICO_SEDE: 0.12, ACCOLTA: 0.45, NON_ACCOLTA: 0.25, RITIRATA: 0.04 };
 const OLDER_SHARES = { IN_CARICO_SEDE: 0.03, ACCOLTA: 0.62, NON_ACCOLTA: 0.3, RITIRATA: 0.05 };
 /** The longest time from submission to the last event, per state. */
-const MAX_DELAY_MS = { SUBMITTED: 0, IN_ISTRUTTORIA: 5_000, RETRY_SCHEDULED: 3_600_000, OPERATIONS_IN_PROGRESS: 120_000, OPERATIONS_RETRY_SCHEDULED: 3_600_000, IN_CARICO_SEDE: 3_600_000, ACCOLTA: 120_000, NON_ACCOLTA: 120_000, RITIRATA: 10 * 86_400_000 };
+const MAX_DELAY_MS = {
+  SUBMITTED: 0,
+  IN_ISTRUTTORIA: 5_000,
+  RETRY_SCHEDULED: 3_600_000,
+  OPERATIONS_IN_PROGRESS: 120_000,
+  OPERATIONS_RETRY_SCHEDULED: 3_600_000,
+  IN_CARICO_SEDE: 3_600_000,
+  ACCOLTA: 120_000,
+  NON_ACCOLTA: 120_000,
+  RITIRATA: 10 * 86_400_000,
+};
 
 /** For each task, a request of its first accepted case and one of its first rejected case, through the whole lifecycle. */
 async function decidedRequests() {
@@ -218,7 +228,9 @@ const mb = (bytes) => `${(Number(bytes) / 2 ** 20).toFixed(0)} MB`;
  */
 async function load(client, templates) {
   const started = performance.now();
-  await client.exec('CREATE TABLE smart_task_list_bench_templates (task_index integer, state_index integer, task_id text NOT NULL, state text NOT NULL, version integer NOT NULL, retry_after_ms bigint, soggetto_is_requester boolean NOT NULL, body text NOT NULL, PRIMARY KEY (task_index, state_index))');
+  await client.exec(
+    'CREATE TABLE smart_task_list_bench_templates (task_index integer, state_index integer, task_id text NOT NULL, state text NOT NULL, version integer NOT NULL, retry_after_ms bigint, soggetto_is_requester boolean NOT NULL, body text NOT NULL, PRIMARY KEY (task_index, state_index))',
+  );
   for (const t of templates) {
     await client.query('INSERT INTO smart_task_list_bench_templates VALUES ($1, $2, $3, $4, $5, $6, $7, $8)', [t.taskIndex, t.stateIndex, t.taskId, t.state, t.version, t.retryAfterMs, t.soggettoIsRequester, t.body]);
   }
@@ -369,7 +381,7 @@ function readPlan(explained) {
   const scans = [...new Set(onTable.map((node) => `${node['Parallel Aware'] ? 'Parallel ' : ''}${node['Node Type']}`))];
   const sort = nodes.find((node) => node['Node Type'] === 'Sort' || node['Node Type'] === 'Incremental Sort');
   const heapFetches = onTable.reduce((sum, node) => sum + (node['Heap Fetches'] ?? 0), 0);
-  const jit = top.JIT ? top.JIT.Timing?.Total ?? 0 : undefined;
+  const jit = top.JIT ? (top.JIT.Timing?.Total ?? 0) : undefined;
   return { seqScan, indexes, scans, sort: sort ? `${sort['Node Type']} (${sort['Sort Method'] ?? '?'})` : undefined, heapFetches, executionMs: top['Execution Time'], jitMs: jit };
 }
 
@@ -398,7 +410,9 @@ async function listQueries(client, repository) {
   const byTask = (await client.query('SELECT task_id, count(*)::integer AS requests FROM smart_task_requests GROUP BY task_id ORDER BY requests DESC, task_id')).rows;
   const task = byTask[0].task_id;
   const typicalRequests = typical.map((row) => row.requests);
-  console.log(`  ${byMatricola.length.toLocaleString('en')} matricole: heaviest ${heavy.matricola} with ${heavy.requests.toLocaleString('en')} requests; typical (median) ${Math.min(...typicalRequests)}–${Math.max(...typicalRequests)} requests; task ${task} with ${byTask[0].requests.toLocaleString('en')}`);
+  console.log(
+    `  ${byMatricola.length.toLocaleString('en')} matricole: heaviest ${heavy.matricola} with ${heavy.requests.toLocaleString('en')} requests; typical (median) ${Math.min(...typicalRequests)}–${Math.max(...typicalRequests)} requests; task ${task} with ${byTask[0].requests.toLocaleString('en')}`,
+  );
   const states = (await client.query('SELECT state, count(*)::integer AS requests FROM smart_task_requests GROUP BY state ORDER BY requests DESC')).rows;
   console.log(`  states: ${states.map((row) => `${row.state} ${row.requests.toLocaleString('en')}`).join(', ')}`);
 
@@ -462,7 +476,10 @@ async function measureQueries(client, repository, queries) {
     console.log(`${result.name.padEnd(width)} ${result.total.toLocaleString('en').padStart(9)} | ${cells(result.list)} | ${cells(result.count)} | ${cells(result.page)} | ${String(result.list.runs).padStart(4)} | ${flags.join('; ')}`);
   }
   console.log('');
-  const describe = (plan, absent = '(no page: beyond every row)') => (plan ? `${plan.seqScan ? 'SEQ SCAN ' : ''}${plan.scans.join(' + ')}${plan.indexes.length > 0 ? ` on ${plan.indexes.map((index) => index.replace('smart_task_requests_', '')).join(', ')}` : ''}${plan.sort ? `; ${plan.sort}` : ''}${plan.heapFetches ? `; heap fetches ${plan.heapFetches.toLocaleString('en')}` : ''}${plan.jitMs !== undefined ? `; JIT ${plan.jitMs.toFixed(1)} ms` : ''}` : absent);
+  const describe = (plan, absent = '(no page: beyond every row)') =>
+    plan
+      ? `${plan.seqScan ? 'SEQ SCAN ' : ''}${plan.scans.join(' + ')}${plan.indexes.length > 0 ? ` on ${plan.indexes.map((index) => index.replace('smart_task_requests_', '')).join(', ')}` : ''}${plan.sort ? `; ${plan.sort}` : ''}${plan.heapFetches ? `; heap fetches ${plan.heapFetches.toLocaleString('en')}` : ''}${plan.jitMs !== undefined ? `; JIT ${plan.jitMs.toFixed(1)} ms` : ''}`
+      : absent;
   console.log(`${'query'.padEnd(width)} | page plan (EXPLAIN ANALYZE: executor ms) / count plan (executor ms); index names without the smart_task_requests_ prefix`);
   for (const result of results) {
     console.log(`${result.name.padEnd(width)} | page  ${ms(result.plans.page?.executionMs).padStart(7)} ms  ${describe(result.plans.page)}`);
@@ -490,7 +507,10 @@ async function measureCountsBeforeVacuum(client, queries) {
   }
   const width = Math.max(...rows.map((row) => row.name.length));
   console.log(`  count statement before VACUUM (no visibility map; ${runs} runs each):`);
-  for (const row of rows) console.log(`  ${row.name.padEnd(width)} p50 ${ms(row.count.p50).padStart(7)}  p95 ${ms(row.count.p95).padStart(7)}  p99 ${ms(row.count.p99).padStart(7)}  ${row.plan.seqScan ? 'SEQ SCAN' : row.plan.scans.join(' + ')}${row.plan.heapFetches ? ` (heap fetches ${row.plan.heapFetches.toLocaleString('en')})` : ''}`);
+  for (const row of rows)
+    console.log(
+      `  ${row.name.padEnd(width)} p50 ${ms(row.count.p50).padStart(7)}  p95 ${ms(row.count.p95).padStart(7)}  p99 ${ms(row.count.p99).padStart(7)}  ${row.plan.seqScan ? 'SEQ SCAN' : row.plan.scans.join(' + ')}${row.plan.heapFetches ? ` (heap fetches ${row.plan.heapFetches.toLocaleString('en')})` : ''}`,
+    );
 }
 
 // --- one database -----------------------------------------------------------------------------------------
@@ -498,7 +518,9 @@ async function measureCountsBeforeVacuum(client, queries) {
 async function benchDatabase(label, store, templates, { loaded = false } = {}) {
   const { client, repository } = store;
   const version = (await client.query('SHOW server_version')).rows[0].server_version;
-  const settings = (await client.query("SELECT string_agg(name || '=' || setting || coalesce(unit, ''), ', ' ORDER BY name) AS settings FROM pg_settings WHERE name IN ('shared_buffers', 'work_mem', 'jit', 'max_parallel_workers_per_gather', 'effective_cache_size')")).rows[0].settings;
+  const settings = (
+    await client.query("SELECT string_agg(name || '=' || setting || coalesce(unit, ''), ', ' ORDER BY name) AS settings FROM pg_settings WHERE name IN ('shared_buffers', 'work_mem', 'jit', 'max_parallel_workers_per_gather', 'effective_cache_size')")
+  ).rows[0].settings;
   console.log(`\n=== ${label}: PostgreSQL ${version} (${settings})`);
   if (!loaded) await load(client, templates);
   else console.log(`  reusing the ${ROWS.toLocaleString('en')} requests already loaded`);
@@ -512,7 +534,10 @@ async function benchDatabase(label, store, templates, { loaded = false } = {}) {
   console.log(`  VACUUM (ANALYZE): ${(await vacuum(client)).toFixed(1)}s`);
   console.log(`  timing: ${WARMUP} warm-up runs, then ${RUNS} runs per series (a series stops after ${SERIES_SECONDS}s once it has 30); matched = total of the first run`);
   console.log('');
-  const loadAverage = () => loadavg().map((value) => value.toFixed(2)).join(' ');
+  const loadAverage = () =>
+    loadavg()
+      .map((value) => value.toFixed(2))
+      .join(' ');
   const loadBefore = loadAverage();
   const misses = await measureQueries(client, repository, queries);
   console.log(`\n  machine load average (1, 5, 15 min) before timing: ${loadBefore}; after: ${loadAverage()} — other processes on these cores show up as noise in p95/p99\n`);
@@ -573,6 +598,7 @@ for (const database of DATABASES) {
   if (database === 'embedded') await benchEmbedded(templates);
   else if (database === 'server') {
     if (SERVER_URL) await benchServer(templates);
-    else console.log('\n=== PostgreSQL server: SKIPPED — set SMART_TASK_BENCH_DATABASE_URL (or SMART_TASK_TEST_DATABASE_URL) to postgres://user:password@host:port/postgres; `bash scripts/postgres-for-tests.sh` starts a local one and prints its URL.');
+    else
+      console.log('\n=== PostgreSQL server: SKIPPED — set SMART_TASK_BENCH_DATABASE_URL (or SMART_TASK_TEST_DATABASE_URL) to postgres://user:password@host:port/postgres; `bash scripts/postgres-for-tests.sh` starts a local one and prints its URL.');
   } else throw new Error(`LIST_DATABASES: unknown database ${JSON.stringify(database)} (use embedded, server)`);
 }

@@ -383,7 +383,9 @@ async function runPhase(phase, context) {
   const count = mode === 'drain' ? REQUESTS : STEADY_REQUESTS;
   const rate = killing ? STEADY_KILL_RATE : STEADY_RATE;
   const timeoutMs = PHASE_TIMEOUT_S(count) * 1000;
-  console.log(`\n=== ${phase}: ${fmt(count)} requests, ${workers} worker process${workers > 1 ? 'es' : ''} × ${CONCURRENCY} jobs${killing ? `, one killed with SIGKILL every ${KILL_MIN_MS}–${KILL_MAX_MS} ms (when ≥ ${KILL_MIN_READY} take jobs) and restarted` : ''}${mode === 'steady' ? `, filed at ${rate}/s while they run` : ', all filed first'}`);
+  console.log(
+    `\n=== ${phase}: ${fmt(count)} requests, ${workers} worker process${workers > 1 ? 'es' : ''} × ${CONCURRENCY} jobs${killing ? `, one killed with SIGKILL every ${KILL_MIN_MS}–${KILL_MAX_MS} ms (when ≥ ${KILL_MIN_READY} take jobs) and restarted` : ''}${mode === 'steady' ? `, filed at ${rate}/s while they run` : ', all filed first'}`,
+  );
   const phaseBegan = performance.now();
   const database = await createDatabase(context.admin, context.server, phase);
   const planDir = mkdtempSync(join(tmpdir(), 'smart-task-workers-bench-'));
@@ -477,7 +479,10 @@ async function runPhase(phase, context) {
     result.kills = fleet.kills.length;
     result.skippedKills = fleet.skippedKills;
     result.restarts = fleet.starts.length - workers;
-    const restartTimes = fleet.starts.slice(workers).map((start) => start.ready - start.began).sort((a, b) => a - b);
+    const restartTimes = fleet.starts
+      .slice(workers)
+      .map((start) => start.ready - start.began)
+      .sort((a, b) => a - b);
     result.restartMs = { p50: percentile(restartTimes, 50), max: restartTimes.at(-1) };
 
     // The end of the drain: the last final step as stored (the poll only sees it up to 250 ms late).
@@ -557,8 +562,14 @@ async function verify(client, fleet, count) {
   const finals = rows.filter((row) => FINAL.includes(row.state));
   checks.toDecision = finals.map((row) => row.decided - row.submitted).sort((a, b) => a - b);
   checks.toFinal = finals.map((row) => row.updated - row.submitted).sort((a, b) => a - b);
-  checks.toFinalRecovered = finals.filter((row) => row.interrupted > 0).map((row) => row.updated - row.submitted).sort((a, b) => a - b);
-  checks.toFinalUntouched = finals.filter((row) => row.failures === 0).map((row) => row.updated - row.submitted).sort((a, b) => a - b);
+  checks.toFinalRecovered = finals
+    .filter((row) => row.interrupted > 0)
+    .map((row) => row.updated - row.submitted)
+    .sort((a, b) => a - b);
+  checks.toFinalUntouched = finals
+    .filter((row) => row.failures === 0)
+    .map((row) => row.updated - row.submitted)
+    .sort((a, b) => a - b);
 
   // Each planned operation of an accepted request took effect once; nothing else did.
   const ledger = (await client.query('select idempotency_key from test_ledger')).rows.map((row) => row.idempotency_key);
@@ -614,14 +625,21 @@ async function verify(client, fleet, count) {
   }
   checks.noticesLost = Array.from({ length: count }, (_, index) => protocolloOf(index)).filter((protocollo) => !(kindsOf.get(protocollo)?.has('PROTOCOLLATA') && kindsOf.get(protocollo)?.has('ESITO_DISPONIBILE'))).length;
   checks.noticesTwice = deliveries.length - new Set(deliveries.map((delivery) => delivery.message_id)).size;
-  checks.toNotice = finals.filter((row) => outcomeNoticeAt.has(row.protocollo)).map((row) => outcomeNoticeAt.get(row.protocollo) - row.submitted).sort((a, b) => a - b);
+  checks.toNotice = finals
+    .filter((row) => outcomeNoticeAt.has(row.protocollo))
+    .map((row) => outcomeNoticeAt.get(row.protocollo) - row.submitted)
+    .sort((a, b) => a - b);
   checks.outbox = Object.fromEntries((await client.query('select status, count(*)::int as n from smart_task_notification_outbox group by status')).rows.map((row) => [row.status, row.n]));
   return { checks };
 }
 
 /** pg-boss figures: request jobs per request, sweeps run and how long they took. */
 async function queueFigures(client) {
-  const jobs = (await client.query(`select name, state, count(*)::int as n, (avg(extract(epoch from completed_on - started_on)) * 1000)::float8 as avg_ms, (max(extract(epoch from completed_on - started_on)) * 1000)::float8 as max_ms from pgboss.job group by name, state`)).rows;
+  const jobs = (
+    await client.query(
+      `select name, state, count(*)::int as n, (avg(extract(epoch from completed_on - started_on)) * 1000)::float8 as avg_ms, (max(extract(epoch from completed_on - started_on)) * 1000)::float8 as max_ms from pgboss.job group by name, state`,
+    )
+  ).rows;
   const of = (name) => jobs.filter((row) => row.name === name);
   const total = (name) => of(name).reduce((sum, row) => sum + row.n, 0);
   const sweep = of(postgres.SMART_TASK_QUEUES.sweep).find((row) => row.state === 'completed');
@@ -638,19 +656,31 @@ async function queueFigures(client) {
 
 function report(result) {
   const { checks: c, queue: q, cpu } = result;
-  log(`${result.timedOut ? 'stopped (timed out)' : 'all final'} after ${seconds(result.wallMs)} from the start of the workers; drain ${seconds(result.drainMs)} from the first worker ready to the last final step: ${fmt(result.throughput, 1)} requests/s${result.filed ? ` (filed at ${fmt(result.filed.rate, 1)}/s, ${result.filed.late} filings more than 100 ms late)` : ''}`);
+  log(
+    `${result.timedOut ? 'stopped (timed out)' : 'all final'} after ${seconds(result.wallMs)} from the start of the workers; drain ${seconds(result.drainMs)} from the first worker ready to the last final step: ${fmt(result.throughput, 1)} requests/s${result.filed ? ` (filed at ${fmt(result.filed.rate, 1)}/s, ${result.filed.late} filings more than 100 ms late)` : ''}`,
+  );
   log(`notices all delivered after ${seconds(result.noticesDoneMs)}; outbox ${JSON.stringify(c.outbox)}`);
-  if (result.killing) log(`${result.kills} workers killed with SIGKILL (one every ${fmt(result.wallMs / Math.max(1, result.kills) / 1000, 1)} s; ${result.skippedKills} ticks skipped with fewer than ${KILL_MIN_READY} taking jobs), ${result.restarts} restarts got ready (${fmt(result.restartMs.p50 / 1000, 1)} s p50, ${fmt(result.restartMs.max / 1000, 1)} s longest from fork to ready); on average ${fmt(result.averageReady, 1)} of ${result.workers} workers were taking jobs`);
+  if (result.killing)
+    log(
+      `${result.kills} workers killed with SIGKILL (one every ${fmt(result.wallMs / Math.max(1, result.kills) / 1000, 1)} s; ${result.skippedKills} ticks skipped with fewer than ${KILL_MIN_READY} taking jobs), ${result.restarts} restarts got ready (${fmt(result.restartMs.p50 / 1000, 1)} s p50, ${fmt(result.restartMs.max / 1000, 1)} s longest from fork to ready); on average ${fmt(result.averageReady, 1)} of ${result.workers} workers were taking jobs`,
+    );
   log(`states ${JSON.stringify(c.states)}; not final ${c.notFinal}; wrong verdict ${c.wrongVerdict}${c.samples.length ? ` (${c.samples.join('; ')})` : ''}; expected verdict differs from the case's own expect.verdict for ${c.caseVerdictDiffers}`);
   log(`ledger: ${fmt(c.effects)} effects for ${fmt(c.planned)} planned operations (missing ${c.missingEffects}, extra ${c.extraEffects}); ${fmt(c.performCalls)} perform calls, ${fmt(c.repeatedCalls)} repeated calls absorbed by idempotency`);
   log(`lock: ${fmt(c.holdings)} holdings (${fmt(c.holdingsPerRequest, 2)} per request), ${c.overlaps} overlapping; notices: ${fmt(c.deliveries)} deliveries, lost ${c.noticesLost}, delivered twice ${c.noticesTwice}`);
   if (c.noticesTwice > 0) log(`notices delivered twice: ${c.twiceAfterKill} of ${c.noticesTwice} by a worker killed after sending and before the outbox recorded SENT (${c.twiceSamples.join('; ')})`);
   log(`recovery: ${fmt(c.interrupted)} requests with an interrupted step recovered, ${fmt(c.failures)} technical failures recorded, ${fmt(c.retried)} requests needed more than one attempt`);
-  log(`pg-boss: ${fmt(q.requestJobs)} request jobs (${fmt(q.requestJobs / result.count, 2)} per request; ${JSON.stringify(q.requestJobStates)}; completed ones ran ${fmt(q.requestJobAvgMs)} ms on average); ${fmt(q.sweeps)} sweeps, ${fmt(q.sweepAvgMs)} ms average, ${fmt(q.sweepMaxMs)} ms longest`);
+  log(
+    `pg-boss: ${fmt(q.requestJobs)} request jobs (${fmt(q.requestJobs / result.count, 2)} per request; ${JSON.stringify(q.requestJobStates)}; completed ones ran ${fmt(q.requestJobAvgMs)} ms on average); ${fmt(q.sweeps)} sweeps, ${fmt(q.sweepAvgMs)} ms average, ${fmt(q.sweepMaxMs)} ms longest`,
+  );
   if (result.mode === 'steady' && c.toFinalRecovered.length > 0) {
-    log(`submit → final of the ${fmt(c.toFinalRecovered.length)} requests with a step interrupted by a kill: p50 ${fmt(percentile(c.toFinalRecovered, 50))} ms p99 ${fmt(percentile(c.toFinalRecovered, 99))} ms; of the ${fmt(c.toFinalUntouched.length)} without a failure: p50 ${fmt(percentile(c.toFinalUntouched, 50))} ms p99 ${fmt(percentile(c.toFinalUntouched, 99))} ms`);
+    log(
+      `submit → final of the ${fmt(c.toFinalRecovered.length)} requests with a step interrupted by a kill: p50 ${fmt(percentile(c.toFinalRecovered, 50))} ms p99 ${fmt(percentile(c.toFinalRecovered, 99))} ms; of the ${fmt(c.toFinalUntouched.length)} without a failure: p50 ${fmt(percentile(c.toFinalUntouched, 50))} ms p99 ${fmt(percentile(c.toFinalUntouched, 99))} ms`,
+    );
   }
-  if (result.mode === 'steady') log(`submit → decision p50 ${fmt(percentile(c.toDecision, 50))} ms p99 ${fmt(percentile(c.toDecision, 99))} ms; → final p50 ${fmt(percentile(c.toFinal, 50))} ms p99 ${fmt(percentile(c.toFinal, 99))} ms; → outcome notice delivered p50 ${fmt(percentile(c.toNotice, 50))} ms p99 ${fmt(percentile(c.toNotice, 99))} ms`);
+  if (result.mode === 'steady')
+    log(
+      `submit → decision p50 ${fmt(percentile(c.toDecision, 50))} ms p99 ${fmt(percentile(c.toDecision, 99))} ms; → final p50 ${fmt(percentile(c.toFinal, 50))} ms p99 ${fmt(percentile(c.toFinal, 99))} ms; → outcome notice delivered p50 ${fmt(percentile(c.toNotice, 50))} ms p99 ${fmt(percentile(c.toNotice, 99))} ms`,
+    );
   const wallS = result.wallMs / 1000;
   const others = cpu.busyMs - cpu.workersMs - (cpu.postgresMs ?? 0) - cpu.hostMs;
   log(
@@ -726,7 +756,9 @@ try {
 console.log(`\n=== Report (${fmt(REQUESTS)} requests; steady phases ${fmt(STEADY_REQUESTS)} at ${STEADY_RATE}/s${STEADY_KILL_RATE !== STEADY_RATE ? ` (with kills ${STEADY_KILL_RATE}/s)` : ''}; total ${seconds(performance.now() - benchBegan)})`);
 table(results);
 console.log('req/s: requests ÷ (last final step − first worker ready), all requests filed first. * filing rate achieved while the workers run (steady phases). ready avg: workers taking jobs, on average over the phase.');
-console.log('final / decision / notice: ms from submittedAt to the final step, to outcome.at, to the ESITO_DISPONIBILE delivery. ops lost / ops dup: planned operations missing from / effects beyond the idempotency ledger; repeat calls: perform calls on a key already there (absorbed by idempotency); recovered: requests with a step interrupted by a kill. notice 2x: same message id delivered again (a failure); (n kill): of those, the first sender was killed after the gateway took it and before the outbox recorded SENT.');
+console.log(
+  'final / decision / notice: ms from submittedAt to the final step, to outcome.at, to the ESITO_DISPONIBILE delivery. ops lost / ops dup: planned operations missing from / effects beyond the idempotency ledger; repeat calls: perform calls on a key already there (absorbed by idempotency); recovered: requests with a step interrupted by a kill. notice 2x: same message id delivered again (a failure); (n kill): of those, the first sender was killed after the gateway took it and before the outbox recorded SENT.',
+);
 if (results.some(failed)) {
   console.log('FAILED: a correctness check did not hold (see above).');
   process.exitCode = 1;

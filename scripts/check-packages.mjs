@@ -43,11 +43,18 @@ try {
     const dir = join(ROOT, 'packages', name);
     const before = new Set(readdirSync(work));
     execFileSync('pnpm', ['pack', '--pack-destination', work], { cwd: dir, stdio: 'ignore' });
-    const tarball = join(work, readdirSync(work).find((file) => !before.has(file)));
+    const tarball = join(
+      work,
+      readdirSync(work).find((file) => !before.has(file)),
+    );
     const kb = (readFileSync(tarball).length / 1024).toFixed(0);
 
     const publint = run(bin('publint'), ['run', tarball, '--strict']);
-    const publintLine = publint.output.replace(/\x1b\[[0-9;]*m/g, '').trim().split('\n').filter((line) => line && !/^(Running publint|Unpacking tarball|Linting\.\.\.|All good)/.test(line));
+    const publintLine = publint.output
+      .replace(/\x1b\[[0-9;]*m/g, '')
+      .trim()
+      .split('\n')
+      .filter((line) => line && !/^(Running publint|Unpacking tarball|Linting\.\.\.|All good)/.test(line));
     if (!publint.ok) failures.push(`publint @smart-task/${name}`);
     console.log(`@smart-task/${name} (${kb} KB packed) publint: ${publint.ok ? 'clean' : 'FAILED'}${publintLine.length > 0 ? `\n  ${publintLine.join('\n  ')}` : ''}`);
 
@@ -59,10 +66,7 @@ try {
 
   // The quick start in a browser: its imports, bundled as a host's bundler would, without the catalog.
   const entry = join(work, 'quickstart-browser.mjs');
-  writeFileSync(
-    entry,
-    `export { createEngine, toContributorView, toOperatorView } from '@smart-task/core';\nexport { createInMemoryActionPort, createInMemoryDataPort } from '@smart-task/core/testing';\n`,
-  );
+  writeFileSync(entry, `export { createEngine, toContributorView, toOperatorView } from '@smart-task/core';\nexport { createInMemoryActionPort, createInMemoryDataPort } from '@smart-task/core/testing';\n`);
   const bundled = await build({ entryPoints: [entry], bundle: true, minify: true, platform: 'browser', format: 'esm', write: false, metafile: true, nodePaths: [join(ROOT, 'node_modules')], absWorkingDir: ROOT, logLevel: 'silent' });
   const code = bundled.outputFiles[0].contents;
   const gzip = gzipSync(code, { level: 9 }).length;
@@ -72,10 +76,15 @@ try {
     const owner = match ? (match[0].startsWith('packages/') ? `@smart-task/${match[1]}` : match[1]) : input;
     byPackage.set(owner, (byPackage.get(owner) ?? 0) + bytesInOutput);
   }
-  const largest = [...byPackage].sort((a, b) => b[1] - a[1]).slice(0, 8).map(([owner, bytes]) => `${owner} ${(bytes / 1024).toFixed(0)} KB`);
+  const largest = [...byPackage]
+    .sort((a, b) => b[1] - a[1])
+    .slice(0, 8)
+    .map(([owner, bytes]) => `${owner} ${(bytes / 1024).toFixed(0)} KB`);
   const within = gzip <= BROWSER_BUDGET_GZIP_BYTES;
   if (!within) failures.push('browser bundle budget');
-  console.log(`quick start browser bundle: ${(code.length / 1024).toFixed(0)} KB minified, ${(gzip / 1024).toFixed(0)} KB gzipped (budget ${BROWSER_BUDGET_GZIP_BYTES / 1024} KB): ${within ? 'within' : 'OVER BUDGET'}\n  largest parts (minified): ${largest.join(', ')}`);
+  console.log(
+    `quick start browser bundle: ${(code.length / 1024).toFixed(0)} KB minified, ${(gzip / 1024).toFixed(0)} KB gzipped (budget ${BROWSER_BUDGET_GZIP_BYTES / 1024} KB): ${within ? 'within' : 'OVER BUDGET'}\n  largest parts (minified): ${largest.join(', ')}`,
+  );
 } finally {
   rmSync(work, { recursive: true, force: true });
 }

@@ -262,7 +262,24 @@ function hostileValues() {
 }
 
 /** Paths of a call's arguments that the fuzzer replaces. */
-const FUZZ_PATHS = ['request', 'requestId', 'subject', 'subject.cf', 'subject.profilo', 'subject.soggettoCf', 'subject.matricola', 'data', 'data.*', 'data.+', 'submittedAt', 'options', 'options.locale', 'options.signal', 'options.clock', 'options.ports'];
+const FUZZ_PATHS = [
+  'request',
+  'requestId',
+  'subject',
+  'subject.cf',
+  'subject.profilo',
+  'subject.soggettoCf',
+  'subject.matricola',
+  'data',
+  'data.*',
+  'data.+',
+  'submittedAt',
+  'options',
+  'options.locale',
+  'options.signal',
+  'options.clock',
+  'options.ports',
+];
 const METHODS = ['evaluate', 'decide', 'composeForm', 'validate', 'pruneHidden', 'listTasks', 'ruleSetInForce', 'performOperations'];
 
 /** Puts `value` at `path` of the call; a path through something that holds no field (a string, a Proxy) is left alone. */
@@ -365,7 +382,22 @@ export async function runRequestFuzz({ core, documents, fc, runs, seed = 1, batc
   // must not touch a Proxy whose traps throw.
   const junk = fc.oneof(
     { weight: 3, arbitrary: fc.nat(hostile.length - 1).map((index) => ({ [HOSTILE]: index })) },
-    { weight: 2, arbitrary: fc.anything({ withBigInt: true, withBoxedValues: true, withDate: true, withMap: true, withSet: true, withNullPrototype: true, withObjectString: true, withSparseArray: true, withTypedArray: true, withUnicodeString: true, maxDepth: 3 }) },
+    {
+      weight: 2,
+      arbitrary: fc.anything({
+        withBigInt: true,
+        withBoxedValues: true,
+        withDate: true,
+        withMap: true,
+        withSet: true,
+        withNullPrototype: true,
+        withObjectString: true,
+        withSparseArray: true,
+        withTypedArray: true,
+        withUnicodeString: true,
+        maxDepth: 3,
+      }),
+    },
     { weight: 1, arbitrary: fc.string({ maxLength: 40 }) },
   );
   const callArbitrary = fc.record({

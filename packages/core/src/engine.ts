@@ -230,11 +230,13 @@ export function createEngine(options: EngineOptions): SmartTaskEngine {
 
   const taskOrThrow = (taskId: string): CompiledTask => {
     const task = typeof taskId === 'string' ? tasks.get(taskId) : undefined;
-    if (!task) throw new SmartTaskError(`Unknown task ${describeValue(taskId)}`, [issue('UNKNOWN_TASK', '<request>', '', `There is no task ${describeValue(taskId)}. Known tasks: ${[...tasks.keys()].join(', ')}.`, { taskId: typeof taskId === 'string' ? taskId.slice(0, 200) : describeValue(taskId) })]);
+    if (!task)
+      throw new SmartTaskError(`Unknown task ${describeValue(taskId)}`, [
+        issue('UNKNOWN_TASK', '<request>', '', `There is no task ${describeValue(taskId)}. Known tasks: ${[...tasks.keys()].join(', ')}.`, { taskId: typeof taskId === 'string' ? taskId.slice(0, 200) : describeValue(taskId) }),
+      ]);
     return task;
   };
-  const inForce = (task: CompiledTask, date: string) =>
-    task.ruleSets.find(({ document }) => document.validFrom <= date && (document.validTo === undefined || document.validTo === null || date <= document.validTo));
+  const inForce = (task: CompiledTask, date: string) => task.ruleSets.find(({ document }) => document.validFrom <= date && (document.validTo === undefined || document.validTo === null || date <= document.validTo));
   /** The clock's reading; a clock that answers no valid Date is the host's mistake, refused as such. */
   const nowOf = (source: Clock): Date => {
     const now = source.now();
@@ -253,7 +255,9 @@ export function createEngine(options: EngineOptions): SmartTaskEngine {
   const refuseIfNotOffered = (compiled: CompiledRuleSet | undefined, date: string): void => {
     if (compiled && !isOffered(compiled.document, date)) {
       const id = compiled.document.id;
-      throw new SmartTaskError(`Task "${id}" is not offered`, [issue('TASK_NOT_OFFERED', '<request>', '', `Task "${id}" is planned and not switched on for ${date}. Enable it with the engine option plannedTasks, or do not offer it.`, { taskId: id, date })]);
+      throw new SmartTaskError(`Task "${id}" is not offered`, [
+        issue('TASK_NOT_OFFERED', '<request>', '', `Task "${id}" is planned and not switched on for ${date}. Enable it with the engine option plannedTasks, or do not offer it.`, { taskId: id, date }),
+      ]);
     }
   };
   const isOffered = (document: RuleSetDocument, date: string): boolean => {

@@ -85,9 +85,7 @@ export interface Issue {
 }
 
 /** A result that either holds a value or the issues that prevented it. */
-export type Result<T> =
-  | { readonly ok: true; readonly value: T; readonly issues: readonly Issue[] }
-  | { readonly ok: false; readonly issues: readonly Issue[] };
+export type Result<T> = { readonly ok: true; readonly value: T; readonly issues: readonly Issue[] } | { readonly ok: false; readonly issues: readonly Issue[] };
 
 /** Builds an error issue, with its named values when given. */
 export function issue(code: IssueCode, file: string, pointer: string, message: string, params?: IssueParams): Issue {

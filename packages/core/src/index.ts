@@ -9,20 +9,7 @@
  * `@smart-task/core/toolchain` (what catalog tooling such as `@smart-task/cli` builds on).
  */
 export { createEngine } from './engine.js';
-export type {
-  CatalogDocument,
-  CasesDocument,
-  Condition,
-  FactDeclaration,
-  Locale,
-  LocalizedText,
-  PortContractDocument,
-  PortFixture,
-  Profilo,
-  RequestSchemaDocument,
-  RuleSetDocument,
-  Subject,
-} from '@smart-task/schemas';
+export type { CatalogDocument, CasesDocument, Condition, FactDeclaration, Locale, LocalizedText, PortContractDocument, PortFixture, Profilo, RequestSchemaDocument, RuleSetDocument, Subject } from '@smart-task/schemas';
 export type { CallOptions, EngineOptions, EvaluateOptions, PerformOptions, PlannedTaskActivation, SmartTaskEngine, SmartTaskRequest, TaskSummary } from './engine.js';
 export type { OperationsFailed, OperationsOutcome, OperationsPerformed, OperationsPlan, PerformHooks } from './evaluate/perform-operations.js';
 

@@ -64,13 +64,11 @@ describe('the whole catalog', () => {
       const known = requestFields[field]?.['x-known'] as { fact: string; path?: string } | undefined;
       if (!known) continue;
       const declaration = facts[known.fact];
-      const values =
-        known.fact === 'subject'
-          ? [resolvePath(subject, known.path)]
-          : declaration && 'port' in declaration
-            ? answers.filter((answer) => answer.port === declaration.port).map((answer) => resolvePath(answer.result, known.path))
-            : [];
-      expect(values.filter((value) => value !== undefined && value !== null), `${taskId} asks ${field} although the port answered it`).toEqual([]);
+      const values = known.fact === 'subject' ? [resolvePath(subject, known.path)] : declaration && 'port' in declaration ? answers.filter((answer) => answer.port === declaration.port).map((answer) => resolvePath(answer.result, known.path)) : [];
+      expect(
+        values.filter((value) => value !== undefined && value !== null),
+        `${taskId} asks ${field} although the port answered it`,
+      ).toEqual([]);
     }
     for (const item of ready.known) expect(asked, `${taskId} shows ${item.field} as known and also asks it`).not.toContain(item.field);
   });
@@ -78,11 +76,7 @@ describe('the whole catalog', () => {
   it('passes every case, and every reason code of every rule set is produced by at least one case', async () => {
     const results = await runCases(catalog);
     expect(results.filter((result) => !result.passed).map((result) => `${result.task}/${result.caseId}: ${result.failures.join('; ')}`)).toEqual([]);
-    const produced = new Set(
-      results.flatMap((result) =>
-        result.result?.kind === 'decision' ? [...result.result.reasons, ...result.result.warnings].map((reason) => `${result.task} ${reason.code}`) : [],
-      ),
-    );
+    const produced = new Set(results.flatMap((result) => (result.result?.kind === 'decision' ? [...result.result.reasons, ...result.result.warnings].map((reason) => `${result.task} ${reason.code}`) : [])));
     const named = tasks.flatMap((task) => {
       const document = latest(task.id);
       return [...new Set([...document.gates, ...document.checks].map((rule) => `${task.id} ${rule.reasonCode}`))];
@@ -91,14 +85,12 @@ describe('the whole catalog', () => {
   });
 
   it('is what @smart-task/rules and @smart-task/schemas bundle: every file on disk, and nothing else; the cases apart', () => {
-    const onDisk = (directory: string, prefix: string) => readdirSync(join(REPO_ROOT, directory)).filter((name) => name.endsWith('.json')).map((name) => `${prefix}/${name}`);
+    const onDisk = (directory: string, prefix: string) =>
+      readdirSync(join(REPO_ROOT, directory))
+        .filter((name) => name.endsWith('.json'))
+        .map((name) => `${prefix}/${name}`);
     const isCases = (file: string) => file.endsWith('.cases.json');
-    const expected = [
-      ...onDisk('packages/rules/tasks', 'rules/tasks').filter((file) => !isCases(file)),
-      ...onDisk('packages/rules/shared', 'rules/shared'),
-      ...onDisk('packages/schemas/tasks', 'schemas/tasks'),
-      'schemas/port-contract.json',
-    ].sort();
+    const expected = [...onDisk('packages/rules/tasks', 'rules/tasks').filter((file) => !isCases(file)), ...onDisk('packages/rules/shared', 'rules/shared'), ...onDisk('packages/schemas/tasks', 'schemas/tasks'), 'schemas/port-contract.json'].sort();
     expect(catalogDocuments.map((document) => document.file).sort()).toEqual(expected);
     const expectedCases = onDisk('packages/rules/tasks', 'rules/tasks').filter(isCases).sort();
     expect(expectedCases).toHaveLength(17);

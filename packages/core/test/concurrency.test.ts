@@ -12,7 +12,7 @@ const verdictOf = (result: EvaluationResult) => (result.kind === 'decision' ? `$
  * let a request that must be rejected through as ACCOLTA.
  */
 describe('overlapping evaluations on one engine', () => {
-  it('never change each other\'s outcome, whatever the interleaving', async () => {
+  it("never change each other's outcome, whatever the interleaving", async () => {
     const actions = createInMemoryActionPort();
     const engine = engineFor({ dataPort: createInMemoryDataPort(revocaFixture()), actionPort: actions, clock: { now: () => NOW } });
     const bad = { ...revocaData, delegaId: 'DEL-002', dataEfficacia: '2025-01-01' };

@@ -114,7 +114,12 @@ describe('decide once, perform exactly once', () => {
           clockNow = now;
           current = dataPort;
           actions = createInMemoryActionPort(fixture);
-          const decided = await engine.decide(task.id, { requestId: `R-${task.id}-${testCase.id}`, subject: (testCase.subject ?? cases.subject) as Subject, data: testCase.data, ...(testCase.submittedAt !== undefined && { submittedAt: testCase.submittedAt }) });
+          const decided = await engine.decide(task.id, {
+            requestId: `R-${task.id}-${testCase.id}`,
+            subject: (testCase.subject ?? cases.subject) as Subject,
+            data: testCase.data,
+            ...(testCase.submittedAt !== undefined && { submittedAt: testCase.submittedAt }),
+          });
           if (decided.kind !== 'decision' || decided.verdict !== 'ACCOLTA') continue;
           const readsAtDecision = dataPort.calls.length;
           for (const operation of decided.plannedOperations) {
@@ -132,4 +137,3 @@ describe('decide once, perform exactly once', () => {
     expect(checked).toBeGreaterThan(100);
   }, 120_000);
 });
-

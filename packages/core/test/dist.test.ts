@@ -44,7 +44,17 @@ const rules = require('@smart-task/rules');
 const rulesCases = require('@smart-task/rules/cases');
 const schemas = require('@smart-task/schemas');`);
 
-const EXPECTED = { kind: 'decision', verdict: 'NON_ACCOLTA', reasons: ['NA-DELEGA-NON-ATTIVA'], node: 'function', subpaths: ['function', 'function', 'function'], formats: Object.keys(domainFormats).length, meta: Object.keys(META_SCHEMA_IDS).length, cases: 17, casesInRuntimeCatalog: 0 };
+const EXPECTED = {
+  kind: 'decision',
+  verdict: 'NON_ACCOLTA',
+  reasons: ['NA-DELEGA-NON-ATTIVA'],
+  node: 'function',
+  subpaths: ['function', 'function', 'function'],
+  formats: Object.keys(domainFormats).length,
+  meta: Object.keys(META_SCHEMA_IDS).length,
+  cases: 17,
+  casesInRuntimeCatalog: 0,
+};
 
 describe('the built packages', () => {
   beforeAll(() => {
@@ -61,7 +71,7 @@ describe('the built packages', () => {
     expect(JSON.parse(output)).toEqual(EXPECTED);
   });
 
-  it("recognise a PortError made by the CommonJS build in an engine of the ESM build", () => {
+  it('recognise a PortError made by the CommonJS build in an engine of the ESM build', () => {
     const script = `
 import { createRequire } from 'node:module';
 const core = await import('@smart-task/core');

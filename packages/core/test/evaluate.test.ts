@@ -165,9 +165,7 @@ describe('evaluate: operations', () => {
 describe('evaluate: one engine, many requests', () => {
   it('gives the same results concurrently as one at a time', async () => {
     const { engine } = setup();
-    const inputs = Array.from({ length: 40 }, (_, index) =>
-      request(`C-${index}`, index % 3 === 0 ? { ...revocaData, delegaId: 'DEL-002' } : revocaData, index % 4 === 0 ? intermediarioSenzaDelega : azienda),
-    );
+    const inputs = Array.from({ length: 40 }, (_, index) => request(`C-${index}`, index % 3 === 0 ? { ...revocaData, delegaId: 'DEL-002' } : revocaData, index % 4 === 0 ? intermediarioSenzaDelega : azienda));
     const sequential: string[] = [];
     for (const input of inputs) {
       const result = expectDecision(await engine.evaluate(TASK, input));

@@ -50,9 +50,13 @@ describe('the composed form in RJSF and JSON Forms', () => {
 /** The declarations of a composed schema: boolean fields that must be ticked (`enum: [true]`), base or conditional. */
 function declarationsOf(schema: JsonSchema): { name: string; shownWhen: JsonSchema | undefined }[] {
   const isDeclaration = (field: unknown) => (field as JsonSchema).type === 'boolean' && JSON.stringify((field as JsonSchema).enum) === '[true]';
-  const base = Object.entries((schema.properties as Record<string, unknown> | undefined) ?? {}).filter(([, field]) => isDeclaration(field)).map(([name]) => ({ name, shownWhen: undefined }));
+  const base = Object.entries((schema.properties as Record<string, unknown> | undefined) ?? {})
+    .filter(([, field]) => isDeclaration(field))
+    .map(([name]) => ({ name, shownWhen: undefined }));
   const conditional = ((schema.allOf as { if: JsonSchema; then: { properties: Record<string, unknown> } }[] | undefined) ?? []).flatMap((block) =>
-    Object.entries(block.then.properties).filter(([, field]) => isDeclaration(field)).map(([name]) => ({ name, shownWhen: block.if })),
+    Object.entries(block.then.properties)
+      .filter(([, field]) => isDeclaration(field))
+      .map(([name]) => ({ name, shownWhen: block.if })),
   );
   return [...base, ...conditional];
 }
@@ -101,14 +105,19 @@ describe('a declaration the contributor must tick', () => {
     }
   });
 
-  it('left unticked — false, as RJSF fills a required boolean — is reported as missing, with the declaration\'s own message', () => {
+  it("left unticked — false, as RJSF fills a required boolean — is reported as missing, with the declaration's own message", () => {
     const accepted = cases.cases.find((item) => item.data.dichiarazioneOrganico === true && item.expect.verdict === 'ACCOLTA');
     if (!accepted) throw new Error('the 9R cases have no accepted request with the declaration');
     expect(engine9r.validate('sostituzione-maternita-9r', accepted.data).issues).toEqual([]);
     for (const unticked of [false, undefined]) {
       const { issues } = engine9r.validate('sostituzione-maternita-9r', { ...accepted.data, dichiarazioneOrganico: unticked });
       expect(issues, String(unticked)).toEqual([
-        { code: 'REQUIRED', pointer: '/dichiarazioneOrganico', field: 'dichiarazioneOrganico', message: { it: 'Per lo sgravio serve la dichiarazione che l\'azienda ha meno di 20 dipendenti.', en: 'The relief needs the declaration that the company has fewer than 20 employees.' } },
+        {
+          code: 'REQUIRED',
+          pointer: '/dichiarazioneOrganico',
+          field: 'dichiarazioneOrganico',
+          message: { it: "Per lo sgravio serve la dichiarazione che l'azienda ha meno di 20 dipendenti.", en: 'The relief needs the declaration that the company has fewer than 20 employees.' },
+        },
       ]);
     }
   });
@@ -120,4 +129,3 @@ describe('a declaration the contributor must tick', () => {
     expect((getDefaultFormState(validator, asConst, shown, asConst) as Record<string, unknown>).dichiarazioneOrganico).toBe(true);
   });
 });
-

@@ -20,9 +20,7 @@ async function readyForm(locale: 'it' | 'en' = 'it'): Promise<ReadyForm> {
 describe('composeForm', () => {
   it('moves what the port knows into the read-only block, with provenance', async () => {
     const form = await readyForm();
-    expect(form.known).toEqual([
-      expect.objectContaining({ field: 'matricola', value: '1234567860', source: expect.objectContaining({ fact: 'subject' }) }),
-    ]);
+    expect(form.known).toEqual([expect.objectContaining({ field: 'matricola', value: '1234567860', source: expect.objectContaining({ fact: 'subject' }) })]);
     const properties = form.schema.properties as Record<string, unknown>;
     expect(Object.keys(properties)).toEqual(['delegaId', 'dataEfficacia', 'motivo']);
   });
@@ -40,12 +38,7 @@ describe('composeForm', () => {
     expect(portableSubsetIssues(form.schema, TASK)).toEqual([]);
     expect(form.uiSchema['ui:order']).toEqual(['delegaId', 'dataEfficacia', 'motivo', 'noteMotivo']);
     const elements = (form.jsonFormsUiSchema as { elements: { scope: string; rule?: unknown }[] }).elements;
-    expect(elements.map((element) => element.scope)).toEqual([
-      '#/properties/delegaId',
-      '#/properties/dataEfficacia',
-      '#/properties/motivo',
-      '#/allOf/0/then/properties/noteMotivo',
-    ]);
+    expect(elements.map((element) => element.scope)).toEqual(['#/properties/delegaId', '#/properties/dataEfficacia', '#/properties/motivo', '#/allOf/0/then/properties/noteMotivo']);
     expect(elements[3]?.rule).toEqual({
       effect: 'SHOW',
       condition: { scope: '#', schema: { properties: { motivo: { const: 'ALTRO' } }, required: ['motivo'] } },
@@ -83,9 +76,7 @@ describe('pruneHidden and validate share one condition model', () => {
 
   it('requires a conditional field exactly when it is shown', () => {
     const data = { delegaId: 'DEL-001', dataEfficacia: '2026-03-10', motivo: 'ALTRO' };
-    expect(engine().validate(TASK, data).issues).toEqual([
-      { code: 'REQUIRED', pointer: '/noteMotivo', field: 'noteMotivo', message: { it: 'Compila il campo «Descrivi il motivo».', en: 'Fill in «Describe the reason».' } },
-    ]);
+    expect(engine().validate(TASK, data).issues).toEqual([{ code: 'REQUIRED', pointer: '/noteMotivo', field: 'noteMotivo', message: { it: 'Compila il campo «Descrivi il motivo».', en: 'Fill in «Describe the reason».' } }]);
     expect(engine().validate(TASK, { ...data, motivo: 'RINUNCIA_INTERMEDIARIO' }).ok).toBe(true);
   });
 });
@@ -132,11 +123,7 @@ describe('choices built from port data on a list field', () => {
     const casesFile = read(`../../rules/tasks/${task}.cases.json`) as { subject: typeof azienda; fixture: Parameters<typeof createInMemoryDataPort>[0] };
     const others = [...schemaDocuments, ...ruleDocuments].filter((document) => !document.file.includes(task));
     const listEngine = createEngine({
-      catalog: [
-        ...others,
-        { file: `schemas/tasks/${task}.schema.json`, content: read(`../../schemas/tasks/${task}.schema.json`) },
-        { file: `rules/tasks/${task}.rules.json`, content: read(`../../rules/tasks/${task}.rules.json`) },
-      ],
+      catalog: [...others, { file: `schemas/tasks/${task}.schema.json`, content: read(`../../schemas/tasks/${task}.schema.json`) }, { file: `rules/tasks/${task}.rules.json`, content: read(`../../rules/tasks/${task}.rules.json`) }],
       dataPort: createInMemoryDataPort(casesFile.fixture),
       actionPort: createInMemoryActionPort(),
       clock: { now: () => NOW },
@@ -155,11 +142,12 @@ describe('choices built from port data on a list field', () => {
 
 describe('composeForm when port data cannot be read', () => {
   let answer: 'contract' | 'down' | 'ok' = 'ok';
-  const flaky = () => engineFor({
-    dataPort: { fetch: (fact, params, context) => (answer === 'ok' || fact !== 'abilitazioni' ? memory.fetch(fact, params, context) : answer === 'down' ? Promise.reject(new Error('ECONNRESET 10.1.2.3')) : Promise.resolve([{ titolo: 42 }])) },
-    actionPort: createInMemoryActionPort(),
-    clock: { now: () => NOW },
-  });
+  const flaky = () =>
+    engineFor({
+      dataPort: { fetch: (fact, params, context) => (answer === 'ok' || fact !== 'abilitazioni' ? memory.fetch(fact, params, context) : answer === 'down' ? Promise.reject(new Error('ECONNRESET 10.1.2.3')) : Promise.resolve([{ titolo: 42 }])) },
+      actionPort: createInMemoryActionPort(),
+      clock: { now: () => NOW },
+    });
 
   it.each(['contract', 'down'] as const)('tells the contributor in plain Italian and English, and keeps the detail for the operator (%s)', async (fault) => {
     answer = fault;

@@ -81,8 +81,8 @@ describe('loadCatalog refuses hostile catalogs with a coded issue, never an exce
   it.each([
     ['validFrom', (rules: LooseJson) => (rules.validFrom = '2026-02-30'), RULES, '/validFrom'],
     ['validTo', (rules: LooseJson) => (rules.validTo = '2027-04-31'), RULES, '/validTo'],
-    ['a dated value\'s from', (rules: LooseJson) => (rules.facts.sogliaDipendenti.inForce[1].from = '2026-02-29'), FONDO, '/facts/sogliaDipendenti/inForce/1/from'],
-    ['a dated value\'s to', (rules: LooseJson) => (rules.facts.sogliaDipendenti.inForce[0].to = '2025-11-31'), FONDO, '/facts/sogliaDipendenti/inForce/0/to'],
+    ["a dated value's from", (rules: LooseJson) => (rules.facts.sogliaDipendenti.inForce[1].from = '2026-02-29'), FONDO, '/facts/sogliaDipendenti/inForce/1/from'],
+    ["a dated value's to", (rules: LooseJson) => (rules.facts.sogliaDipendenti.inForce[0].to = '2025-11-31'), FONDO, '/facts/sogliaDipendenti/inForce/0/to'],
   ])('a date that does not exist in the calendar (%s): INVALID_DATE', (_name, edit, file, pointer) => {
     const issues = refused(withEdit(file, edit));
     expect(issues.map(({ code, file, pointer }) => ({ code, file, pointer }))).toContainEqual({ code: 'INVALID_DATE', file, pointer });
@@ -90,9 +90,9 @@ describe('loadCatalog refuses hostile catalogs with a coded issue, never an exce
   });
 
   it.each([
-    ['the file\'s clock', (cases: LooseJson) => (cases.now = '2026-02-29T09:00:00+01:00'), '/now'],
-    ['a case\'s clock', (cases: LooseJson) => (cases.cases[1].now = '2026-04-31T09:00:00+01:00'), '/cases/1/now'],
-    ['a case\'s submission time', (cases: LooseJson) => (cases.cases[0].submittedAt = '2026-06-31T18:45:00+01:00'), '/cases/0/submittedAt'],
+    ["the file's clock", (cases: LooseJson) => (cases.now = '2026-02-29T09:00:00+01:00'), '/now'],
+    ["a case's clock", (cases: LooseJson) => (cases.cases[1].now = '2026-04-31T09:00:00+01:00'), '/cases/1/now'],
+    ["a case's submission time", (cases: LooseJson) => (cases.cases[0].submittedAt = '2026-06-31T18:45:00+01:00'), '/cases/0/submittedAt'],
   ])('a date-time on a day that does not exist (%s): INVALID_DATE', (_name, edit, pointer) => {
     const file = 'rules/tasks/revoca-delega-intermediario.cases.json';
     const issues = refused(withEdit(file, edit));

@@ -36,11 +36,19 @@ describe('loadCatalog reports broken files with code, file and JSON pointer', ()
     ['an operation outcome quoted outside an operation', (rules: LooseJson) => (rules.checks[0].message.en = 'Protocol {outcome.protocollo}.'), { code: 'UNKNOWN_PLACEHOLDER', pointer: '/checks/0/message/en' }],
     ['two checks with one reason code', (rules: LooseJson) => (rules.checks[1].reasonCode = rules.checks[0].reasonCode), { code: 'DUPLICATE_REASON_CODE', pointer: '/checks/1/reasonCode' }],
     ['an action missing from the contract', (rules: LooseJson) => (rules.operations[0].action = 'revocaTutto'), { code: 'UNKNOWN_ACTION', pointer: '/operations/0/action' }],
-    ['facts that depend on each other', (rules: LooseJson) => (rules.facts.delega.params.delegaId = { fact: 'richiesteAperte', path: '$[0].requestId' }, rules.facts.richiesteAperte.params.riferimento = { fact: 'delega', path: '$.id' }), { code: 'FACT_CYCLE' }],
+    [
+      'facts that depend on each other',
+      (rules: LooseJson) => ((rules.facts.delega.params.delegaId = { fact: 'richiesteAperte', path: '$[0].requestId' }), (rules.facts.richiesteAperte.params.riferimento = { fact: 'delega', path: '$.id' })),
+      { code: 'FACT_CYCLE' },
+    ],
     ['a gate that reads the request', (rules: LooseJson) => rules.gates.push({ ...GATE, conditions: { all: [{ fact: 'request', path: '$.motivo', operator: 'exists', value: true }] } }), { code: 'GATE_READS_REQUEST', pointer: '/gates/4/conditions' }],
     ['a library rule that does not exist', (rules: LooseJson) => (rules.gates[2] = { use: 'AUTH-3' }), { code: 'UNKNOWN_LIBRARY_RULE', pointer: '/gates/2/use' }],
     ['a library gate used as a check', (rules: LooseJson) => rules.checks.push({ use: 'AUTH-04' }), { code: 'UNKNOWN_LIBRARY_RULE', pointer: '/checks/4/use' }],
-    ['a fact the library already declares', (rules: LooseJson) => (rules.facts.posizione = { port: 'posizioneContributiva', params: { matricola: { fact: 'subject', path: '$.matricola' } } }), { code: 'LIBRARY_FACT_REDECLARED', pointer: '/facts/posizione' }],
+    [
+      'a fact the library already declares',
+      (rules: LooseJson) => (rules.facts.posizione = { port: 'posizioneContributiva', params: { matricola: { fact: 'subject', path: '$.matricola' } } }),
+      { code: 'LIBRARY_FACT_REDECLARED', pointer: '/facts/posizione' },
+    ],
     ['a missing English message', (rules: LooseJson) => delete rules.checks[1].message.en, { code: 'MISSING_TRANSLATION', pointer: '/checks/1/message' }],
     ['an unexpected property', (rules: LooseJson) => (rules.checks[0].severita = 'BLOCKING'), { code: 'SCHEMA_VIOLATION', pointer: '/checks/0/severita' }],
   ])('%s', (_name, edit, expected) => {
@@ -94,9 +102,7 @@ describe('loadCatalog reports broken files with code, file and JSON pointer', ()
 
   it('messages say how to fix the problem', () => {
     const loaded = loadCatalog(withEdit(RULES, (rules) => (rules.checks[0].conditions.all[0].operator = 'equals')));
-    expect(loaded.issues).toEqual([
-      expect.objectContaining({ code: 'UNKNOWN_OPERATOR', pointer: '/checks/0/conditions/all/0/operator', message: expect.stringContaining('Did you mean "equal"?') }),
-    ]);
+    expect(loaded.issues).toEqual([expect.objectContaining({ code: 'UNKNOWN_OPERATOR', pointer: '/checks/0/conditions/all/0/operator', message: expect.stringContaining('Did you mean "equal"?') })]);
   });
 });
 

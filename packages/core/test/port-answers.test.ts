@@ -16,8 +16,7 @@ const engine = createEngine({ catalog, dataPort: memory, actionPort: createInMem
 const abilitazione = { titolo: 'RAPPRESENTANTE_LEGALE', stato: 'ATTIVA', dataInizio: '2015-03-01' };
 /** A data port answering `abilitazioni` with `answer`, everything else from the fixture. */
 const answering = (answer: unknown): DataPort => ({ fetch: (fact, params, context) => (fact === 'abilitazioni' ? Promise.resolve(answer) : memory.fetch(fact, params, context)) });
-const evaluateWith = (dataPort: DataPort, actionPort: ActionPort = createInMemoryActionPort(), on = engine) =>
-  on.evaluate(TASK, { requestId: 'ANSWER', subject: azienda, data: revocaData }, { ports: { dataPort, actionPort } });
+const evaluateWith = (dataPort: DataPort, actionPort: ActionPort = createInMemoryActionPort(), on = engine) => on.evaluate(TASK, { requestId: 'ANSWER', subject: azienda, data: revocaData }, { ports: { dataPort, actionPort } });
 const failure = (result: EvaluationResult) => {
   if (result.kind !== 'technical-failure') throw new Error(`expected a technical failure, got ${result.verdict}`);
   return result;

@@ -65,10 +65,7 @@ describe('an answer that arrives after the deadline is a timeout, whatever the t
     const outbox = createInMemoryNotificationOutbox();
     const message: NotificationMessage = { id: 'P-1#1', kind: 'PROTOCOLLATA', channel: 'EMAIL', to: 'a@b.it', locale: 'it', protocollo: 'P-1', subject: 's', body: 'b' };
     await outbox.add([{ id: message.id, message, status: 'PENDING', queuedAt: NOW.toISOString(), attempts: 0, nextAttemptAt: NOW.toISOString() }]);
-    const [entry] = await deliverNotices(
-      { outbox, port: { send: () => lateAnswer(async () => undefined) }, clock: { now: () => NOW }, timeoutMs: TIMEOUT_MS, retryPolicy: resolveRetryPolicy() },
-      { limit: 10 },
-    );
+    const [entry] = await deliverNotices({ outbox, port: { send: () => lateAnswer(async () => undefined) }, clock: { now: () => NOW }, timeoutMs: TIMEOUT_MS, retryPolicy: resolveRetryPolicy() }, { limit: 10 });
     expect(entry?.status).toBe('PENDING');
     expect(entry?.lastError).toContain(`${TIMEOUT_MS} ms`);
   });

@@ -53,8 +53,7 @@ const throwingGetters = () =>
 const failingData = (rejection: () => unknown): DataPort => ({
   fetch: (fact, params, context) => (fact === 'abilitazioni' ? Promise.reject(rejection()) : memory.fetch(fact, params, context)),
 });
-const evaluateWith = (dataPort: DataPort, actionPort: ActionPort = createInMemoryActionPort()) =>
-  engine.evaluate(TASK, { requestId: 'PORT-ERR', subject: azienda, data: revocaData }, { ports: { dataPort, actionPort } });
+const evaluateWith = (dataPort: DataPort, actionPort: ActionPort = createInMemoryActionPort()) => engine.evaluate(TASK, { requestId: 'PORT-ERR', subject: azienda, data: revocaData }, { ports: { dataPort, actionPort } });
 const failure = (result: EvaluationResult) => {
   if (result.kind !== 'technical-failure') throw new Error(`expected a technical failure, got ${result.verdict}`);
   return result;

@@ -20,7 +20,10 @@ const activeFor = (profile: string): string[] =>
 
 describe('listTasks', () => {
   it('offers the active tasks the profile may file, planned ones only when the host enables them', () => {
-    const ids = (options: Partial<EngineOptions> = {}) => engineAt('2026-03-10T09:00:00Z', options).listTasks(azienda).map((task) => task.id);
+    const ids = (options: Partial<EngineOptions> = {}) =>
+      engineAt('2026-03-10T09:00:00Z', options)
+        .listTasks(azienda)
+        .map((task) => task.id);
     expect(ids()).toEqual(activeFor('AZIENDA'));
     expect(ids()).toContain('revoca-delega-intermediario');
     expect(ids()).not.toContain('riattivazione-posizione-contributiva');

@@ -6,7 +6,7 @@ import { createInMemoryActionPort, createInMemoryDataPort } from '../src/entries
 const engine = createEngine({ catalog: catalogDocuments, dataPort: createInMemoryDataPort({ facts: {} }), actionPort: createInMemoryActionPort() });
 
 describe('validate: field-level messages in Italian and English', () => {
-  it('uses the field\'s own message when the schema gives one', () => {
+  it("uses the field's own message when the schema gives one", () => {
     const result = engine.validate('variazione-indirizzo-pec-aziendale', {});
     expect(result.ok).toBe(false);
     expect(result.issues).toEqual([{ code: 'REQUIRED', pointer: '/nuovaPec', field: 'nuovaPec', message: { it: 'Indica la nuova PEC.', en: 'Give the new PEC.' } }]);

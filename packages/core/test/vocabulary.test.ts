@@ -93,7 +93,7 @@ describe('calendar arithmetic', () => {
 
 describe('createVocabulary', () => {
   it('registers a host operator through the same path as the built-ins, and refuses a taken name', () => {
-    const isWeekday: OperatorDefinition = { name: 'isWeekday', description: 'Mon–Fri', valueSchema: { type: 'boolean' }, evaluate: (date, wanted) => typeof date === 'string' && ([0, 6].includes(new Date(date).getUTCDay()) !== wanted) };
+    const isWeekday: OperatorDefinition = { name: 'isWeekday', description: 'Mon–Fri', valueSchema: { type: 'boolean' }, evaluate: (date, wanted) => typeof date === 'string' && [0, 6].includes(new Date(date).getUTCDay()) !== wanted };
     const vocabulary = createVocabulary({ operators: [isWeekday] });
     expect(vocabulary.isKnownOperator('isWeekday')).toBe(true);
     expect(vocabulary.isKnownOperator('not:isWeekday')).toBe(true);
@@ -179,12 +179,7 @@ describe('list and periodo helpers (selectItems, latestItem, periodoToDate)', ()
 
   it('latestItem finds the item with the greatest date or number, null when there is none', async () => {
     const latestItem = await helper('latestItem');
-    const denunce = [
-      { protocollo: 'P1', dataInvio: '2025-12-20' },
-      { protocollo: 'P2', dataInvio: '2026-01-31' },
-      { protocollo: 'P3' },
-      { protocollo: 'P4', dataInvio: '2026-01-31' },
-    ];
+    const denunce = [{ protocollo: 'P1', dataInvio: '2025-12-20' }, { protocollo: 'P2', dataInvio: '2026-01-31' }, { protocollo: 'P3' }, { protocollo: 'P4', dataInvio: '2026-01-31' }];
     expect(latestItem.compute({ items: denunce, by: 'dataInvio' })).toEqual(denunce[1]);
     expect(latestItem.compute({ items: [{ n: 2 }, { n: 10 }, { n: -1 }], by: 'n' })).toEqual({ n: 10 });
     expect(latestItem.compute({ items: [], by: 'dataInvio' })).toBe(null);

@@ -52,10 +52,14 @@ export function createPostgresAuditStore(client: SqlClient): PostgresAuditStore 
     async record(result, request) {
       const record = toAuditRecord(result);
       const verdict = result.kind === 'decision' ? result.verdict : null;
-      const inserted = await client.query<{ id: string }>(
-        'INSERT INTO smart_task_audit_records (protocollo, task_id, attempt, kind, verdict, body) VALUES ($1, $2, $3, $4, $5, $6::jsonb) RETURNING id',
-        [request.protocollo, result.taskId, request.attempts, result.kind, verdict, JSON.stringify(record)],
-      );
+      const inserted = await client.query<{ id: string }>('INSERT INTO smart_task_audit_records (protocollo, task_id, attempt, kind, verdict, body) VALUES ($1, $2, $3, $4, $5, $6::jsonb) RETURNING id', [
+        request.protocollo,
+        result.taskId,
+        request.attempts,
+        result.kind,
+        verdict,
+        JSON.stringify(record),
+      ]);
       return inserted.rows[0]?.id as string;
     },
 

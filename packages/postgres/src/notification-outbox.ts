@@ -80,13 +80,13 @@ export function createPostgresNotificationOutbox(client: SqlClient): Notificatio
                WHERE status = 'PENDING' AND next_attempt_at <= $1::timestamptz${onlyIds}
                ORDER BY next_attempt_at, seq LIMIT $3::integer FOR UPDATE SKIP LOCKED) AS due
          WHERE entry.id = due.id
-         RETURNING ${COLUMNS.split(', ').map((column) => `entry.${column}`).join(', ')}, due.due_at, due.seq`,
+         RETURNING ${COLUMNS.split(', ')
+           .map((column) => `entry.${column}`)
+           .join(', ')}, due.due_at, due.seq`,
         params,
       );
       // RETURNING keeps no order: oldest due first, then in the order queued.
-      return claimed.rows
-        .sort((a, b) => Date.parse(isoFromSql(a.due_at)) - Date.parse(isoFromSql(b.due_at)) || Number(a.seq) - Number(b.seq))
-        .map((row) => entryOf(row, leaseUntil));
+      return claimed.rows.sort((a, b) => Date.parse(isoFromSql(a.due_at)) - Date.parse(isoFromSql(b.due_at)) || Number(a.seq) - Number(b.seq)).map((row) => entryOf(row, leaseUntil));
     },
 
     async update(entry) {

@@ -50,8 +50,17 @@ function pgliteClient(database: Queryable, transaction: SqlClient['transaction']
  */
 export async function openPglite(dataDir?: string): Promise<SqlClient & { readonly pglite: PGlite }> {
   const database = await PGlite.create(dataDir === undefined ? {} : { dataDir });
-  const inTransaction = (tx: Queryable): SqlClient => pgliteClient(tx, (work) => work(inTransaction(tx)), async () => undefined);
-  const client = pgliteClient(database, (work) => database.transaction((tx) => work(inTransaction(tx))), () => database.close());
+  const inTransaction = (tx: Queryable): SqlClient =>
+    pgliteClient(
+      tx,
+      (work) => work(inTransaction(tx)),
+      async () => undefined,
+    );
+  const client = pgliteClient(
+    database,
+    (work) => database.transaction((tx) => work(inTransaction(tx))),
+    () => database.close(),
+  );
   return { ...client, pglite: database };
 }
 
@@ -75,7 +84,12 @@ export function openPgPool(connectionString: string, max = 10): SqlClient & { re
   const pool = new pg.Pool({ connectionString, max });
   // An idle connection the server drops (restart, failover) must not crash the host: the next query reconnects.
   pool.on('error', () => undefined);
-  const inTransaction = (connection: pg.PoolClient): SqlClient => pgClient(connection, (work) => work(inTransaction(connection)), async () => undefined);
+  const inTransaction = (connection: pg.PoolClient): SqlClient =>
+    pgClient(
+      connection,
+      (work) => work(inTransaction(connection)),
+      async () => undefined,
+    );
   const transaction: SqlClient['transaction'] = async (work) => {
     const connection = await pool.connect();
     let broken: Error | undefined;

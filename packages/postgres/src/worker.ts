@@ -158,8 +158,7 @@ export async function startSmartTaskWorker(options: SmartTaskWorkerOptions): Pro
   workerIds.push(await boss.work(SMART_TASK_QUEUES.sweep, { pollingIntervalSeconds }, async () => void (await sweep())));
 
   // Every worker offers a sweep each period; pg-boss keeps one per period across all of them.
-  const offerSweep = () =>
-    boss.sendThrottled(SMART_TASK_QUEUES.sweep, {}, {}, sweepEverySeconds).catch((error: unknown) => logger?.warn('smart-task: sweep not queued', { error: String(error) }));
+  const offerSweep = () => boss.sendThrottled(SMART_TASK_QUEUES.sweep, {}, {}, sweepEverySeconds).catch((error: unknown) => logger?.warn('smart-task: sweep not queued', { error: String(error) }));
   await offerSweep();
   const timer = setInterval(() => void offerSweep(), sweepEverySeconds * 1000);
   timer.unref();

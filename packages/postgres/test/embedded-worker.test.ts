@@ -144,14 +144,22 @@ describe('pg-boss workers on the embedded database (PGlite)', () => {
     const kinds = new Map<string, Set<string>>();
     for (const message of backOffice.delivered) kinds.set(message.protocollo, (kinds.get(message.protocollo) ?? new Set()).add(message.kind));
     expect(filed.filter((protocollo) => !(kinds.get(protocollo)?.has('PROTOCOLLATA') && kinds.get(protocollo)?.has('ESITO_DISPONIBILE')))).toEqual([]);
-    console.info(`embedded: ${filed.length} requests, ${openAtCrash} still open when the host stopped; ${planned.length} operations, ${[...backOffice.effects.values()].filter((count) => count > 1).length} repeated calls absorbed by idempotency; ${backOffice.delivered.length} notices delivered`);
+    console.info(
+      `embedded: ${filed.length} requests, ${openAtCrash} still open when the host stopped; ${planned.length} operations, ${[...backOffice.effects.values()].filter((count) => count > 1).length} repeated calls absorbed by idempotency; ${backOffice.delivered.length} notices delivered`,
+    );
     await host.stop();
   }, 300_000);
 });
 
 /** The verdict the case's istruttoria gives without faults. */
 async function expectedVerdict(_lifecycle: RequestLifecycle, stored: { submittedAt: string; protocollo: string } | undefined, source: CaseRequest): Promise<string> {
-  const engine = createEngine({ catalog: catalogDocuments, dataPort: createInMemoryDataPort(source.fixture), actionPort: { perform: () => Promise.reject(new Error('not performed')) }, plannedTasks: 'all', clock: { now: () => new Date(source.now) } });
+  const engine = createEngine({
+    catalog: catalogDocuments,
+    dataPort: createInMemoryDataPort(source.fixture),
+    actionPort: { perform: () => Promise.reject(new Error('not performed')) },
+    plannedTasks: 'all',
+    clock: { now: () => new Date(source.now) },
+  });
   const result = await engine.decide(source.taskId, { requestId: stored?.protocollo ?? 'X', subject: source.subject, data: source.data, ...(stored && { submittedAt: stored.submittedAt }) });
   return result.kind === 'decision' ? result.verdict : `technical failure ${result.error.code}`;
 }

@@ -84,7 +84,11 @@ describeOnEachDatabase(
       await fresh();
       const { connectionString } = database().location as { connectionString: string };
       const label = `PostgreSQL ${new URL(connectionString).host}${new URL(connectionString).pathname}`;
-      expect(await cli('status', '--database', connectionString)).toEqual({ code: 1, out: [`${label}: applied none; this library's schema version is 1.`, `Pending: migration 1 (${MIGRATIONS[0]?.name}). Run "smart-task-postgres migrate".`], err: [] });
+      expect(await cli('status', '--database', connectionString)).toEqual({
+        code: 1,
+        out: [`${label}: applied none; this library's schema version is 1.`, `Pending: migration 1 (${MIGRATIONS[0]?.name}). Run "smart-task-postgres migrate".`],
+        err: [],
+      });
       expect(await cli('migrate', '--database', connectionString)).toEqual({ code: 0, out: [`Applied migration 1 (${MIGRATIONS[0]?.name}) to ${label}.`], err: [] });
       await database().client.query("INSERT INTO smart_task_schema_migrations (version, name) VALUES (2, 'from the future')");
       const refused = await cli('migrate', '--database', connectionString);

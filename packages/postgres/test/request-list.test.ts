@@ -50,7 +50,9 @@ describe('the SQL of a request query', () => {
 
   it('turns calendar days in Rome into half-open ranges of instants, across daylight saving', () => {
     const { count } = requestListStatements({ submittedFrom: '2026-03-29', submittedTo: '2026-03-29', updatedFrom: '2026-10-25', updatedTo: '2026-10-25' });
-    expect(count.text).toBe(`SELECT count(*)::integer AS total FROM (SELECT 1 FROM smart_task_requests WHERE submitted_at >= $1::timestamptz AND submitted_at < $2::timestamptz AND updated_at >= $3::timestamptz AND updated_at < $4::timestamptz LIMIT ${MAX_COUNTED_REQUESTS + 1}) AS counted`);
+    expect(count.text).toBe(
+      `SELECT count(*)::integer AS total FROM (SELECT 1 FROM smart_task_requests WHERE submitted_at >= $1::timestamptz AND submitted_at < $2::timestamptz AND updated_at >= $3::timestamptz AND updated_at < $4::timestamptz LIMIT ${MAX_COUNTED_REQUESTS + 1}) AS counted`,
+    );
     // 29 March has 23 hours in Rome, 25 October 25.
     expect(count.params).toEqual(['2026-03-28T23:00:00.000Z', '2026-03-29T22:00:00.000Z', '2026-10-24T22:00:00.000Z', '2026-10-25T23:00:00.000Z']);
   });

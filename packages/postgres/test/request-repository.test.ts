@@ -52,7 +52,20 @@ function isDeeplyFrozen(value: unknown): boolean {
 describe('the in-memory reference', () => {
   it('gives the outcomes the SQL repositories are compared with', async () => {
     const outcomes = await scenario(createInMemoryRequestRepository());
-    expect(outcomes.map((outcome) => ('request' in outcome ? outcome.request?.version : outcome.code))).toEqual([1, 1, undefined, 2, 'VERSION_CONFLICT', 'VERSION_CONFLICT', 'VERSION_CONFLICT', 'VERSION_CONFLICT', 'VERSION_CONFLICT', 'VERSION_CONFLICT', 3, 3]);
+    expect(outcomes.map((outcome) => ('request' in outcome ? outcome.request?.version : outcome.code))).toEqual([
+      1,
+      1,
+      undefined,
+      2,
+      'VERSION_CONFLICT',
+      'VERSION_CONFLICT',
+      'VERSION_CONFLICT',
+      'VERSION_CONFLICT',
+      'VERSION_CONFLICT',
+      'VERSION_CONFLICT',
+      3,
+      3,
+    ]);
   });
 });
 

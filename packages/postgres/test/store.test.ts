@@ -41,8 +41,7 @@ interface OutboxRow {
   readonly last_error: string | null;
 }
 
-const outboxOf = async (store: SmartTaskStore, protocollo: string) =>
-  (await store.client.query<OutboxRow>('SELECT id, status, attempts, last_error FROM smart_task_notification_outbox WHERE protocollo = $1 ORDER BY seq', [protocollo])).rows;
+const outboxOf = async (store: SmartTaskStore, protocollo: string) => (await store.client.query<OutboxRow>('SELECT id, status, attempts, last_error FROM smart_task_notification_outbox WHERE protocollo = $1 ORDER BY seq', [protocollo])).rows;
 
 for (const kind of TEST_DATABASE_KINDS) {
   describe.skipIf(kind.skipped)(kind.kind === 'embedded' ? 'the store on PGlite, kept in a directory' : kind.label, () => {

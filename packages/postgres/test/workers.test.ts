@@ -58,7 +58,14 @@ describe.skipIf(!SERVER)(`${WORKERS} worker processes on a PostgreSQL server, ki
     const deliver = async (message: NotificationMessage) => void (await store.client.query('insert into test_deliveries (message_id, protocollo, kind, pid) values ($1, $2, $3, $4)', [message.id, message.protocollo, message.kind, process.pid]));
     let next = 0;
     // Each request keeps the retry policy it is filed with: retries within seconds, many of them.
-    const lifecycle = createRequestLifecycle({ engine, repository: store.repository, outbox: store.outbox, notifications: { send: deliver }, retryPolicy: FLEET_RETRY_POLICY, nextProtocollo: () => `INPS.7000.2026.${String((next += 1)).padStart(6, '0')}` });
+    const lifecycle = createRequestLifecycle({
+      engine,
+      repository: store.repository,
+      outbox: store.outbox,
+      notifications: { send: deliver },
+      retryPolicy: FLEET_RETRY_POLICY,
+      nextProtocollo: () => `INPS.7000.2026.${String((next += 1)).padStart(6, '0')}`,
+    });
     for (const source of caseRequests(REQUESTS)) {
       const { request } = await submitToWorkers(lifecycle, boss, { taskId: source.taskId, subject: source.subject, data: source.data, notifications: { channel: 'EMAIL', address: 'titolare@example.it' } });
       // What the istruttoria must decide: the same engine, the same day and fixture, without faults.
@@ -138,7 +145,9 @@ describe.skipIf(!SERVER)(`${WORKERS} worker processes on a PostgreSQL server, ki
     const lost = [...filed.keys()].filter((protocollo) => !(kindsOf.get(protocollo)?.has('PROTOCOLLATA') && kindsOf.get(protocollo)?.has('ESITO_DISPONIBILE')));
     expect(lost, log).toEqual([]);
     const repeated = deliveries.length - new Set(deliveries.map((delivery) => delivery.message_id)).size;
-    console.info(`fleet: ${filed.size} requests, ${WORKERS} workers, ${fleet.kills.length} killed with SIGKILL; ledger ${ledger.length} effects for ${planned.length} planned operations; ${holdings.length} holdings, ${overlaps.length} overlapping; notices ${deliveries.length} deliveries, lost ${lost.length}, repeated deliveries of one message id ${repeated}; all final after ${timings.allFinal} ms, notices delivered after ${timings.noticesDelivered} ms`);
+    console.info(
+      `fleet: ${filed.size} requests, ${WORKERS} workers, ${fleet.kills.length} killed with SIGKILL; ledger ${ledger.length} effects for ${planned.length} planned operations; ${holdings.length} holdings, ${overlaps.length} overlapping; notices ${deliveries.length} deliveries, lost ${lost.length}, repeated deliveries of one message id ${repeated}; all final after ${timings.allFinal} ms, notices delivered after ${timings.noticesDelivered} ms`,
+    );
     expect(fleet.kills.length).toBeGreaterThan(0);
     // None was sent twice: a notice whose sender was killed after the gateway accepted it is looked up, not sent again.
     expect(repeated).toBe(0);

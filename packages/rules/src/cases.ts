@@ -46,4 +46,3 @@ export const caseDocuments: readonly CatalogDocument[] = [
 
 /** Every cases file of the catalog. */
 export const cases: readonly CasesDocument[] = caseDocuments.map((document) => document.content as CasesDocument);
-

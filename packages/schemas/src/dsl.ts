@@ -96,11 +96,7 @@ export interface LeafCondition {
 }
 
 /** A condition tree in json-rules-engine's format. */
-export type Condition =
-  | LeafCondition
-  | { readonly all: readonly Condition[]; readonly priority?: number }
-  | { readonly any: readonly Condition[]; readonly priority?: number }
-  | { readonly not: Condition; readonly priority?: number };
+export type Condition = LeafCondition | { readonly all: readonly Condition[]; readonly priority?: number } | { readonly any: readonly Condition[]; readonly priority?: number } | { readonly not: Condition; readonly priority?: number };
 
 /** Whether a failed check makes the request Non Accolta (`BLOCKING`) or is only reported (`WARNING`). */
 export type Severity = 'BLOCKING' | 'WARNING';

@@ -59,7 +59,4 @@ export const portContract: PortContractDocument = portContractJson as unknown as
 export const requestSchemas: readonly RequestSchemaDocument[] = requestSchemaDocuments;
 
 /** The schemas package's own files, ready for a loader: the port contract and the request schemas. */
-export const schemaDocuments: readonly CatalogDocument[] = [
-  { file: 'schemas/port-contract.json', content: portContract },
-  ...requestSchemas.map((content) => ({ file: `schemas/tasks/${content['x-task']}.schema.json`, content })),
-];
+export const schemaDocuments: readonly CatalogDocument[] = [{ file: 'schemas/port-contract.json', content: portContract }, ...requestSchemas.map((content) => ({ file: `schemas/tasks/${content['x-task']}.schema.json`, content }))];

@@ -172,9 +172,16 @@ export function renderCatalogDocument(catalog: Catalog): string {
   ];
   for (const task of tasks) {
     const { document } = task.ruleSets.at(-1) as { document: RuleSetDocument };
-    lines.push(`| [${cell(document.title.it)}](#${anchorOf(document.title.it)}) | \`${task.id}\` | ${document.status} | ${document.requesters.join(', ')} | ${codes(task).map((code) => `\`${code}\``).join(' ')} |`);
+    lines.push(
+      `| [${cell(document.title.it)}](#${anchorOf(document.title.it)}) | \`${task.id}\` | ${document.status} | ${document.requesters.join(', ')} | ${codes(task)
+        .map((code) => `\`${code}\``)
+        .join(' ')} |`,
+    );
   }
   lines.push('');
   for (const task of tasks) lines.push(...renderTask(task));
-  return `${lines.join('\n').replace(/\n{3,}/g, '\n\n').trimEnd()}\n`;
+  return `${lines
+    .join('\n')
+    .replace(/\n{3,}/g, '\n\n')
+    .trimEnd()}\n`;
 }

@@ -5,7 +5,6 @@ import { plural } from './catalog-files.js';
 import type { GeneratedFile } from '../types-gen/generate-types.js';
 import { displayPath } from './inputs.js';
 
-
 /** What {@link writeOrCheckGenerated} needs to know. */
 export interface GeneratedOutput {
   /** Absolute directory the file names are relative to. */

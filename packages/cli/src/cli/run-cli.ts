@@ -30,7 +30,7 @@ function printError(io: CliIo, lines: readonly string[]): void {
 }
 
 function messageOf(error: unknown): string {
-  return error instanceof Error ? error.message.split('\n')[0] ?? error.name : String(error);
+  return error instanceof Error ? (error.message.split('\n')[0] ?? error.name) : String(error);
 }
 
 function parse(command: CliCommand, args: readonly string[]): { positionals: string[]; values: OptionValues } {

@@ -21,7 +21,9 @@ export function catalogOption(io: CliIo, values: OptionValues): Catalog {
     throw new CliError([`the catalog has ${errors.length === 1 ? 'an issue' : `${errors.length} issues`}; run smart-task validate for details:`, ...errors.map(issueLine)], EXIT.failed);
   }
   if (read.catalog.tasks.size === 0) {
-    throw new CliError(`no task found in ${directories.length > 0 ? directories.join(', ') : 'the working directory'}: point --catalog at the directories that hold the schemas and the rule sets (e.g. --catalog packages/schemas --catalog packages/rules).`);
+    throw new CliError(
+      `no task found in ${directories.length > 0 ? directories.join(', ') : 'the working directory'}: point --catalog at the directories that hold the schemas and the rule sets (e.g. --catalog packages/schemas --catalog packages/rules).`,
+    );
   }
   return read.catalog;
 }

@@ -57,12 +57,5 @@ export function usageText(commands: readonly CliCommand[]): string {
 /** The usage of one command, for `smart-task <command> --help`: its synopsis, summary and options. */
 export function commandUsage(command: CliCommand): string {
   const options = optionLines([command], { nameCommands: false });
-  return [
-    `Usage: smart-task ${command.synopsis}`,
-    '',
-    command.summary,
-    ...(options.length > 0 ? ['', 'Options:', ...options] : []),
-    '',
-    'Run smart-task --help for every command and option.',
-  ].join('\n');
+  return [`Usage: smart-task ${command.synopsis}`, '', command.summary, ...(options.length > 0 ? ['', 'Options:', ...options] : []), '', 'Run smart-task --help for every command and option.'].join('\n');
 }

@@ -26,7 +26,7 @@ describe('the catalog document', () => {
       }
       for (const operation of document.operations) expect(text).toContain(`(action \`${operation.action}\`)`);
     }
-    expect(text).toContain('| `dataRipresa` | Data di ripresa dell\'attività con dipendenti<br>*Date activity with employees resumes* | string (date) | asked, required |');
+    expect(text).toContain("| `dataRipresa` | Data di ripresa dell'attività con dipendenti<br>*Date activity with employees resumes* | string (date) | asked, required |");
     expect(text).toContain('| `statoAttuale` | Stato attuale della posizione<br>*Current state of the position* | integer | known: `posizione.stato`, shown read-only |');
     expect(renderCatalogDocument(value)).toBe(text);
   });

@@ -10,8 +10,7 @@ const SUMMARY = /^\d+ errors?, \d+ warnings?, \d+ infos? \(\d+ tasks?, \d+ files
 
 const NEVER_TRUE = `${FIXTURES}/LINT_CONDITION_NEVER_TRUE`;
 const NEVER_TRUE_RULES = `${NEVER_TRUE}/prova-lint.rules.json`;
-const NEVER_TRUE_MESSAGE =
-  'Check CHK-01 can never pass: posizione $.stato equal 4 and posizione $.stato equal 5 cannot all hold: posizione $.stato can only be 1, 2, 3, 4, 5, absent. Every request it applies to gets NA-PROVA.';
+const NEVER_TRUE_MESSAGE = 'Check CHK-01 can never pass: posizione $.stato equal 4 and posizione $.stato equal 5 cannot all hold: posizione $.stato can only be 1, 2, 3, 4, 5, absent. Every request it applies to gets NA-PROVA.';
 const NEVER_TRUE_HINT = 'correct the values or operators so that a valid request passes';
 const NEVER_TRUE_SUMMARY = '1 error, 0 warnings, 0 infos (1 task, 2 files linted)';
 
@@ -118,9 +117,7 @@ describe('smart-task lint', () => {
       const error = await cli(['lint', NEVER_TRUE, '--reporter', 'github']);
       expect(error.code).toBe(1);
       const at = positionOf(NEVER_TRUE_RULES, '"conditions"', '"checks"');
-      expect(error.stdout).toEqual([
-        `::error file=${NEVER_TRUE_RULES},line=${at.line},col=${at.column},title=LINT_CONDITION_NEVER_TRUE::${NEVER_TRUE_MESSAGE} (fix: ${NEVER_TRUE_HINT}) (at /checks/0/conditions)`,
-      ]);
+      expect(error.stdout).toEqual([`::error file=${NEVER_TRUE_RULES},line=${at.line},col=${at.column},title=LINT_CONDITION_NEVER_TRUE::${NEVER_TRUE_MESSAGE} (fix: ${NEVER_TRUE_HINT}) (at /checks/0/conditions)`]);
       expect(error.stderr).toEqual([NEVER_TRUE_SUMMARY]);
 
       const warning = await cli(['lint', UNREAD, '--reporter', 'github']);

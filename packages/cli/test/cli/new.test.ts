@@ -84,7 +84,7 @@ describe('smart-task new', () => {
     });
   });
 
-  describe('in a catalog of schemas/ and rules/ roots (the packages\' layout without packages/)', () => {
+  describe("in a catalog of schemas/ and rules/ roots (the packages' layout without packages/)", () => {
     it('writes each file where that layout keeps it: schemas/tasks and rules/tasks, and they validate and pass', { timeout: 60_000 }, async () => {
       const copy = copyCatalog();
       try {

@@ -144,9 +144,7 @@ describe('--reporter', () => {
       expect(suite).toMatchObject({ name: 'smart-task validate', tests: '3', failures: '1' });
       const cases = Object.fromEntries(suite.testcase.map((testCase: LooseJson) => [testCase.name, testCase]));
       expect(Object.keys(cases).sort()).toEqual([CASES_FILE, RULES_FILE, SCHEMA_FILE].sort());
-      expect(cases[RULES_FILE].failure).toEqual([
-        expect.objectContaining({ type: 'UNKNOWN_OPERATOR', message: expect.stringMatching(/^\/checks\/0\/conditions\/all\/1\/operator Unknown operator "lessThanInclusiv"/) }),
-      ]);
+      expect(cases[RULES_FILE].failure).toEqual([expect.objectContaining({ type: 'UNKNOWN_OPERATOR', message: expect.stringMatching(/^\/checks\/0\/conditions\/all\/1\/operator Unknown operator "lessThanInclusiv"/) })]);
       expect(cases[CASES_FILE].failure).toBeUndefined();
     });
 
@@ -155,7 +153,9 @@ describe('--reporter', () => {
       const run = await cli(['validate', '.', '--reporter', 'github'], task.dir);
       expect(run.code).toBe(1);
       const where = positionOf(task.dir, RULES_FILE, '"operator": "lessThanInclusiv"');
-      expect(run.stdout).toEqual([expect.stringMatching(new RegExp(`^::error file=${RULES_FILE.replace(/\./g, '\\.')},line=${where.line},col=${where.column},title=UNKNOWN_OPERATOR::Unknown operator "lessThanInclusiv"\\..* \\(at /checks/0/conditions/all/1/operator\\)$`))]);
+      expect(run.stdout).toEqual([
+        expect.stringMatching(new RegExp(`^::error file=${RULES_FILE.replace(/\./g, '\\.')},line=${where.line},col=${where.column},title=UNKNOWN_OPERATOR::Unknown operator "lessThanInclusiv"\\..* \\(at /checks/0/conditions/all/1/operator\\)$`)),
+      ]);
       expect(run.stderr).toEqual(['1 issue in 1 file']);
     });
 
@@ -223,7 +223,11 @@ describe('--reporter', () => {
       expect(run.code).toBe(1);
       const where = caseStart(task.dir, 'grande-urgente');
       const [caseAnnotation, ...notices] = run.out.split('\n');
-      expect(caseAnnotation).toMatch(new RegExp(`^::error file=${CASES_FILE.replace(/\./g, '\\.')},line=${where.line},col=${where.column},title=CASE_FAILED::prova-copertura/grande-urgente — Attesa sbagliata: 100%25 & <accolta>%0Averdict: expected ACCOLTA, got NON_ACCOLTA%0Areasons: `));
+      expect(caseAnnotation).toMatch(
+        new RegExp(
+          `^::error file=${CASES_FILE.replace(/\./g, '\\.')},line=${where.line},col=${where.column},title=CASE_FAILED::prova-copertura/grande-urgente — Attesa sbagliata: 100%25 & <accolta>%0Averdict: expected ACCOLTA, got NON_ACCOLTA%0Areasons: `,
+        ),
+      );
       expect(caseAnnotation).not.toMatch(/[\r\n]/);
       const motivo = positionOf(task.dir, RULES_FILE, '"conditions"', '"id": "C-02"');
       expect(notices).toContainEqual(

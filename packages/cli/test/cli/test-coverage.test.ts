@@ -52,9 +52,7 @@ describe('smart-task test --coverage', () => {
     const short = await cli(['test', '.', '--min', '80.5'], task.dir);
     expect(short.code).toBe(1);
     expect(short.stdout.at(-1)).toBe('3 passed, 0 failed');
-    expect(short.stderr).toEqual([
-      'smart-task: condition-outcome coverage 80.0% (8 of 10 outcomes) is below --min 80.5%: add cases that make the conditions listed under "never exercised" true and false, or lower --min.',
-    ]);
+    expect(short.stderr).toEqual(['smart-task: condition-outcome coverage 80.0% (8 of 10 outcomes) is below --min 80.5%: add cases that make the conditions listed under "never exercised" true and false, or lower --min.']);
   });
 
   it('exits 2 for a --min that is not a percentage', async () => {

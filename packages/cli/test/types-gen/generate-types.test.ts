@@ -35,13 +35,7 @@ describe('generateTypeFiles', () => {
   it('writes one interface per request with its fields, required where the schema requires them', async () => {
     const files = await generateTypeFiles({ requestSchemas: [revocaSchema()], portContract });
     const body = interfaceBody(fileNamed(files, 'requests.ts'), 'RevocaDelegaIntermediarioRequest');
-    expect(members(body)).toEqual([
-      'matricola?: string;',
-      'delegaId: string;',
-      'dataEfficacia: string;',
-      "motivo: 'CESSAZIONE_INCARICO' | 'RINUNCIA_INTERMEDIARIO' | 'ALTRO';",
-      'noteMotivo?: string;',
-    ]);
+    expect(members(body)).toEqual(['matricola?: string;', 'delegaId: string;', 'dataEfficacia: string;', "motivo: 'CESSAZIONE_INCARICO' | 'RINUNCIA_INTERMEDIARIO' | 'ALTRO';", 'noteMotivo?: string;']);
   });
 
   it('makes a field revealed by a condition optional, and says when it is asked', async () => {

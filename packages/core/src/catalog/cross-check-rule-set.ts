@@ -13,15 +13,7 @@ import {
   type Subject,
 } from '@smart-task/schemas';
 import { issue, type Issue } from '../errors.js';
-import {
-  BUILT_IN_FACTS,
-  argumentsOf,
-  dependencyClosure,
-  factsReadBy,
-  findFactCycle,
-  isFactReference,
-  leavesOf,
-} from '../compile/fact-graph.js';
+import { BUILT_IN_FACTS, argumentsOf, dependencyClosure, factsReadBy, findFactCycle, isFactReference, leavesOf } from '../compile/fact-graph.js';
 import { checkIsoDate } from '../formats/iso-date.js';
 import { joinPointer } from '../json/pointer.js';
 import { parsePath } from '../json/path.js';
@@ -47,12 +39,7 @@ function report(context: Context, code: Parameters<typeof issue>[0], pointer: st
 
 function checkFactName(context: Context, fact: string, pointer: string): boolean {
   if (context.knownFacts.has(fact)) return true;
-  report(
-    context,
-    'UNKNOWN_FACT',
-    pointer,
-    `Fact "${fact}" is not declared.${didYouMean(fact, context.knownFacts)} Declare it under "facts" (a port fact or a helper), or use a built-in fact: ${quoteList(BUILT_IN_FACTS)}.`,
-  );
+  report(context, 'UNKNOWN_FACT', pointer, `Fact "${fact}" is not declared.${didYouMean(fact, context.knownFacts)} Declare it under "facts" (a port fact or a helper), or use a built-in fact: ${quoteList(BUILT_IN_FACTS)}.`);
   return false;
 }
 
@@ -79,13 +66,7 @@ function checkReferences(context: Context, params: Readonly<Record<string, Param
   }
 }
 
-function checkParamsAgainst(
-  context: Context,
-  params: Readonly<Record<string, ParamValue>>,
-  schema: JsonSchema,
-  pointer: string,
-  what: string,
-): void {
+function checkParamsAgainst(context: Context, params: Readonly<Record<string, ParamValue>>, schema: JsonSchema, pointer: string, what: string): void {
   const allowed = Object.keys(schema.properties ?? {});
   const code = what.startsWith('action') ? 'INVALID_ACTION_PARAMS' : 'INVALID_FACT_PARAMS';
   for (const name of Object.keys(params)) {
@@ -108,7 +89,12 @@ function checkFactDeclarations(context: Context): void {
     if ('port' in declaration) {
       const portFact = contract.facts[declaration.port];
       if (!portFact) {
-        report(context, 'UNKNOWN_PORT_FACT', joinPointer(pointer, 'port'), `The port contract has no fact "${declaration.port}".${didYouMean(declaration.port, Object.keys(contract.facts))} Use a fact of packages/schemas/port-contract.json or add it there.`);
+        report(
+          context,
+          'UNKNOWN_PORT_FACT',
+          joinPointer(pointer, 'port'),
+          `The port contract has no fact "${declaration.port}".${didYouMean(declaration.port, Object.keys(contract.facts))} Use a fact of packages/schemas/port-contract.json or add it there.`,
+        );
       } else {
         checkParamsAgainst(context, declaration.params, portFact.params, joinPointer(pointer, 'params'), `Port fact "${declaration.port}"`);
       }
@@ -145,7 +131,12 @@ function checkCondition(context: Context, condition: Condition, pointer: string)
       continue;
     }
     if (leaf.value !== null && typeof leaf.value === 'object' && !Array.isArray(leaf.value) && 'fact' in leaf.value) {
-      report(context, 'INVALID_OPERATOR_VALUE', joinPointer(at, 'value'), `json-rules-engine reads an object with a "fact" key as a fact reference, so this value would not be compared as written. Use { "fact": …, "path": … } and nothing else, or rename the "fact" key.`);
+      report(
+        context,
+        'INVALID_OPERATOR_VALUE',
+        joinPointer(at, 'value'),
+        `json-rules-engine reads an object with a "fact" key as a fact reference, so this value would not be compared as written. Use { "fact": …, "path": … } and nothing else, or rename the "fact" key.`,
+      );
       continue;
     }
     if (leaf.operator.includes(':')) continue;
@@ -190,7 +181,12 @@ function checkRules(context: Context): void {
     if (!isGate) {
       const earlier = checkReasons.get(rule.reasonCode);
       if (earlier || gateReasons.has(rule.reasonCode)) {
-        report(context, 'DUPLICATE_REASON_CODE', joinPointer(pointer, 'reasonCode'), `Reason code "${rule.reasonCode}" is already used by ${earlier ?? 'a gate'}. Each check needs its own reason code, so that a reason identifies the check that failed.`);
+        report(
+          context,
+          'DUPLICATE_REASON_CODE',
+          joinPointer(pointer, 'reasonCode'),
+          `Reason code "${rule.reasonCode}" is already used by ${earlier ?? 'a gate'}. Each check needs its own reason code, so that a reason identifies the check that failed.`,
+        );
       } else {
         checkReasons.set(rule.reasonCode, pointer);
       }
@@ -200,7 +196,12 @@ function checkRules(context: Context): void {
     if (applicableWhen) checkCondition(context, applicableWhen, joinPointer(pointer, 'applicableWhen'));
     const read = dependencyClosure([...factsReadBy(rule.conditions), ...factsReadBy(applicableWhen)], ruleSet.facts);
     if (isGate && read.has('request')) {
-      report(context, 'GATE_READS_REQUEST', joinPointer(pointer, 'conditions'), `Gate ${rule.id} depends on the request data, but gates run before the form is filled in (they decide whether it is offered). Make it a check, or base it on "subject" and port facts only.`);
+      report(
+        context,
+        'GATE_READS_REQUEST',
+        joinPointer(pointer, 'conditions'),
+        `Gate ${rule.id} depends on the request data, but gates run before the form is filled in (they decide whether it is offered). Make it a check, or base it on "subject" and port facts only.`,
+      );
     }
     // A gate's message may show only what the gate itself read; a check's message may show any fact.
     checkTemplate(context, rule.message, joinPointer(pointer, 'message'), isGate ? read : context.knownFacts, isGate ? `gate ${rule.id}` : 'the rule set');
@@ -229,13 +230,7 @@ function checkOperations(context: Context): void {
  * Cross-checks one rule set against the port contract, its request schema and the vocabulary: every
  * fact, operator, helper, action, request field and message placeholder it names must exist.
  */
-export function crossCheckRuleSet(
-  file: string,
-  ruleSet: RuleSetDocument,
-  contract: PortContractDocument,
-  requestSchema: RequestSchemaDocument | undefined,
-  vocabulary: Vocabulary,
-): Issue[] {
+export function crossCheckRuleSet(file: string, ruleSet: RuleSetDocument, contract: PortContractDocument, requestSchema: RequestSchemaDocument | undefined, vocabulary: Vocabulary): Issue[] {
   const context: Context = {
     file,
     ruleSet,

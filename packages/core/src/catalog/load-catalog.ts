@@ -67,7 +67,12 @@ function sortByKind(documents: readonly CatalogDocument[], maxDepth: number, iss
     const tooDeep = tooDeepAt(content, maxDepth);
     if (tooDeep !== undefined) {
       issues.push(
-        issue('NESTING_TOO_DEEP', file, tooDeep, `The document nests more than ${maxDepth} levels of arrays and objects here (loader option maxNestingDepth). Flatten it: combine conditions in one "all" or "any" instead of nesting them one inside the other.`),
+        issue(
+          'NESTING_TOO_DEEP',
+          file,
+          tooDeep,
+          `The document nests more than ${maxDepth} levels of arrays and objects here (loader option maxNestingDepth). Flatten it: combine conditions in one "all" or "any" instead of nesting them one inside the other.`,
+        ),
       );
       if (taskNamedBy(content)) buckets.brokenTasks.add(taskNamedBy(content) as string);
       continue;
@@ -97,7 +102,12 @@ function checkVersions(taskId: string, ruleSets: readonly LoadedDocument<RuleSet
     } else if (latest && document.validFrom <= end(latest.document)) {
       const earlier = latest.document;
       issues.push(
-        issue('VERSION_OVERLAP', current.file, '/validFrom', `Version ${document.version} (from ${document.validFrom}) overlaps version ${earlier.version} of ${latest.file} (${earlier.validFrom} – ${earlier.validTo ?? 'no end'}); only the first overlap found for each version is reported. Set validTo on the older version to the day before ${document.validFrom}.`),
+        issue(
+          'VERSION_OVERLAP',
+          current.file,
+          '/validFrom',
+          `Version ${document.version} (from ${document.validFrom}) overlaps version ${earlier.version} of ${latest.file} (${earlier.validFrom} – ${earlier.validTo ?? 'no end'}); only the first overlap found for each version is reported. Set validTo on the older version to the day before ${document.validFrom}.`,
+        ),
       );
     }
     if (sameVersion === undefined) versions.set(document.version, current.file);
@@ -105,11 +115,7 @@ function checkVersions(taskId: string, ruleSets: readonly LoadedDocument<RuleSet
   }
 }
 
-function checkRequestSchema(
-  loaded: LoadedDocument<RequestSchemaDocument>,
-  ruleSets: readonly LoadedDocument<RuleSetDocument>[],
-  issues: Issue[],
-): void {
+function checkRequestSchema(loaded: LoadedDocument<RequestSchemaDocument>, ruleSets: readonly LoadedDocument<RuleSetDocument>[], issues: Issue[]): void {
   const { file, document } = loaded;
   const required = new Set(document.required ?? []);
   const names = requestFieldsOf(document).map((field) => field.name);
@@ -122,9 +128,19 @@ function checkRequestSchema(
     const options = field.schema['x-options'];
     const requiredHere = field.conditional === undefined ? required : new Set(conditionalsOf(document)[field.conditional]?.then.required ?? []);
     if (known && requiredHere.has(field.name)) {
-      issues.push(issue('KNOWN_FIELD_REQUIRED', file, joinPointer(pointer, 'x-known'), `Field "${field.name}" is known to the system (x-known) and also required: when the port has no value the form asks for it, so it cannot be required. Remove "${field.name}" from "required".`));
+      issues.push(
+        issue(
+          'KNOWN_FIELD_REQUIRED',
+          file,
+          joinPointer(pointer, 'x-known'),
+          `Field "${field.name}" is known to the system (x-known) and also required: when the port has no value the form asks for it, so it cannot be required. Remove "${field.name}" from "required".`,
+        ),
+      );
     }
-    for (const [annotation, reference] of [['x-known', known], ['x-options', options]] as const) {
+    for (const [annotation, reference] of [
+      ['x-known', known],
+      ['x-options', options],
+    ] as const) {
       if (!reference) continue;
       for (const { file: ruleFile, document: ruleSet } of ruleSets) {
         const declared = new Set([...SUBJECT_ONLY_FACTS, ...Object.keys(ruleSet.facts)]);
@@ -134,7 +150,14 @@ function checkRequestSchema(
         }
         const needs = [...dependencyClosure([reference.fact], ruleSet.facts)].filter((fact) => !ruleSet.facts[fact] && !SUBJECT_ONLY_FACTS.has(fact));
         if (needs.length > 0) {
-          issues.push(issue('FORM_FACT_NEEDS_REQUEST', file, joinPointer(pointer, annotation, 'fact'), `The form cannot show "${reference.fact}" before the request is filled in: it depends on ${quoteList(needs)}. Use a fact whose parameters come only from "subject" or "today".`));
+          issues.push(
+            issue(
+              'FORM_FACT_NEEDS_REQUEST',
+              file,
+              joinPointer(pointer, annotation, 'fact'),
+              `The form cannot show "${reference.fact}" before the request is filled in: it depends on ${quoteList(needs)}. Use a fact whose parameters come only from "subject" or "today".`,
+            ),
+          );
         }
       }
     }

@@ -13,9 +13,7 @@ function metaValidators(): ReadonlyMap<DocumentKind, ValidateFunction> {
   if (validators) return validators;
   const ajv = createAjv({ verbose: true });
   for (const schema of Object.values(metaSchemas)) ajv.addSchema(schema);
-  validators = new Map(
-    (Object.keys(META_SCHEMA_IDS) as DocumentKind[]).map((kind) => [kind, ajv.getSchema(META_SCHEMA_IDS[kind]) as ValidateFunction]),
-  );
+  validators = new Map((Object.keys(META_SCHEMA_IDS) as DocumentKind[]).map((kind) => [kind, ajv.getSchema(META_SCHEMA_IDS[kind]) as ValidateFunction]));
   return validators;
 }
 
@@ -55,10 +53,10 @@ function toIssue(file: string, error: ErrorObject): Issue | undefined {
       if (String(params.pattern).startsWith('^\\$')) {
         return issue('INVALID_PATH', file, pointer, `${JSON.stringify(data)} is not a path of the DSL. Write a dotted path such as "$.stato" or "$.deleghe[0].id".`);
       }
-    {
-      const description = parentSchema?.description ?? `pattern ${String(params.pattern)}`;
-      return issue('SCHEMA_VIOLATION', file, pointer, `${JSON.stringify(data)} does not have the expected form (${description}). Correct the value.`);
-    }
+      {
+        const description = parentSchema?.description ?? `pattern ${String(params.pattern)}`;
+        return issue('SCHEMA_VIOLATION', file, pointer, `${JSON.stringify(data)} does not have the expected form (${description}). Correct the value.`);
+      }
     case 'enum':
       return issue('SCHEMA_VIOLATION', file, pointer, `${JSON.stringify(error.data)} is not allowed here. Use one of: ${quoteList((params.allowedValues as unknown[]).map(String))}.`);
     case 'const':

@@ -1,13 +1,4 @@
-import {
-  PROFILI,
-  type CheckDefinition,
-  type FactDeclaration,
-  type GateDefinition,
-  type RuleLibraryDocument,
-  type RuleReference,
-  type RuleSetDocument,
-  type RuleSetFile,
-} from '@smart-task/schemas';
+import { PROFILI, type CheckDefinition, type FactDeclaration, type GateDefinition, type RuleLibraryDocument, type RuleReference, type RuleSetDocument, type RuleSetFile } from '@smart-task/schemas';
 import { issue, type Issue } from '../errors.js';
 import { joinPointer, toPointer } from '../json/pointer.js';
 import { didYouMean } from '../text/suggest.js';

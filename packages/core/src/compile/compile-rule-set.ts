@@ -69,7 +69,12 @@ function gatePriority(index: number, count: number): number {
 
 function checkNode(check: CheckDefinition): Condition {
   if (!check.applicableWhen) return { all: [check.conditions] };
-  return { any: [{ not: check.applicableWhen, priority: 2 }, { all: [check.conditions], priority: 1 }] };
+  return {
+    any: [
+      { not: check.applicableWhen, priority: 2 },
+      { all: [check.conditions], priority: 1 },
+    ],
+  };
 }
 
 /**
@@ -100,17 +105,12 @@ function createRule(document: RuleSetDocument, vocabulary: Vocabulary, condition
 /** Compiles a rule set once; evaluations then reuse its rules and facts. */
 export function compileRuleSet(file: string, document: RuleSetDocument, vocabulary: Vocabulary): CompiledRuleSet {
   const rules = { all: createRule(document, vocabulary, buildRootCondition(document)), gates: createRule(document, vocabulary, buildRootCondition(document, false)) };
-  const facts = [...BUILT_IN_FACTS, ...Object.keys(document.facts)].map(
-    (name) => new Fact(name, (_params: Record<string, unknown>, almanac: Almanac) => (almanac as EvaluationAlmanac).context.valueOf(name), { cache: false }),
-  );
+  const facts = [...BUILT_IN_FACTS, ...Object.keys(document.facts)].map((name) => new Fact(name, (_params: Record<string, unknown>, almanac: Almanac) => (almanac as EvaluationAlmanac).context.valueOf(name), { cache: false }));
 
   const compileRule = (definition: GateDefinition | CheckDefinition, kind: 'gate' | 'check'): CompiledRule => ({
     definition,
     kind,
-    factsRead: dependencyClosure(
-      [...factsReadBy(definition.conditions), ...factsReadBy('applicableWhen' in definition ? definition.applicableWhen : undefined)],
-      document.facts,
-    ),
+    factsRead: dependencyClosure([...factsReadBy(definition.conditions), ...factsReadBy('applicableWhen' in definition ? definition.applicableWhen : undefined)], document.facts),
   });
   let hash: Promise<string> | undefined;
   return {

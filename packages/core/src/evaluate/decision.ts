@@ -161,17 +161,7 @@ export interface Decision extends EvaluationTrace {
 
 /** Stable codes of technical failures. */
 export type TechnicalFailureCode =
-  | 'PORT_UNAVAILABLE'
-  | 'PORT_TIMEOUT'
-  | 'PORT_ERROR'
-  | 'PORT_CONTRACT_VIOLATION'
-  | 'FACT_PARAMS_INVALID'
-  | 'HELPER_FAILED'
-  | 'OPERATION_PARAMS_INVALID'
-  | 'OPERATION_FAILED'
-  | 'ABORTED'
-  | 'RULE_ERROR'
-  | 'NO_RULE_SET_IN_FORCE';
+  'PORT_UNAVAILABLE' | 'PORT_TIMEOUT' | 'PORT_ERROR' | 'PORT_CONTRACT_VIOLATION' | 'FACT_PARAMS_INVALID' | 'HELPER_FAILED' | 'OPERATION_PARAMS_INVALID' | 'OPERATION_FAILED' | 'ABORTED' | 'RULE_ERROR' | 'NO_RULE_SET_IN_FORCE';
 
 /** Why an evaluation ended without a verdict. */
 export interface TechnicalError {

@@ -194,13 +194,10 @@ export class EvaluationContext {
       return FACT_FAILED;
     }
     const started = performance.now();
-    const record = (outcome: PortCallRecord['outcome'], extra: Partial<PortCallRecord> = {}) =>
-      this.portCalls.push({ fact: port, params, startedAtMs: started - this.startedAt, durationMs: performance.now() - started, outcome, ...extra });
+    const record = (outcome: PortCallRecord['outcome'], extra: Partial<PortCallRecord> = {}) => this.portCalls.push({ fact: port, params, startedAtMs: started - this.startedAt, durationMs: performance.now() - started, outcome, ...extra });
     let response: unknown;
     try {
-      response = await callWithDeadline(this.controller.signal, this.inputs.timeoutMs, (signal) =>
-        this.inputs.dataPort.fetch(port, params, { signal, requestId: this.inputs.requestId }),
-      );
+      response = await callWithDeadline(this.controller.signal, this.inputs.timeoutMs, (signal) => this.inputs.dataPort.fetch(port, params, { signal, requestId: this.inputs.requestId }));
     } catch (error) {
       const timedOut = isDeadlineExceeded(error);
       if (this.failure && !timedOut) {

@@ -23,12 +23,7 @@ function factsQuotedBy(operation: OperationDefinition): string[] {
  * could not be read or the parameters break the contract: nothing has been performed then, so the
  * istruttoria can be repeated.
  */
-export async function planOperations(
-  operations: readonly OperationDefinition[],
-  context: EvaluationContext,
-  requestId: string,
-  actionParamsValidators: ReadonlyMap<string, ValidateFunction>,
-): Promise<PlannedOperation[] | undefined> {
+export async function planOperations(operations: readonly OperationDefinition[], context: EvaluationContext, requestId: string, actionParamsValidators: ReadonlyMap<string, ValidateFunction>): Promise<PlannedOperation[] | undefined> {
   const resolved = await Promise.all(
     operations.map(async (operation) => {
       const quotedFacts = factsQuotedBy(operation);
@@ -42,7 +37,14 @@ export async function planOperations(
     const checked = params as Record<string, unknown>;
     const validate = actionParamsValidators.get(operation.action);
     if (validate && !validate(checked)) {
-      context.fail({ code: 'OPERATION_PARAMS_INVALID', message: `Operation "${operation.id}" would call "${operation.action}" with invalid parameters ${JSON.stringify(checked)}: ${describeAjvErrors(validate)}. Fix the operation's params in the rule set or the action in the port contract.`, operation: operation.id }, false);
+      context.fail(
+        {
+          code: 'OPERATION_PARAMS_INVALID',
+          message: `Operation "${operation.id}" would call "${operation.action}" with invalid parameters ${JSON.stringify(checked)}: ${describeAjvErrors(validate)}. Fix the operation's params in the rule set or the action in the port contract.`,
+          operation: operation.id,
+        },
+        false,
+      );
       return undefined;
     }
     planned.push({

@@ -42,11 +42,7 @@ export interface RuleNode {
 }
 
 /** Turns a rule's evaluated node into its outcome: status, filled-in message when failed, and trace. */
-export async function readOutcome(
-  { rule, node, notApplicable }: RuleNode,
-  context: EvaluationContext,
-  blockedByGate: boolean,
-): Promise<RuleOutcome> {
+export async function readOutcome({ rule, node, notApplicable }: RuleNode, context: EvaluationContext, blockedByGate: boolean): Promise<RuleOutcome> {
   const { definition, kind } = rule;
   const severity = kind === 'gate' ? 'BLOCKING' : (definition as CheckDefinition).severity;
   const base = {

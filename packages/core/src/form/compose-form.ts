@@ -103,7 +103,9 @@ export async function composeForm(inputs: ComposeInputs): Promise<ComposedForm> 
   const sourceConditionals = conditionalsOf(requestSchema);
 
   // Read every fact the form needs at once; the loop below then finds them settled.
-  const formFacts = requestFieldsOf(requestSchema).flatMap((field) => [field.schema['x-known'], field.schema['x-options']]).filter((reference): reference is FactReference => reference !== undefined);
+  const formFacts = requestFieldsOf(requestSchema)
+    .flatMap((field) => [field.schema['x-known'], field.schema['x-options']])
+    .filter((reference): reference is FactReference => reference !== undefined);
   await Promise.all(formFacts.map((reference) => context.valueOf(reference.fact)));
 
   const known: KnownValue[] = [];

@@ -9,9 +9,7 @@ import { checkPartitaIva } from './partita-iva.js';
  * Odd-position values of A..Z (digit d counts like the d-th letter, 0 = A), from the table in §6.1. Each value
  * is also the index of the letter in the string `BAKPLCQDREVOSFTGUHMINJWZYX` used by public validators.
  */
-const ODD_VALUES: readonly number[] = [
-  1, 0, 5, 7, 9, 13, 15, 17, 19, 21, 2, 4, 18, 20, 11, 3, 6, 8, 12, 14, 16, 10, 22, 25, 24, 23,
-];
+const ODD_VALUES: readonly number[] = [1, 0, 5, 7, 9, 13, 15, 17, 19, 21, 2, 4, 18, 20, 11, 3, 6, 8, 12, 14, 16, 10, 22, 25, 24, 23];
 
 /** Omocodia letters: the letter at index d replaces digit d. */
 const OMOCODIA_LETTERS = 'LMNPQRSTUV';
@@ -81,9 +79,7 @@ export function checkCodiceFiscale(value: string): FormatResult {
   if (!MONTH_LETTERS.includes(cf.charAt(8))) return formatFailure('CF_DATE');
   const day = numericValue(cf.charAt(9)) * 10 + numericValue(cf.charAt(10));
   if (!((day >= 1 && day <= 31) || (day >= 41 && day <= 71))) return formatFailure('CF_DATE');
-  return codiceFiscaleCheckCharacter(cf.slice(0, 15)) === cf.charAt(15)
-    ? FORMAT_OK
-    : formatFailure('CF_CHECK_CHARACTER');
+  return codiceFiscaleCheckCharacter(cf.slice(0, 15)) === cf.charAt(15) ? FORMAT_OK : formatFailure('CF_CHECK_CHARACTER');
 }
 
 /**

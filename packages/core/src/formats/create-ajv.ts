@@ -30,9 +30,7 @@ export function createAjv(options: { readonly verbose?: boolean; readonly allErr
       if (check === undefined) return true;
       const outcome = check(data);
       if (outcome.ok) return true;
-      (validateDomainFormat as unknown as { errors: unknown[] }).errors = [
-        { keyword: 'x-format', message: outcome.message.en, params: { format, code: outcome.code, it: outcome.message.it, en: outcome.message.en } },
-      ];
+      (validateDomainFormat as unknown as { errors: unknown[] }).errors = [{ keyword: 'x-format', message: outcome.message.en, params: { format, code: outcome.code, it: outcome.message.it, en: outcome.message.en } }];
       return false;
     },
   });

@@ -30,7 +30,6 @@ export type FormatErrorCode =
   | 'DATE_SYNTAX'
   | 'DATE_INVALID';
 
-
 /** A user-facing message in Italian and English. */
 export interface FormatMessage {
   readonly it: string;

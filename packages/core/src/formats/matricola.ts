@@ -39,7 +39,5 @@ export function matricolaCheckDigits(first8: string): string {
 export function checkMatricolaInps(value: string): FormatResult {
   if (typeof value !== 'string' || !TEN_DIGITS.test(value)) return formatFailure('MATRICOLA_SYNTAX');
   if (value === '0000000000') return formatFailure('MATRICOLA_ZERO');
-  return value.slice(8) === matricolaCheckDigits(value.slice(0, 8))
-    ? FORMAT_OK
-    : formatFailure('MATRICOLA_CHECK_DIGITS');
+  return value.slice(8) === matricolaCheckDigits(value.slice(0, 8)) ? FORMAT_OK : formatFailure('MATRICOLA_CHECK_DIGITS');
 }

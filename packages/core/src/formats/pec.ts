@@ -19,12 +19,7 @@ function isValidLocalPart(local: string): boolean {
 function isValidDomain(domain: string): boolean {
   const labels = domain.split('.');
   const tld = labels[labels.length - 1];
-  return (
-    labels.length >= 2 &&
-    labels.every((label) => DOMAIN_LABEL.test(label)) &&
-    tld !== undefined &&
-    TOP_LEVEL_DOMAIN.test(tld)
-  );
+  return labels.length >= 2 && labels.every((label) => DOMAIN_LABEL.test(label)) && tld !== undefined && TOP_LEVEL_DOMAIN.test(tld);
 }
 
 /**

@@ -197,11 +197,15 @@ export function createRequestLifecycle(options: RequestLifecycleOptions): Reques
   const timeZone = options.timeZone ?? DEFAULT_TIME_ZONE;
   const retryPolicy = resolveRetryPolicy(options.retryPolicy);
   if (typeof options.nextProtocollo !== 'function') {
-    throw new SmartTaskError('Invalid lifecycle options', [issue('INVALID_LIFECYCLE_OPTION', '<lifecycle>', '/nextProtocollo', 'Pass "nextProtocollo": a function that returns a new protocol number from the host\'s protocol register.', { option: 'nextProtocollo' })]);
+    throw new SmartTaskError('Invalid lifecycle options', [
+      issue('INVALID_LIFECYCLE_OPTION', '<lifecycle>', '/nextProtocollo', 'Pass "nextProtocollo": a function that returns a new protocol number from the host\'s protocol register.', { option: 'nextProtocollo' }),
+    ]);
   }
   const noticeTimeoutMs = options.noticeTimeoutMs ?? 10_000;
   if (!Number.isFinite(noticeTimeoutMs) || noticeTimeoutMs <= 0) {
-    throw new SmartTaskError('Invalid lifecycle options', [issue('INVALID_LIFECYCLE_OPTION', '<lifecycle>', '/noticeTimeoutMs', `"noticeTimeoutMs" must be a positive number of milliseconds; got ${String(noticeTimeoutMs)}.`, { option: 'noticeTimeoutMs', value: String(noticeTimeoutMs) })]);
+    throw new SmartTaskError('Invalid lifecycle options', [
+      issue('INVALID_LIFECYCLE_OPTION', '<lifecycle>', '/noticeTimeoutMs', `"noticeTimeoutMs" must be a positive number of milliseconds; got ${String(noticeTimeoutMs)}.`, { option: 'noticeTimeoutMs', value: String(noticeTimeoutMs) }),
+    ]);
   }
   const messages = messagesWithOverrides((engine as Partial<SmartTaskEngine>).messages ?? builtInMessages(), options.messages, '<lifecycle>', '/messages');
   const delivery = options.notifications && {
@@ -270,7 +274,16 @@ export function createRequestLifecycle(options: RequestLifecycleOptions): Reques
       const ruleSet = ruleSetOf(result);
       return {
         result,
-        event: { type: 'RECORD_DECISION', at: now(), actor: SYSTEM, verdict: result.verdict, reasons: summarizeReasons(result.reasons, result, ruleSet, messages), warnings: summarizeReasons(result.warnings, result, ruleSet, messages), operations: result.plannedOperations, ...audit },
+        event: {
+          type: 'RECORD_DECISION',
+          at: now(),
+          actor: SYSTEM,
+          verdict: result.verdict,
+          reasons: summarizeReasons(result.reasons, result, ruleSet, messages),
+          warnings: summarizeReasons(result.warnings, result, ruleSet, messages),
+          operations: result.plannedOperations,
+          ...audit,
+        },
       };
     }
     return { result, event: { type: 'RECORD_TECHNICAL_FAILURE', at: now(), actor: SYSTEM, code: result.error.code, message: result.error.message, retryable: result.retryable, ...audit } };
@@ -358,7 +371,12 @@ export function createRequestLifecycle(options: RequestLifecycleOptions): Reques
 
   const checkStaleAfter = (staleAfterMs: number): void => {
     if (!Number.isFinite(staleAfterMs) || staleAfterMs <= 0) {
-      throw new SmartTaskError('Invalid recovery limit', [issue('INVALID_LIFECYCLE_OPTION', '<lifecycle>', '/staleAfterMs', `"staleAfterMs" must be a positive number of milliseconds, well above the longest evaluation; got ${String(staleAfterMs)}.`, { option: 'staleAfterMs', value: String(staleAfterMs) })]);
+      throw new SmartTaskError('Invalid recovery limit', [
+        issue('INVALID_LIFECYCLE_OPTION', '<lifecycle>', '/staleAfterMs', `"staleAfterMs" must be a positive number of milliseconds, well above the longest evaluation; got ${String(staleAfterMs)}.`, {
+          option: 'staleAfterMs',
+          value: String(staleAfterMs),
+        }),
+      ]);
     }
   };
   const isStale = (request: LifecycleRequest, staleAfterMs: number) => INTERRUPTIBLE_STATES.includes(request.state) && Date.parse(request.updatedAt) <= clock.now().getTime() - staleAfterMs;
@@ -401,7 +419,9 @@ export function createRequestLifecycle(options: RequestLifecycleOptions): Reques
     async submit(submission, callOptions = {}) {
       const when = callOptions.istruttoria;
       if (when !== undefined && when !== 'now' && when !== 'deferred') {
-        throw new SmartTaskError('Invalid submit options', [issue('INVALID_LIFECYCLE_OPTION', '<lifecycle>', '/istruttoria', `"istruttoria" must be "now" or "deferred"; got ${JSON.stringify(when)}.`, { option: 'istruttoria', value: String(JSON.stringify(when)) })]);
+        throw new SmartTaskError('Invalid submit options', [
+          issue('INVALID_LIFECYCLE_OPTION', '<lifecycle>', '/istruttoria', `"istruttoria" must be "now" or "deferred"; got ${JSON.stringify(when)}.`, { option: 'istruttoria', value: String(JSON.stringify(when)) }),
+        ]);
       }
       const validation = engine.validate(submission.taskId, submission.data);
       if (!validation.ok) throw invalidRequestData(validation.issues);

@@ -48,6 +48,4 @@ function paramsOf(code: MessageCode): readonly string[] {
  * `field` (the field's title) and `limit`, but `request.DOMAIN_FORMAT` (`field`, `detail`) and
  * `request.NOT_AN_OBJECT` (none); the others exactly the placeholders of their built-in texts.
  */
-export const MESSAGE_PARAMS: { readonly [C in MessageCode]: readonly string[] } = Object.freeze(
-  Object.fromEntries(MESSAGE_CODES.map((code) => [code, Object.freeze([...paramsOf(code)])])) as { [C in MessageCode]: readonly string[] },
-);
+export const MESSAGE_PARAMS: { readonly [C in MessageCode]: readonly string[] } = Object.freeze(Object.fromEntries(MESSAGE_CODES.map((code) => [code, Object.freeze([...paramsOf(code)])])) as { [C in MessageCode]: readonly string[] });

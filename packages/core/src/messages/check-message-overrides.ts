@@ -40,12 +40,7 @@ function textIssues(text: unknown, code: MessageCode, file: string, pointer: str
   return placeholderNames(text)
     .filter((name) => !allowed.includes(name))
     .map((name) =>
-      issue(
-        'INVALID_MESSAGES',
-        file,
-        pointer,
-        `The text of "${code}" uses {${name}}, which this message is not given.${didYouMean(name, allowed)} ${allowed.length > 0 ? `Its parameters are ${quoteList(allowed)}.` : 'It takes no parameters.'}`,
-      ),
+      issue('INVALID_MESSAGES', file, pointer, `The text of "${code}" uses {${name}}, which this message is not given.${didYouMean(name, allowed)} ${allowed.length > 0 ? `Its parameters are ${quoteList(allowed)}.` : 'It takes no parameters.'}`),
     );
 }
 

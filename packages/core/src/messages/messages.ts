@@ -108,8 +108,7 @@ function attempt(entry: Entry | undefined, params: MessageParams, locale: Messag
 function messagesOf(tables: Tables): Messages {
   const locales = Object.freeze([...tables.keys()]);
   const italian = tables.get('it') as ReadonlyMap<MessageCode, Entry>;
-  const format: Messages['format'] = (code, params = NO_PARAMS, locale = 'it') =>
-    attempt(tables.get(locale)?.get(code), params, locale) ?? attempt(italian.get(code), params, locale) ?? BUILT_IN_ITALIAN.get(code)?.(params, locale) ?? String(code);
+  const format: Messages['format'] = (code, params = NO_PARAMS, locale = 'it') => attempt(tables.get(locale)?.get(code), params, locale) ?? attempt(italian.get(code), params, locale) ?? BUILT_IN_ITALIAN.get(code)?.(params, locale) ?? String(code);
   return Object.freeze({
     locales,
     format,
@@ -137,7 +136,12 @@ function layered(tables: Tables, overrides: MessageOverrides | undefined, file: 
   return next;
 }
 
-const BUILT_IN: Messages = messagesOf(new Map([['it', BUILT_IN_ITALIAN], ['en', builtInTable('en')]]));
+const BUILT_IN: Messages = messagesOf(
+  new Map([
+    ['it', BUILT_IN_ITALIAN],
+    ['en', builtInTable('en')],
+  ]),
+);
 
 /**
  * The message table of the built-in Italian and English texts with `overrides` on top: new wording for

@@ -27,7 +27,9 @@ function describeSyntaxError(text: string): string {
   parseTolerantly(text, errors, { disallowComments: true, allowTrailingComma: false, allowEmptyContent: false });
   const first = errors[0];
   if (!first) return 'Not valid JSON';
-  const problem = printParseErrorCode(first.error).replace(/([a-z])([A-Z])/g, '$1 $2').toLowerCase();
+  const problem = printParseErrorCode(first.error)
+    .replace(/([a-z])([A-Z])/g, '$1 $2')
+    .toLowerCase();
   return `Not valid JSON at ${lineAndColumn(text, first.offset)}: ${problem}`;
 }
 

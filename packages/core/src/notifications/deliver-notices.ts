@@ -48,7 +48,14 @@ async function attempt(entry: OutboxEntry, delivery: NoticeDelivery): Promise<Ou
     controller.abort(error);
     const at = delivery.clock.now();
     const retry = canRetryAfter(delivery.retryPolicy, attempts);
-    delivery.logger?.warn(retry ? 'smart-task: notification not sent, will retry' : 'smart-task: notification abandoned', { id: entry.id, protocollo: entry.message.protocollo, kind: entry.message.kind, channel: entry.message.channel, attempts, error: describeThrown(error) });
+    delivery.logger?.warn(retry ? 'smart-task: notification not sent, will retry' : 'smart-task: notification abandoned', {
+      id: entry.id,
+      protocollo: entry.message.protocollo,
+      kind: entry.message.kind,
+      channel: entry.message.channel,
+      attempts,
+      error: describeThrown(error),
+    });
     return {
       ...entry,
       status: retry ? 'PENDING' : 'ABANDONED',

@@ -4,9 +4,7 @@
  * transliterated first.
  */
 
-const BASIC = new Set([
-  ...'@£$¥èéùìòÇ\nØø\rÅåΔ_ΦΓΛΩΠΨΣΘΞÆæßÉ !"#¤%&\'()*+,-./0123456789:;<=>?¡ABCDEFGHIJKLMNOPQRSTUVWXYZÄÖÑÜ§¿abcdefghijklmnopqrstuvwxyzäöñüà',
-]);
+const BASIC = new Set([...'@£$¥èéùìòÇ\nØø\rÅåΔ_ΦΓΛΩΠΨΣΘΞÆæßÉ !"#¤%&\'()*+,-./0123456789:;<=>?¡ABCDEFGHIJKLMNOPQRSTUVWXYZÄÖÑÜ§¿abcdefghijklmnopqrstuvwxyzäöñüà']);
 const EXTENSION = new Set([...'^{}\\[~]|€\f']);
 
 /** Typographic characters with a GSM-7 equivalent. */
@@ -21,11 +19,11 @@ const REPLACEMENTS: Readonly<Record<string, string>> = {
   '«': '"',
   '»': '"',
   '\u00a0': ' ',
-  'È': "E'",
-  'À': "A'",
-  'Ì': "I'",
-  'Ò': "O'",
-  'Ù': "U'",
+  È: "E'",
+  À: "A'",
+  Ì: "I'",
+  Ò: "O'",
+  Ù: "U'",
 };
 
 /** Rewrites `text` in the GSM-7 alphabet: typographic characters replaced, other accents dropped, anything else `?`. */

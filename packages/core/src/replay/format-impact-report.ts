@@ -26,7 +26,13 @@ export function formatImpactReport(report: ImpactReport): string {
   lines.push(`not replayable: ${report.notReplayable.total}`);
   for (const [cause, count] of Object.entries(report.notReplayable.byCause)) lines.push(`  ${cause}: ${count}`);
   for (const example of report.notReplayable.examples) lines.push(`    line ${example.line}  ${example.requestId}  ${example.taskId}: ${example.detail}`);
-  lines.push(...changeLines('verdicts changed', report.verdicts, Object.entries(report.verdicts.byTransition).map(([transition, count]) => `  ${transition}: ${count}`)));
+  lines.push(
+    ...changeLines(
+      'verdicts changed',
+      report.verdicts,
+      Object.entries(report.verdicts.byTransition).map(([transition, count]) => `  ${transition}: ${count}`),
+    ),
+  );
   lines.push(...changeLines('reason lists changed', report.reasons));
   lines.push(...changeLines('warning lists changed', report.warnings));
   lines.push(...changeLines('operation lists changed', report.operations));

@@ -6,9 +6,7 @@ import { ImpactTally, type ImpactReport, type SkipCause } from './impact-report.
 import { createRecordReplayer, type RecordReplayResult, type RecordReplayerOptions } from './replay-record.js';
 
 /** What happened to one line of the records file. */
-export type LineReplay =
-  | { readonly line: number; readonly status: 'skipped'; readonly cause: SkipCause; readonly problem: string }
-  | (RecordReplayResult & { readonly line: number });
+export type LineReplay = { readonly line: number; readonly status: 'skipped'; readonly cause: SkipCause; readonly problem: string } | (RecordReplayResult & { readonly line: number });
 
 /** Options of {@link replayAuditRecords}. */
 export interface ReplayOptions extends RecordReplayerOptions {
@@ -56,7 +54,10 @@ function parseRecord(text: string): { readonly record: AuditRecord } | { readonl
   if (!validate(value)) {
     // The deepest errors first: they name the field; drop the `if` noise of conditional sub-schemas.
     const errors = (validate.errors ?? []).filter((error) => error.keyword !== 'if').sort((a, b) => b.instancePath.split('/').length - a.instancePath.split('/').length);
-    const detail = errors.slice(0, 3).map((error) => `${error.instancePath || '/'} ${error.message ?? 'is invalid'}`).join('; ');
+    const detail = errors
+      .slice(0, 3)
+      .map((error) => `${error.instancePath || '/'} ${error.message ?? 'is invalid'}`)
+      .join('; ');
     return { cause: 'invalid-record', problem: `not a valid audit record v${AUDIT_VERSION}: ${detail}` };
   }
   const record = value as AuditRecord;

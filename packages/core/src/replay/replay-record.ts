@@ -66,9 +66,7 @@ const unusedDataPort: DataPort = { fetch: async () => noPort() };
 const unusedActionPort: ActionPort = { perform: async () => noPort() };
 
 const sameRules = (record: AuditRecord, replay: AuditRecord) =>
-  record.ruleSet?.hash === replay.ruleSet?.hash &&
-  record.ruleSet?.requestSchemaHash === replay.ruleSet?.requestSchemaHash &&
-  record.ruleSet?.portContractHash === replay.ruleSet?.portContractHash;
+  record.ruleSet?.hash === replay.ruleSet?.hash && record.ruleSet?.requestSchemaHash === replay.ruleSet?.requestSchemaHash && record.ruleSet?.portContractHash === replay.ruleSet?.portContractHash;
 
 const describeCall = (call: PortCallKey) => `${call.fact}(${JSON.stringify(call.params)})`;
 

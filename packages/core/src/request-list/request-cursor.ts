@@ -17,7 +17,7 @@ export interface RequestListPosition {
  */
 export function compareCodePoints(a: string, b: string): number {
   if (a === b) return 0;
-  for (let index = 0; ; ) {
+  for (let index = 0; ;) {
     const [left, right] = [a.codePointAt(index), b.codePointAt(index)];
     if (left === undefined || right === undefined) return left === right ? 0 : left === undefined ? -1 : 1;
     if (left !== right) return left - right;

@@ -74,7 +74,7 @@ function invalidQuery(pointer: string, message: string): SmartTaskError {
 export function checkRequestQuery(query: RequestQuery): void {
   for (const key of DATE_KEYS) {
     const value = query[key];
-    if (value !== undefined && (toIsoDate(value) !== value)) throw invalidQuery(`/${key}`, `"${key}" must be a date YYYY-MM-DD, such as 2026-03-10; found ${JSON.stringify(value)}.`);
+    if (value !== undefined && toIsoDate(value) !== value) throw invalidQuery(`/${key}`, `"${key}" must be a date YYYY-MM-DD, such as 2026-03-10; found ${JSON.stringify(value)}.`);
   }
   if (query.submittedFrom && query.submittedTo && query.submittedFrom > query.submittedTo) throw invalidQuery('/submittedFrom', `"submittedFrom" (${query.submittedFrom}) is after "submittedTo" (${query.submittedTo}): swap them.`);
   if (query.updatedFrom && query.updatedTo && query.updatedFrom > query.updatedTo) throw invalidQuery('/updatedFrom', `"updatedFrom" (${query.updatedFrom}) is after "updatedTo" (${query.updatedTo}): swap them.`);
@@ -87,7 +87,8 @@ export function checkRequestQuery(query: RequestQuery): void {
   }
   if (query.cursor !== undefined) {
     readRequestCursor(query.cursor, query.sortBy ?? 'submittedAt');
-    if (query.page !== undefined && query.page !== 1) throw invalidQuery('/page', `A query with a "cursor" continues right after it, so "page" must be left out (or 1); found ${JSON.stringify(query.page)}. Follow "nextCursor" page by page, or use "page" without a cursor.`);
+    if (query.page !== undefined && query.page !== 1)
+      throw invalidQuery('/page', `A query with a "cursor" continues right after it, so "page" must be left out (or 1); found ${JSON.stringify(query.page)}. Follow "nextCursor" page by page, or use "page" without a cursor.`);
   }
 }
 

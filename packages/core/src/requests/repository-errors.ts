@@ -18,5 +18,7 @@ export function versionConflict(protocollo: string, expected: number, stored: nu
 
 /** The error for a protocollo the repository does not hold (`UNKNOWN_PROTOCOLLO`). */
 export function unknownProtocollo(protocollo: string): SmartTaskError {
-  return new SmartTaskError('Unknown request', [issue('UNKNOWN_PROTOCOLLO', `<request ${protocollo}>`, '', `There is no request with protocollo ${JSON.stringify(protocollo)}. Check the number, or that the request was saved in this repository.`, { protocollo })]);
+  return new SmartTaskError('Unknown request', [
+    issue('UNKNOWN_PROTOCOLLO', `<request ${protocollo}>`, '', `There is no request with protocollo ${JSON.stringify(protocollo)}. Check the number, or that the request was saved in this repository.`, { protocollo }),
+  ]);
 }

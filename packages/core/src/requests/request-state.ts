@@ -9,17 +9,7 @@ import type { RetryPolicy } from './retry-policy.js';
  * recorded `ACCOLTA` decision whose operations are being performed (or wait to be resumed): from there
  * the request is never evaluated again.
  */
-export const REQUEST_STATES = [
-  'SUBMITTED',
-  'IN_ISTRUTTORIA',
-  'RETRY_SCHEDULED',
-  'OPERATIONS_IN_PROGRESS',
-  'OPERATIONS_RETRY_SCHEDULED',
-  'IN_CARICO_SEDE',
-  'ACCOLTA',
-  'NON_ACCOLTA',
-  'RITIRATA',
-] as const;
+export const REQUEST_STATES = ['SUBMITTED', 'IN_ISTRUTTORIA', 'RETRY_SCHEDULED', 'OPERATIONS_IN_PROGRESS', 'OPERATIONS_RETRY_SCHEDULED', 'IN_CARICO_SEDE', 'ACCOLTA', 'NON_ACCOLTA', 'RITIRATA'] as const;
 
 /** A state of a request; see {@link REQUEST_STATES}. */
 export type RequestState = (typeof REQUEST_STATES)[number];
@@ -31,17 +21,7 @@ export const FINAL_STATES: ReadonlySet<RequestState> = new Set<RequestState>(['A
 export const SCHEDULED_STATES: ReadonlySet<RequestState> = new Set<RequestState>(['RETRY_SCHEDULED', 'OPERATIONS_RETRY_SCHEDULED']);
 
 /** The kinds of lifecycle event; each one is a step in the request's history. */
-export const LIFECYCLE_EVENT_TYPES = [
-  'SUBMIT',
-  'START_ISTRUTTORIA',
-  'RECORD_DECISION',
-  'RECORD_TECHNICAL_FAILURE',
-  'START_OPERATIONS',
-  'RECORD_OPERATION',
-  'RECORD_OPERATION_FAILURE',
-  'CLOSE_BY_OPERATOR',
-  'WITHDRAW',
-] as const;
+export const LIFECYCLE_EVENT_TYPES = ['SUBMIT', 'START_ISTRUTTORIA', 'RECORD_DECISION', 'RECORD_TECHNICAL_FAILURE', 'START_OPERATIONS', 'RECORD_OPERATION', 'RECORD_OPERATION_FAILURE', 'CLOSE_BY_OPERATOR', 'WITHDRAW'] as const;
 
 /** A kind of lifecycle event; see {@link LIFECYCLE_EVENT_TYPES}. */
 export type LifecycleEventType = (typeof LIFECYCLE_EVENT_TYPES)[number];
@@ -171,16 +151,7 @@ export interface WithdrawEvent extends EventBase {
 }
 
 /** Everything that can happen to a request. */
-export type LifecycleEvent =
-  | SubmitEvent
-  | StartIstruttoriaEvent
-  | RecordDecisionEvent
-  | RecordTechnicalFailureEvent
-  | StartOperationsEvent
-  | RecordOperationEvent
-  | RecordOperationFailureEvent
-  | CloseByOperatorEvent
-  | WithdrawEvent;
+export type LifecycleEvent = SubmitEvent | StartIstruttoriaEvent | RecordDecisionEvent | RecordTechnicalFailureEvent | StartOperationsEvent | RecordOperationEvent | RecordOperationFailureEvent | CloseByOperatorEvent | WithdrawEvent;
 
 /** One step of a request's history: the event and the states before and after it. */
 export interface HistoryEntry {

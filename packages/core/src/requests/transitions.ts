@@ -3,16 +3,7 @@ import { PROFILI, SUBJECT_FIELDS, type Profilo } from '@smart-task/schemas';
 import { SmartTaskError, issue, type IssueParams } from '../errors.js';
 import type { Verdict } from '../evaluate/decision.js';
 import { NOTIFICATION_CHANNELS } from './notification-preference.js';
-import {
-  FINAL_STATES,
-  LIFECYCLE_EVENT_TYPES,
-  type Actor,
-  type LifecycleEvent,
-  type LifecycleEventType,
-  type LifecycleRequest,
-  type RequestState,
-  type SubmitEvent,
-} from './request-state.js';
+import { FINAL_STATES, LIFECYCLE_EVENT_TYPES, type Actor, type LifecycleEvent, type LifecycleEventType, type LifecycleRequest, type RequestState, type SubmitEvent } from './request-state.js';
 import { canRetryAfter, resolveRetryPolicy, retryDelayMs } from './retry-policy.js';
 import { instantOf } from '../calendar/iso-dates.js';
 
@@ -53,18 +44,24 @@ function invalidEvent(protocollo: string, pointer: string, message: string, para
 /** Refuses a start before the scheduled retry's time. */
 function checkRetryIsDue(request: LifecycleRequest, event: LifecycleEvent): void {
   if (request.retry && Date.parse(event.at) < Date.parse(request.retry.nextAttemptAt)) {
-    throw invalidEvent(request.protocollo, '/event/at', `Attempt ${request.retry.attempt} of request ${request.protocollo} is scheduled for ${request.retry.nextAttemptAt}; ${event.type} at ${event.at} is too early. Start it at or after the scheduled time.`, {
-      event: event.type,
-      at: event.at,
-      attempt: request.retry.attempt,
-      nextAttemptAt: request.retry.nextAttemptAt,
-    });
+    throw invalidEvent(
+      request.protocollo,
+      '/event/at',
+      `Attempt ${request.retry.attempt} of request ${request.protocollo} is scheduled for ${request.retry.nextAttemptAt}; ${event.type} at ${event.at} is too early. Start it at or after the scheduled time.`,
+      {
+        event: event.type,
+        at: event.at,
+        attempt: request.retry.attempt,
+        nextAttemptAt: request.retry.nextAttemptAt,
+      },
+    );
   }
 }
 
 /** Checks the code, message and retryability every failure event carries. */
 function checkFailure(request: LifecycleRequest, event: { readonly code: unknown; readonly message: unknown; readonly retryable: unknown }): void {
-  if (typeof event.code !== 'string' || event.code === '' || typeof event.message !== 'string') throw invalidEvent(request.protocollo, '/event/code', '"code" must be a non-empty string and "message" a string: pass the technical failure\'s error code and message.');
+  if (typeof event.code !== 'string' || event.code === '' || typeof event.message !== 'string')
+    throw invalidEvent(request.protocollo, '/event/code', '"code" must be a non-empty string and "message" a string: pass the technical failure\'s error code and message.');
   if (typeof event.retryable !== 'boolean') throw invalidEvent(request.protocollo, '/event/retryable', `"retryable" must be true or false; found ${JSON.stringify(event.retryable)}.`);
 }
 
@@ -121,7 +118,11 @@ const recordOperation: Handler<'RECORD_OPERATION'> = (draft, event, request) => 
   const record = event.operation;
   const next = request.plannedOperations[request.operations.length];
   if (next === undefined || record?.id !== next.id || record.idempotencyKey !== next.idempotencyKey) {
-    throw invalidEvent(request.protocollo, '/event/operation', `The next pending operation of request ${request.protocollo} is ${next ? JSON.stringify(next.id) : 'none'}; found ${JSON.stringify(record?.id)}. Record the planned operations in order, each once.`);
+    throw invalidEvent(
+      request.protocollo,
+      '/event/operation',
+      `The next pending operation of request ${request.protocollo} is ${next ? JSON.stringify(next.id) : 'none'}; found ${JSON.stringify(record?.id)}. Record the planned operations in order, each once.`,
+    );
   }
   draft.operations.push(record as Draft<typeof record>);
   if (request.operations.length + 1 === request.plannedOperations.length) {
@@ -143,7 +144,8 @@ const closeByOperator: Handler<'CLOSE_BY_OPERATOR'> = (draft, event, request) =>
 };
 
 const withdraw: Handler<'WITHDRAW'> = (draft, event, request) => {
-  if (event.actor.cf !== request.subject.cf) throw invalidEvent(request.protocollo, '/event/actor/cf', `Only the requester who filed request ${request.protocollo} may withdraw it; ${JSON.stringify(event.actor.cf)} did not file it.`, { event: 'WITHDRAW' });
+  if (event.actor.cf !== request.subject.cf)
+    throw invalidEvent(request.protocollo, '/event/actor/cf', `Only the requester who filed request ${request.protocollo} may withdraw it; ${JSON.stringify(event.actor.cf)} did not file it.`, { event: 'WITHDRAW' });
   if (request.outcome) {
     throw invalidEvent(
       request.protocollo,
@@ -186,12 +188,17 @@ function checkTimeAndActor(protocollo: string, event: LifecycleEvent, notBefore:
   }
   const last = notBefore === undefined ? undefined : instantOf(notBefore);
   if (last !== undefined && isEarlier(instant, last)) {
-    throw invalidEvent(protocollo, '/event/at', `Event ${event.type} at ${event.at} is earlier than the request's last event (${notBefore}): history only moves forward. Pass the current time.`, { event: event.type, at: event.at, lastEventAt: notBefore ?? '' });
+    throw invalidEvent(protocollo, '/event/at', `Event ${event.type} at ${event.at} is earlier than the request's last event (${notBefore}): history only moves forward. Pass the current time.`, {
+      event: event.type,
+      at: event.at,
+      lastEventAt: notBefore ?? '',
+    });
   }
   const expected = ACTOR_OF[event.type];
   const actor = event.actor as Actor | undefined;
   if (actor?.kind !== expected) throw invalidEvent(protocollo, '/event/actor', `Event ${event.type} is caused by the ${expected}; found actor ${JSON.stringify(actor)}.`);
-  if (actor.kind === 'operator' && (typeof actor.operatorId !== 'string' || actor.operatorId === '')) throw invalidEvent(protocollo, '/event/actor/operatorId', 'An operator actor needs a non-empty "operatorId" (the host\'s id of the Sede operator).');
+  if (actor.kind === 'operator' && (typeof actor.operatorId !== 'string' || actor.operatorId === ''))
+    throw invalidEvent(protocollo, '/event/actor/operatorId', 'An operator actor needs a non-empty "operatorId" (the host\'s id of the Sede operator).');
   if (actor.kind === 'requester' && (typeof actor.cf !== 'string' || actor.cf === '')) throw invalidEvent(protocollo, '/event/actor/cf', 'A requester actor needs a non-empty "cf" (the codice fiscale of who acts).');
 }
 

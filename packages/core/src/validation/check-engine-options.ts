@@ -31,7 +31,14 @@ function plannedTasksIssues(planned: unknown): Issue[] {
     if (typeof activation === 'boolean') continue;
     const from = read(activation, 'from');
     if (isRecord(activation) && typeof from === 'string' && from.length === 10 && toIsoDate(from) === from) continue;
-    issues.push(issue('INVALID_ENGINE_OPTION', FILE, `/plannedTasks/${id.replace(/~/g, '~0').replace(/\//g, '~1')}`, `The activation of "${id.slice(0, 80)}" is ${describeValue(activation)}${isRecord(activation) ? ` with from ${describeValue(from)}` : ''}. ${fix}`));
+    issues.push(
+      issue(
+        'INVALID_ENGINE_OPTION',
+        FILE,
+        `/plannedTasks/${id.replace(/~/g, '~0').replace(/\//g, '~1')}`,
+        `The activation of "${id.slice(0, 80)}" is ${describeValue(activation)}${isRecord(activation) ? ` with from ${describeValue(from)}` : ''}. ${fix}`,
+      ),
+    );
   }
   return issues;
 }

@@ -43,7 +43,8 @@ function idProblem(value: unknown, limits: EngineLimits): string | undefined {
  * `maxIdLength`) and a known `profilo` — and, when there are none, a copy of it read once.
  */
 export function subjectIssues(subject: unknown, limits: EngineLimits, pointer = '/subject'): { readonly issues: Issue[]; readonly subject?: Subject } {
-  if (!isRecord(subject)) return { issues: [issue('INVALID_REQUEST', FILE, pointer, `The subject must be an object { cf, profilo, soggettoCf, matricola }; found ${describeValue(subject)}. Pass the authenticated requester and the position in focus.`)] };
+  if (!isRecord(subject))
+    return { issues: [issue('INVALID_REQUEST', FILE, pointer, `The subject must be an object { cf, profilo, soggettoCf, matricola }; found ${describeValue(subject)}. Pass the authenticated requester and the position in focus.`)] };
   const issues: Issue[] = [];
   const copy: Record<string, unknown> = {};
   for (const key of SUBJECT_FIELDS) {
@@ -115,7 +116,11 @@ export function requestDataProblems(data: unknown, bounds: JsonBounds): JsonBoun
 export function checkDataToPrune(data: unknown, bounds: JsonBounds): void {
   if (!isRecord(data)) refuse('Invalid request data', [issue('INVALID_REQUEST', FILE, '/data', `The data must be an object holding the form fields; found ${describeValue(data)}.`)]);
   const problems = requestDataProblems(data, bounds);
-  if (problems.length > 0) refuse('Invalid request data', problems.map((problem) => issue('INVALID_REQUEST', FILE, joinPointer('/data') + problem.pointer, `The value ${problem.detail}. Send plain JSON form data.`)));
+  if (problems.length > 0)
+    refuse(
+      'Invalid request data',
+      problems.map((problem) => issue('INVALID_REQUEST', FILE, joinPointer('/data') + problem.pointer, `The value ${problem.detail}. Send plain JSON form data.`)),
+    );
 }
 
 /** Refuses a date that is not a real `YYYY-MM-DD`. */
@@ -170,7 +175,8 @@ export function checkCallOptions(options: unknown, kinds: CallOptionKinds): Chec
   if (chosen.some((key) => read(options, key) === UNREADABLE)) refuse('Invalid call options', [issue('INVALID_REQUEST', FILE, '/options', 'The options cannot be read (a getter or a Proxy trap threw). Pass a plain object.')]);
   const locale = read(options, 'locale');
   const locales = kinds.locales ?? LOCALES;
-  if (kinds.locale && locale !== undefined && !locales.includes(locale as MessageLocale)) issues.push(issue('INVALID_REQUEST', FILE, '/options/locale', `"locale" must be ${describeLocales(locales)}; found ${describeValue(locale)}.`, { option: 'locale' }));
+  if (kinds.locale && locale !== undefined && !locales.includes(locale as MessageLocale))
+    issues.push(issue('INVALID_REQUEST', FILE, '/options/locale', `"locale" must be ${describeLocales(locales)}; found ${describeValue(locale)}.`, { option: 'locale' }));
   const signal = read(options, 'signal');
   if (kinds.signal && signal !== undefined && !isAbortSignal(signal)) issues.push(issue('INVALID_REQUEST', FILE, '/options/signal', `"signal" must be an AbortSignal; found ${describeValue(signal)}.`));
   const clock = read(options, 'clock');
@@ -219,7 +225,10 @@ export function checkOperationsPlan(plan: unknown, options: unknown, limits: Eng
   } else {
     const idIssue = idProblem(read(plan, 'requestId'), limits);
     if (idIssue) add('/plan/requestId', `"requestId" ${idIssue}.`);
-    for (const [key, recorded] of [['operations', false], ['performed', true]] as const) {
+    for (const [key, recorded] of [
+      ['operations', false],
+      ['performed', true],
+    ] as const) {
       const list = read(plan, key);
       if (list === undefined && recorded) continue;
       if (!Array.isArray(list) || list.length > MAX_PLAN_OPERATIONS) {

@@ -59,7 +59,10 @@ function fieldTexts(schema: RequestSchemaDocument): Map<string, FieldTexts> {
 
 function codeOf(error: ErrorObject): string {
   if (error.keyword === 'x-format') return String((error.params as { code: string }).code);
-  if (error.keyword === 'format') return `FORMAT_${String((error.params as { format: string }).format).toUpperCase().replace(/-/g, '_')}`;
+  if (error.keyword === 'format')
+    return `FORMAT_${String((error.params as { format: string }).format)
+      .toUpperCase()
+      .replace(/-/g, '_')}`;
   return error.keyword.replace(/([a-z])([A-Z])/g, '$1_$2').toUpperCase();
 }
 
@@ -102,7 +105,11 @@ export function compileRequestValidator(
   const texts = fieldTexts(schema);
   // A declaration (a boolean that must be ticked, `enum: [true]`) left unticked is unanswered, whatever
   // the renderer sent: RJSF fills a required boolean with false, which would otherwise read as a wrong choice.
-  const declarations = new Set(requestFieldsOf(schema).filter((field) => field.schema.type === 'boolean' && JSON.stringify(field.schema.enum) === '[true]').map((field) => field.name));
+  const declarations = new Set(
+    requestFieldsOf(schema)
+      .filter((field) => field.schema.type === 'boolean' && JSON.stringify(field.schema.enum) === '[true]')
+      .map((field) => field.name),
+  );
   const order = new Map(requestFieldsOf(schema).map((field, index) => [field.name, index]));
   const notAnObject: RequestIssue = { code: 'TYPE', pointer: '', field: '', message: messages.localized('request.NOT_AN_OBJECT') };
   /** A request issue the library words: message `messageCode` of the table, in each of its locales. */

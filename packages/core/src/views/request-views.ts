@@ -52,7 +52,14 @@ export interface OperatorRequestView {
 export function toOperatorRequestView(request: LifecycleRequest, locale: MessageLocale = 'it', messages: Messages = builtInMessages()): OperatorRequestView {
   const text: Messages['format'] = (code, params) => messages.format(code, params, locale);
   const performedIds = new Set(request.operations.map((operation) => operation.id));
-  const performed = request.operations.map((operation) => ({ id: operation.id, action: operation.action, description: textIn(operation.description, locale), params: operation.params, idempotencyKey: operation.idempotencyKey, status: operation.status }));
+  const performed = request.operations.map((operation) => ({
+    id: operation.id,
+    action: operation.action,
+    description: textIn(operation.description, locale),
+    params: operation.params,
+    idempotencyKey: operation.idempotencyKey,
+    status: operation.status,
+  }));
   const pending = request.plannedOperations
     .filter((operation) => !performedIds.has(operation.id))
     .map((operation) => ({ id: operation.id, action: operation.action, description: textIn(describePerformed(operation, undefined), locale), params: operation.params, idempotencyKey: operation.idempotencyKey }));

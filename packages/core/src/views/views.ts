@@ -32,7 +32,15 @@ export interface OperatorView extends Omit<ContributorView, 'checks'> {
   readonly referenceDate: string;
   readonly evaluatedAt: string;
   readonly checks: readonly (RuleOutcome & { readonly descriptionText: string; readonly messageText?: string })[];
-  readonly operations: readonly { readonly id: string; readonly action: string; readonly description: string; readonly params: Readonly<Record<string, unknown>>; readonly idempotencyKey: string; readonly status: string; readonly durationMs: number }[];
+  readonly operations: readonly {
+    readonly id: string;
+    readonly action: string;
+    readonly description: string;
+    readonly params: Readonly<Record<string, unknown>>;
+    readonly idempotencyKey: string;
+    readonly status: string;
+    readonly durationMs: number;
+  }[];
   readonly facts: EvaluationResult['facts'];
   readonly portCalls: readonly PortCallRecord[];
   readonly timings: Timings;
@@ -122,9 +130,7 @@ export function toOperatorView(result: EvaluationResult, locale: MessageLocale =
     ...(result.kind === 'technical-failure' && { technicalFailure: { code: result.error.code, message: result.error.message, retryable: result.retryable } }),
     ...(result.kind === 'technical-failure' &&
       result.decision && {
-        pendingOperations: result.decision.plannedOperations
-          .filter((planned) => !result.operations.some((operation) => operation.id === planned.id))
-          .map(({ id, action, params, idempotencyKey }) => ({ id, action, params, idempotencyKey })),
+        pendingOperations: result.decision.plannedOperations.filter((planned) => !result.operations.some((operation) => operation.id === planned.id)).map(({ id, action, params, idempotencyKey }) => ({ id, action, params, idempotencyKey })),
       }),
   };
 }

@@ -50,7 +50,7 @@ export const builtInFactHelpers: readonly FactHelperDefinition[] = [
   },
   {
     name: 'startOf',
-    description: 'The first day of the date\'s year or month (unit), moved by shift years or months: startOf(2026-05-17, year, -1) = 2025-01-01.',
+    description: "The first day of the date's year or month (unit), moved by shift years or months: startOf(2026-05-17, year, -1) = 2025-01-01.",
     argsSchema: { type: 'object', required: ['date', 'unit'], additionalProperties: false, properties: { date: dateArg, unit: { enum: ['year', 'month'] }, shift: { type: 'integer' } } },
     resultSchema: dateResult,
     compute: ({ date, unit, shift }) => startOf(toIsoDate(date) as string, unit as 'year' | 'month', (shift as number | undefined) ?? 0),

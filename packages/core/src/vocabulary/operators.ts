@@ -78,7 +78,10 @@ function hasItem(factValue: unknown, value: unknown): boolean {
 }
 
 function domainOf(address: string): string {
-  return address.slice(address.lastIndexOf('@') + 1).trim().toLowerCase();
+  return address
+    .slice(address.lastIndexOf('@') + 1)
+    .trim()
+    .toLowerCase();
 }
 
 /** The operators every engine knows. The json-rules-engine names keep their meaning. */
@@ -113,7 +116,7 @@ export const builtInOperators: readonly OperatorDefinition[] = [
   },
   {
     name: 'hasItemMatching',
-    description: 'The fact array has an item whose fields equal the value\'s (an array value: any of them).',
+    description: "The fact array has an item whose fields equal the value's (an array value: any of them).",
     valueSchema: { type: 'object', minProperties: 1 },
     operands: arrayWithObject,
     evaluate: hasItem,
@@ -148,7 +151,7 @@ export const builtInOperators: readonly OperatorDefinition[] = [
   },
   {
     name: 'emailDomainIn',
-    description: 'The e-mail address\'s domain is one of the listed domains or a subdomain of one.',
+    description: "The e-mail address's domain is one of the listed domains or a subdomain of one.",
     valueSchema: { type: 'array', items: { type: 'string' } },
     operands: stringInArray,
     evaluate: (a, b) => {

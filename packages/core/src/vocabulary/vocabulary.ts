@@ -66,8 +66,22 @@ export function createVocabulary(extensions: VocabularyExtensions = {}): Vocabul
       validators.set(definition.name, compile(kind, definition.name, schema(definition)));
     }
   };
-  register('operator', [...builtInOperators, ...(extensions.operators ?? [])], operators, operatorValueValidators, (definition) => definition.evaluate, (definition) => definition.valueSchema);
-  register('helper', [...builtInFactHelpers, ...(extensions.helpers ?? [])], helpers, helperArgsValidators, (definition) => definition.compute, (definition) => definition.argsSchema);
+  register(
+    'operator',
+    [...builtInOperators, ...(extensions.operators ?? [])],
+    operators,
+    operatorValueValidators,
+    (definition) => definition.evaluate,
+    (definition) => definition.valueSchema,
+  );
+  register(
+    'helper',
+    [...builtInFactHelpers, ...(extensions.helpers ?? [])],
+    helpers,
+    helperArgsValidators,
+    (definition) => definition.compute,
+    (definition) => definition.argsSchema,
+  );
 
   return {
     operators,

@@ -23,9 +23,7 @@ const recordedByCatalog = new WeakMap<Catalog, Promise<RecordedCase[]>>();
 export function recordEveryCase(catalog: Catalog): Promise<RecordedCase[]> {
   let recorded = recordedByCatalog.get(catalog);
   if (!recorded) {
-    recorded = runCases(catalog, { now: '2026-03-10T09:00:00+01:00' }).then((results) =>
-      results.flatMap(({ task, caseId, result }) => (result ? [{ task, caseId, result, record: toAuditRecord(result) }] : [])),
-    );
+    recorded = runCases(catalog, { now: '2026-03-10T09:00:00+01:00' }).then((results) => results.flatMap(({ task, caseId, result }) => (result ? [{ task, caseId, result, record: toAuditRecord(result) }] : [])));
     recordedByCatalog.set(catalog, recorded);
   }
   return recorded;
@@ -51,4 +49,3 @@ export function readSoggettoInTheChecks(rules: { facts: Record<string, unknown>;
     conditions: { all: [{ fact: 'soggetto', operator: 'exists', value: true }] },
   });
 }
-

@@ -87,7 +87,13 @@ describe('replay under a changed rule set', () => {
     }
     expect(report.verdicts.byTransition).toEqual(transitions);
     expect(report.verdicts.examples).toHaveLength(Math.min(2, expectedVerdictFlips.length));
-    expect(report.verdicts.examples.map((example) => example.line)).toEqual(lines.filter((line) => line.status === 'replayed' && line.changes.verdict).map((line) => line.line).sort((a, b) => a - b).slice(0, 2));
+    expect(report.verdicts.examples.map((example) => example.line)).toEqual(
+      lines
+        .filter((line) => line.status === 'replayed' && line.changes.verdict)
+        .map((line) => line.line)
+        .sort((a, b) => a - b)
+        .slice(0, 2),
+    );
     expect(report.rulesChanged).toBe(recorded.filter((item) => item.task === TASK && item.record.ruleSet).length);
     expect(report.notReplayable.total).toBe(0);
   });
@@ -134,7 +140,7 @@ describe('records the catalog cannot replay', () => {
     const controller = new AbortController();
     const inner = createInMemoryActionPort();
     // The host cancels while the first operation runs: the evaluation ends ABORTED, without a verdict.
-    const actionPort: ActionPort = { perform: async (call, context) => ((controller.abort(), await inner.perform(call, context))) };
+    const actionPort: ActionPort = { perform: async (call, context) => (controller.abort(), await inner.perform(call, context)) };
     const engine = createEngine({ catalog, dataPort: createInMemoryDataPort(revocaFixture()), actionPort, clock: { now: () => NOW } });
     const cancelled = await engine.evaluate(REVOCA, { requestId: 'R-1', subject: azienda, data: revocaData, submittedAt: NOW.toISOString() }, { signal: controller.signal });
     expect(cancelled).toMatchObject({ kind: 'technical-failure', error: { code: 'ABORTED' } });

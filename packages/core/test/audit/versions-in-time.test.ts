@@ -28,7 +28,14 @@ describe('versions in time', () => {
     if (!loaded.ok) throw new Error(loaded.issues.map((found) => `${found.file}${found.pointer} ${found.message}`).join('; '));
     const cases = JSON.parse(JSON.stringify(loaded.value.tasks.get(TASK)?.cases[0]?.document)) as { subject: Subject; fixture: PortFixture };
     const fixture = mergeFixtures(cases.fixture, {
-      facts: { posizioneContributiva: [{ params: { matricola: cases.subject.matricola }, result: { matricola: cases.subject.matricola, cfSoggetto: cases.subject.soggettoCf, denominazione: 'Associazione Culturale Aurora', gestione: 'DM', stato: 4, dataStato: '2025-02-15', dataInizio: '2015-03-01', codiceSede: '7000' } }] },
+      facts: {
+        posizioneContributiva: [
+          {
+            params: { matricola: cases.subject.matricola },
+            result: { matricola: cases.subject.matricola, cfSoggetto: cases.subject.soggettoCf, denominazione: 'Associazione Culturale Aurora', gestione: 'DM', stato: 4, dataStato: '2025-02-15', dataInizio: '2015-03-01', codiceSede: '7000' },
+          },
+        ],
+      },
     });
     return { catalog: loaded.value, subject: cases.subject, fixture };
   }
@@ -62,12 +69,18 @@ describe('versions in time', () => {
 
     // Replayed at their own clock, each record meets its own version again: nothing changes.
     const lines: LineReplay[] = [];
-    const same = await replayAuditRecords(records.map((record) => JSON.stringify(record)), { catalog, onLine: (line) => lines.push(line) });
+    const same = await replayAuditRecords(
+      records.map((record) => JSON.stringify(record)),
+      { catalog, onLine: (line) => lines.push(line) },
+    );
     expect(same).toMatchObject({ replayed: 3, changed: 0, rulesChanged: 0 });
     expect(lines.map((line) => line.status === 'replayed' && line.replay.ruleSet?.version).sort()).toEqual(['1.0.0', '2.0.0', '2.0.0']);
 
     // Against the repository's catalog (1.0.0 only, no end date) the 2.0.0 decisions flip back.
-    const repository = await replayAuditRecords(records.map((record) => JSON.stringify(record)), { catalog: repositoryCatalog() });
+    const repository = await replayAuditRecords(
+      records.map((record) => JSON.stringify(record)),
+      { catalog: repositoryCatalog() },
+    );
     expect(repository).toMatchObject({ replayed: 3, changed: 2, verdicts: { byTransition: { 'NON_ACCOLTA → ACCOLTA': 2 } } });
     expect(repository.rulesChanged).toBe(3);
   });

@@ -82,11 +82,7 @@ describe('measureCoverage', () => {
       checks: [],
     };
     const ruleSet = { ...coverageRuleSet, gates: [{ use: 'G-01' }] };
-    const loaded = loadCatalog([
-      { file: 'shared/prova.library.json', content: library },
-      { file: RULES_FILE, content: ruleSet },
-      ...coverageTaskDocuments().filter((document) => document.file !== RULES_FILE),
-    ]);
+    const loaded = loadCatalog([{ file: 'shared/prova.library.json', content: library }, { file: RULES_FILE, content: ruleSet }, ...coverageTaskDocuments().filter((document) => document.file !== RULES_FILE)]);
     if (!loaded.ok) throw new Error(loaded.issues.map((item) => `${item.file}:${item.pointer} ${item.code} ${item.message}`).join('\n'));
     const { coverage } = await measureCoverage(loaded.value);
     const ruleSetCoverage = coverage.tasks[0]?.ruleSets[0];

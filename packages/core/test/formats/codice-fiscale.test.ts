@@ -1,11 +1,6 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import {
-  checkCodiceFiscale,
-  checkCodiceFiscaleAnyKind,
-  codiceFiscaleCheckCharacter,
-  partitaIvaCheckDigit,
-} from '../../src/formats/index.js';
+import { checkCodiceFiscale, checkCodiceFiscaleAnyKind, codiceFiscaleCheckCharacter, partitaIvaCheckDigit } from '../../src/formats/index.js';
 
 const LETTERS = 'ABCDEFGHIJKLMNOPQRSTUVWXYZ';
 const OMOCODIA = 'LMNPQRSTUV';
@@ -70,7 +65,7 @@ describe('codiceFiscaleCheckCharacter', () => {
     }
   });
 
-  it('agrees with an independent implementation based on the validators\' string', () => {
+  it("agrees with an independent implementation based on the validators' string", () => {
     fc.assert(
       fc.property(fc.stringMatching(/^[A-Za-z0-9]{15}$/), (first15) => {
         expect(codiceFiscaleCheckCharacter(first15)).toBe(referenceCheckCharacter(first15));
@@ -147,15 +142,7 @@ describe('checkCodiceFiscale', () => {
 
   it('accepts omocodic variants (1 to 7 substitutions from the right) once the check character is recomputed', () => {
     const base = 'RSSMRA79B11C566R';
-    const expected = [
-      'RSSMRA79B11C56S',
-      'RSSMRA79B11C5SS',
-      'RSSMRA79B11CRSS',
-      'RSSMRA79B1MCRSS',
-      'RSSMRA79BMMCRSS',
-      'RSSMRA7VBMMCRSS',
-      'RSSMRATVBMMCRSS',
-    ];
+    const expected = ['RSSMRA79B11C56S', 'RSSMRA79B11C5SS', 'RSSMRA79B11CRSS', 'RSSMRA79B1MCRSS', 'RSSMRA79BMMCRSS', 'RSSMRA7VBMMCRSS', 'RSSMRATVBMMCRSS'];
     for (let count = 1; count <= 7; count += 1) {
       const variant = omocodic(base, count);
       expect(variant.slice(0, 15)).toBe(expected[count - 1]);
@@ -197,21 +184,12 @@ describe('codice fiscale properties', () => {
   const letter = fc.constantFrom(...LETTERS.split(''));
   const numeric = (digit: string, omocodic: boolean) => (omocodic ? OMOCODIA.charAt(Number(digit)) : digit);
   const numericChar = fc.tuple(fc.integer({ min: 0, max: 9 }), fc.boolean()).map(([d, o]) => numeric(String(d), o));
-  const day = fc
-    .tuple(fc.oneof(fc.integer({ min: 1, max: 31 }), fc.integer({ min: 41, max: 71 })), fc.boolean(), fc.boolean())
-    .map(([d, o1, o2]) => {
-      const digits = String(d).padStart(2, '0');
-      return numeric(digits.charAt(0), o1) + numeric(digits.charAt(1), o2);
-    });
+  const day = fc.tuple(fc.oneof(fc.integer({ min: 1, max: 31 }), fc.integer({ min: 41, max: 71 })), fc.boolean(), fc.boolean()).map(([d, o1, o2]) => {
+    const digits = String(d).padStart(2, '0');
+    return numeric(digits.charAt(0), o1) + numeric(digits.charAt(1), o2);
+  });
   const body = fc
-    .tuple(
-      fc.array(letter, { minLength: 6, maxLength: 6 }),
-      fc.array(numericChar, { minLength: 2, maxLength: 2 }),
-      fc.constantFrom(...'ABCDEHLMPRST'.split('')),
-      day,
-      letter,
-      fc.array(numericChar, { minLength: 3, maxLength: 3 }),
-    )
+    .tuple(fc.array(letter, { minLength: 6, maxLength: 6 }), fc.array(numericChar, { minLength: 2, maxLength: 2 }), fc.constantFrom(...'ABCDEHLMPRST'.split('')), day, letter, fc.array(numericChar, { minLength: 3, maxLength: 3 }))
     .map(([name, year, month, d, place, code]) => `${name.join('')}${year.join('')}${month}${d}${place}${code.join('')}`);
 
   it('(a) a valid body plus its computed check character is valid; any other final letter is not', () => {

@@ -1,11 +1,6 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import {
-  domainFormats,
-  formatErrorMessages,
-  type DomainFormatName,
-  type FormatErrorCode,
-} from '../../src/formats/index.js';
+import { domainFormats, formatErrorMessages, type DomainFormatName, type FormatErrorCode } from '../../src/formats/index.js';
 
 /** One input per error code, through the registry, so every code is produced at least once. */
 const SAMPLES: Readonly<Record<FormatErrorCode, readonly [DomainFormatName, string]>> = {

@@ -38,8 +38,7 @@ describe('checkIsoDate', () => {
         // Nudging the day field past the month's end must agree with the calendar too.
         const day = date.getUTCDate() + nudge;
         const text = `${valid.slice(0, 8)}${String(Math.max(0, day)).padStart(2, '0')}`;
-        const exists =
-          day >= 1 && new Date(Date.UTC(date.getUTCFullYear(), date.getUTCMonth(), day)).getUTCMonth() === date.getUTCMonth();
+        const exists = day >= 1 && new Date(Date.UTC(date.getUTCFullYear(), date.getUTCMonth(), day)).getUTCMonth() === date.getUTCMonth();
         expect(checkIsoDate(text).ok).toBe(exists);
       }),
     );

@@ -1,13 +1,6 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import {
-  PERIODO_MAX_YEAR,
-  PERIODO_MIN_YEAR,
-  checkPeriodo,
-  comparePeriodi,
-  formatPeriodo,
-  periodoToIsoMonth,
-} from '../../src/formats/index.js';
+import { PERIODO_MAX_YEAR, PERIODO_MIN_YEAR, checkPeriodo, comparePeriodi, formatPeriodo, periodoToIsoMonth } from '../../src/formats/index.js';
 
 const codeOf = (value: string) => {
   const result = checkPeriodo(value);

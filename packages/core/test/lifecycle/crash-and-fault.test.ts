@@ -298,7 +298,13 @@ describe('crash and fault: decide once, perform exactly once, across the whole c
         if (new Set(sent).size !== sent.length) failures.push(`${where}: a notice delivered twice ${JSON.stringify(sent)}`);
         const kinds = storage.delivered.map((message) => message.kind).sort();
         if (kinds.join() !== 'ESITO_DISPONIBILE,PROTOCOLLATA') failures.push(`${where}: notices delivered ${kinds.join()}`);
-        if (storage.outbox.all().some((entry) => entry.status !== 'SENT')) failures.push(`${where}: notices left ${storage.outbox.all().map((entry) => entry.status).join()}`);
+        if (storage.outbox.all().some((entry) => entry.status !== 'SENT'))
+          failures.push(
+            `${where}: notices left ${storage.outbox
+              .all()
+              .map((entry) => entry.status)
+              .join()}`,
+          );
       }
     }
     console.log(`crash-and-fault: ${scenarios} scenarios over ${baselines.length} accepted cases with operations (${crashes} simulated process crashes): ${failures.length} failed`);

@@ -7,7 +7,16 @@ const T0 = Date.parse('2026-03-10T08:00:00.000Z');
 const TIMEOUT_MS = 1_000;
 const POLICY = { maxAttempts: 3, baseDelayMs: 10_000, factor: 1, maxDelayMs: 10_000 };
 
-const message: NotificationMessage = { id: 'INPS-2026-1#PROTOCOLLATA', kind: 'PROTOCOLLATA', channel: 'PEC', to: 'aurora@pec.it', locale: 'it', protocollo: 'INPS-2026-1', subject: 'Richiesta protocollata', body: 'La richiesta è stata protocollata.' };
+const message: NotificationMessage = {
+  id: 'INPS-2026-1#PROTOCOLLATA',
+  kind: 'PROTOCOLLATA',
+  channel: 'PEC',
+  to: 'aurora@pec.it',
+  locale: 'it',
+  protocollo: 'INPS-2026-1',
+  subject: 'Richiesta protocollata',
+  body: 'La richiesta è stata protocollata.',
+};
 
 /**
  * A gateway that keeps what it accepted (a second copy of a notice is a second delivery: it drops

@@ -74,7 +74,7 @@ describe('notices per kind, channel and language', () => {
     expect(compose('PRESA_IN_CARICO_SEDE', 'SMS', 'en').body).toBe("INPS Smart-Task INPS.7000.2026.0001 (Revocation of an intermediary's delega): passed to the INPS office after a technical problem. No need to file again.");
   });
 
-  it('the closure notice carries the verdict and the operator\'s motivazione, not the operator\'s id', () => {
+  it("the closure notice carries the verdict and the operator's motivazione, not the operator's id", () => {
     const message = compose('CHIUSA_DA_OPERATORE', 'EMAIL', 'it');
     expect(message.body).toContain('è stata esaminata da un operatore della Sede INPS. Esito: Accolta.\n\nMotivazione:\n- Verificata la delega: revoca registrata.');
     expect(message.body).not.toContain('OP-7000-12');
@@ -118,7 +118,15 @@ describe('SMS', () => {
 
   it('shortens the reasons to fit and keeps the pointer to the Cassetto', () => {
     const reason = { code: 'NA-X', ruleId: 'X', message: { it: 'x', en: 'x' }, summary: { it: `La data di efficacia non è ammessa perché ${'cade fuori dalla finestra consentita '.repeat(4)}.`, en: 'x' } };
-    const request = applyEvent(applyEvent(openRequest(submitEvent({ notifications: { channel: 'SMS', address: '+393331234567' } })), eventOf('START_ISTRUTTORIA', at(1000))), { type: 'RECORD_DECISION', at: LATER, actor: { kind: 'system' }, verdict: 'NON_ACCOLTA', reasons: [reason, reason], warnings: [], operations: [] });
+    const request = applyEvent(applyEvent(openRequest(submitEvent({ notifications: { channel: 'SMS', address: '+393331234567' } })), eventOf('START_ISTRUTTORIA', at(1000))), {
+      type: 'RECORD_DECISION',
+      at: LATER,
+      actor: { kind: 'system' },
+      verdict: 'NON_ACCOLTA',
+      reasons: [reason, reason],
+      warnings: [],
+      operations: [],
+    });
     const body = composeNotification(request, 'ESITO_DISPONIBILE')?.body ?? '';
     expect(gsm7Length(body)).toBeLessThanOrEqual(SMS_MAX_LENGTH);
     expect(body).toBe('INPS Smart-Task INPS.7000.2026.0001 (Revoca delega intermediario): Non accolta. La data di efficacia non è ammessa perché cade fuori... Dettagli nel Cassetto.');
@@ -131,7 +139,10 @@ describe('SMS', () => {
       fc.property(text, text, fc.constantFrom(...LOCALES), (title, motivazione, locale) => {
         const inSede = requestFor('PRESA_IN_CARICO_SEDE', 'SMS', locale, { it: title || 'x', en: title || 'x' });
         const closed = applyEvent(inSede, { ...(eventOf('CLOSE_BY_OPERATOR', at(3_700_000)) as Extract<LifecycleEvent, { type: 'CLOSE_BY_OPERATOR' }>), motivazione: `${motivazione}.` });
-        for (const [request, kind] of [[inSede, 'PRESA_IN_CARICO_SEDE'], [closed, 'CHIUSA_DA_OPERATORE']] as const) {
+        for (const [request, kind] of [
+          [inSede, 'PRESA_IN_CARICO_SEDE'],
+          [closed, 'CHIUSA_DA_OPERATORE'],
+        ] as const) {
           const body = composeNotification(request, kind)?.body ?? '';
           const length = gsm7Length(body);
           expect(length, body).toBeDefined();
@@ -169,7 +180,10 @@ describe('no data the requester did not give', () => {
     },
     gates: [],
     checks: [
-      { id: 'C-1', message: { it: '{soggetto.denominazione} deve comunicare la PEC al Registro Imprese: presenta la variazione con ComUnica.', en: '{soggetto.denominazione} must give its PEC to the Registro Imprese: file the change through ComUnica.' } },
+      {
+        id: 'C-1',
+        message: { it: '{soggetto.denominazione} deve comunicare la PEC al Registro Imprese: presenta la variazione con ComUnica.', en: '{soggetto.denominazione} must give its PEC to the Registro Imprese: file the change through ComUnica.' },
+      },
       { id: 'C-2', message: { it: 'Le notifiche a {nuovaPec} non sono state consegnate (esito: {esito.ultimoEsito}): verifica la casella.', en: 'Notices sent to {nuovaPec} were not delivered (outcome: {esito.ultimoEsito}): check the mailbox.' } },
       { id: 'C-3', message: { it: 'Il soggetto {request.cfCollegato} non è collegato a {subject.soggettoCf}; scegli un soggetto collegato.', en: 'Subject {request.cfCollegato} is not linked to {subject.soggettoCf}; choose a linked subject.' } },
       { id: 'C-4', message: { it: 'Il termine è scaduto il {limite|date}.', en: 'The time limit ended on {limite|date}.' } },
@@ -182,7 +196,7 @@ describe('no data the requester did not give', () => {
     facts: { soggetto: { denominazione: 'Aurora Srl', dataInizio: '2024-03-01' }, nuovaPec: 'nuova@pec.it', esito: { ultimoEsito: 'CASELLA_PIENA' }, limite: '2025-09-01' },
   } as unknown as Decision;
 
-  it('withholds port values, values derived from them and third parties\' tax codes; keeps what the requester gave', () => {
+  it("withholds port values, values derived from them and third parties' tax codes; keeps what the requester gave", () => {
     const summaries = summarizeReasons(reasons, decision, ruleSet);
     expect(summaries.map((reason) => reason.summary.it)).toEqual([
       '… deve comunicare la PEC al Registro Imprese.',
@@ -209,13 +223,16 @@ describe('no data the requester did not give', () => {
     expect(filled?.summary.it).toBe('La richiesta P-1 (revoca-delega-intermediario) non è ammessa per i profili AZIENDA.');
   });
 
-  it('withholds a third party\'s partita IVA written with the IT prefix, and a tax code glued to other text', () => {
+  it("withholds a third party's partita IVA written with the IT prefix, and a tax code glued to other text", () => {
     expect(withholdOtherTaxCodes(`P.IVA IT01234567897, CF_${INTERMEDIARIO_CF}, it01234567897`, [AZIENDA_CF, SOGGETTO_CF])).toBe('P.IVA …, CF_…, …');
     expect(withholdOtherTaxCodes(`IT${SOGGETTO_CF} e ${AZIENDA_CF.toLowerCase()}`, [AZIENDA_CF, SOGGETTO_CF])).toBe(`IT${SOGGETTO_CF} e ${AZIENDA_CF.toLowerCase()}`);
   });
 
   it('falls back to a generic sentence when the rule is unknown', () => {
-    expect(summarizeReasons([{ code: 'NA-Z', ruleId: 'Z', severity: 'BLOCKING', message: { it: 'Aurora Srl', en: 'Aurora Srl' } }], decision, ruleSet)[0]?.summary).toEqual({ it: 'Un requisito della richiesta non è soddisfatto.', en: 'A requirement of the request is not met.' });
+    expect(summarizeReasons([{ code: 'NA-Z', ruleId: 'Z', severity: 'BLOCKING', message: { it: 'Aurora Srl', en: 'Aurora Srl' } }], decision, ruleSet)[0]?.summary).toEqual({
+      it: 'Un requisito della richiesta non è soddisfatto.',
+      en: 'A requirement of the request is not met.',
+    });
   });
 
   it('in a real rejection, no notice on any channel holds archive data the requester did not give', async () => {

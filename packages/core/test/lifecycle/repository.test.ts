@@ -46,10 +46,7 @@ describe('the in-memory request repository', () => {
   it('of two concurrent writers of the same version, exactly one wins', async () => {
     const repository = createInMemoryRequestRepository();
     const saved = await repository.save(openRequest(submitEvent()));
-    const outcomes = await Promise.allSettled([
-      repository.save(applyEvent(saved, eventOf('START_ISTRUTTORIA', at(1000)))),
-      repository.save(applyEvent(saved, eventOf('WITHDRAW', at(1000)))),
-    ]);
+    const outcomes = await Promise.allSettled([repository.save(applyEvent(saved, eventOf('START_ISTRUTTORIA', at(1000)))), repository.save(applyEvent(saved, eventOf('WITHDRAW', at(1000))))]);
     expect(outcomes.map((outcome) => outcome.status).sort()).toEqual(['fulfilled', 'rejected']);
   });
 

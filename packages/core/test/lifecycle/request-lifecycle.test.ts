@@ -138,7 +138,7 @@ describe('the request lifecycle orchestrator', () => {
     expect(closed.notifications[0]?.body).toBe('INPS Smart-Task INPS.7000.2026.0001 (Revoca delega intermediario): Accolta. Delega revocata manualmente dalla Sede. Dettagli nel Cassetto.');
   });
 
-  it('deferred: submit only protocols and saves SUBMITTED; the worker\'s runIstruttoria decides and performs', async () => {
+  it("deferred: submit only protocols and saves SUBMITTED; the worker's runIstruttoria decides and performs", async () => {
     const { lifecycle, repository, actionPort, sent } = host();
     const filed = await lifecycle.submit({ taskId: TASK, subject: azienda, data: revocaData, notifications: pec }, { istruttoria: 'deferred' });
     expect(filed.request).toMatchObject({ state: 'SUBMITTED', attempts: 0, version: 1 });
@@ -194,7 +194,7 @@ describe('the request lifecycle orchestrator', () => {
     expect(stored).toMatchObject({ state: 'RETRY_SCHEDULED', attempts: 2, retry: { attempt: 3 } });
   });
 
-  it('records the outcome even when the clock steps back during the attempt (NTP, another worker\'s clock)', async () => {
+  it("records the outcome even when the clock steps back during the attempt (NTP, another worker's clock)", async () => {
     const times = [0, 10, 5].map((ms) => new Date(NOW.getTime() + ms));
     const clock = { now: () => times.shift() ?? new Date(NOW.getTime() + 5) };
     const engine = engineFor({ dataPort: createInMemoryDataPort(revocaFixture()), actionPort: createInMemoryActionPort(), clock: { now: () => NOW } });
@@ -236,10 +236,7 @@ describe('the request lifecycle orchestrator', () => {
     expect(withdrawn.request.state).toBe('RITIRATA');
     advance(10_000);
     expect(await lifecycle.runDueRetries()).toEqual([]);
-    expect(sent.map((message) => `${message.kind} ${message.locale} ${message.subject}`)).toEqual([
-      'PROTOCOLLATA en Smart-Task INPS.7000.2026.0001: request received',
-      'RITIRATA en Smart-Task INPS.7000.2026.0001: request withdrawn',
-    ]);
+    expect(sent.map((message) => `${message.kind} ${message.locale} ${message.subject}`)).toEqual(['PROTOCOLLATA en Smart-Task INPS.7000.2026.0001: request received', 'RITIRATA en Smart-Task INPS.7000.2026.0001: request withdrawn']);
   });
 
   it('an operation that took effect unconfirmed is resumed, not decided again, and the request cannot be withdrawn meanwhile', async () => {
@@ -283,7 +280,9 @@ describe('the request lifecycle orchestrator', () => {
     // Two attempts that never ended: the worker crashed between START_ISTRUTTORIA and the outcome.
     const stuck = await repository.save(applyEvent(openRequest(submitEvent({ at: NOW.toISOString(), protocollo: 'INPS.7000.2026.0901' })), { type: 'START_ISTRUTTORIA', at: NOW.toISOString(), actor: { kind: 'system' } }));
     advance(60_000);
-    const recent = await repository.save(applyEvent(openRequest(submitEvent({ at: new Date(NOW.getTime() + 60_000).toISOString(), protocollo: 'INPS.7000.2026.0902' })), { type: 'START_ISTRUTTORIA', at: new Date(NOW.getTime() + 60_000).toISOString(), actor: { kind: 'system' } }));
+    const recent = await repository.save(
+      applyEvent(openRequest(submitEvent({ at: new Date(NOW.getTime() + 60_000).toISOString(), protocollo: 'INPS.7000.2026.0902' })), { type: 'START_ISTRUTTORIA', at: new Date(NOW.getTime() + 60_000).toISOString(), actor: { kind: 'system' } }),
+    );
     advance(1_000);
 
     const recovered = await lifecycle.recoverInterrupted({ staleAfterMs: 30_000 });
@@ -314,7 +313,9 @@ describe('the request lifecycle orchestrator', () => {
     advance(1_000);
     expect((await lifecycle.advance(failed.request.protocollo, STALE))?.request).toMatchObject({ state: 'ACCOLTA', attempts: 2 });
     // A step left running is recovered only once it is stale.
-    const stuck = await repository.save(applyEvent(openRequest(submitEvent({ at: new Date(NOW.getTime() + 1_000).toISOString(), protocollo: 'INPS.7000.2026.0903' })), { type: 'START_ISTRUTTORIA', at: new Date(NOW.getTime() + 1_000).toISOString(), actor: { kind: 'system' } }));
+    const stuck = await repository.save(
+      applyEvent(openRequest(submitEvent({ at: new Date(NOW.getTime() + 1_000).toISOString(), protocollo: 'INPS.7000.2026.0903' })), { type: 'START_ISTRUTTORIA', at: new Date(NOW.getTime() + 1_000).toISOString(), actor: { kind: 'system' } }),
+    );
     expect(await lifecycle.advance(stuck.protocollo, STALE)).toBeUndefined();
     advance(30_000);
     expect((await lifecycle.advance(stuck.protocollo, STALE))?.request).toMatchObject({ state: 'RETRY_SCHEDULED', lastFailure: { code: 'ATTEMPT_INTERRUPTED' } });

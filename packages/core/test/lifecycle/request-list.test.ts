@@ -129,7 +129,11 @@ describe('Lista Richieste', () => {
 
   it('refuses a query it cannot answer, saying how to fix it', async () => {
     const repository = await repositoryWith(...requests);
-    const refusal = (query: Parameters<typeof listRequestRows>[1]) => listRequestRows(repository, query).then(() => undefined, (error: unknown) => error as SmartTaskError);
+    const refusal = (query: Parameters<typeof listRequestRows>[1]) =>
+      listRequestRows(repository, query).then(
+        () => undefined,
+        (error: unknown) => error as SmartTaskError,
+      );
     expect((await refusal({ submittedFrom: '10/03/2026' }))?.message).toContain('"submittedFrom" must be a date YYYY-MM-DD, such as 2026-03-10; found "10/03/2026"');
     expect((await refusal({ submittedFrom: '2026-03-10', submittedTo: '2026-03-01' }))?.message).toContain('swap them');
     expect((await refusal({ states: ['CHIUSA' as RequestState] }))?.message).toContain('Unknown state "CHIUSA"');

@@ -80,8 +80,12 @@ export function replay(request: LifecycleRequest, ...events: ((when: string) => 
 }
 
 const start = (when: string) => eventOf('START_ISTRUTTORIA', when);
-const failure = (retryable: boolean) => (when: string): LifecycleEvent => ({ ...(eventOf('RECORD_TECHNICAL_FAILURE', when) as Extract<LifecycleEvent, { type: 'RECORD_TECHNICAL_FAILURE' }>), retryable });
-const decision = (verdict: 'ACCOLTA' | 'NON_ACCOLTA') => (when: string): LifecycleEvent => ({ ...(eventOf('RECORD_DECISION', when) as Extract<LifecycleEvent, { type: 'RECORD_DECISION' }>), verdict });
+const failure =
+  (retryable: boolean) =>
+  (when: string): LifecycleEvent => ({ ...(eventOf('RECORD_TECHNICAL_FAILURE', when) as Extract<LifecycleEvent, { type: 'RECORD_TECHNICAL_FAILURE' }>), retryable });
+const decision =
+  (verdict: 'ACCOLTA' | 'NON_ACCOLTA') =>
+  (when: string): LifecycleEvent => ({ ...(eventOf('RECORD_DECISION', when) as Extract<LifecycleEvent, { type: 'RECORD_DECISION' }>), verdict });
 /** An ACCOLTA that commits to the two {@link PLANNED} operations. */
 export const acceptedWithOperations = (when: string): LifecycleEvent => ({ ...(decision('ACCOLTA')(when) as Extract<LifecycleEvent, { type: 'RECORD_DECISION' }>), reasons: [], operations: PLANNED });
 const operationFailure = (when: string) => eventOf('RECORD_OPERATION_FAILURE', when);

@@ -57,9 +57,7 @@ describe('lint fixtures: each deliberately broken catalog produces exactly its f
 
   it.each(LINT_CODES.map((code) => [code, EXPECTED[code]] as const))('%s', (code, expected) => {
     const findings = lintFixture(code);
-    expect(findings.map(({ code: found, file, pointer, severity }) => ({ code: found, file, pointer, severity }))).toEqual([
-      { code, file: expected.file, pointer: expected.pointer, severity: expected.severity },
-    ]);
+    expect(findings.map(({ code: found, file, pointer, severity }) => ({ code: found, file, pointer, severity }))).toEqual([{ code, file: expected.file, pointer: expected.pointer, severity: expected.severity }]);
     const [finding] = findings;
     expect(finding?.message).toContain(expected.quotes);
     expect(finding?.hint).not.toBe('');

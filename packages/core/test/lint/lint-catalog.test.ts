@@ -52,7 +52,7 @@ describe('lintCatalog', () => {
     expect(findings[0]?.message).toContain('Did you mean "protocollo"?');
   });
 
-  it('types a helper fact by its helper\'s result schema', () => {
+  it("types a helper fact by its helper's result schema", () => {
     const findings = lint({
       rules: (rules) => {
         rules.facts.limite = { helper: 'addMonths', args: { date: { fact: 'posizione', path: '$.dataStato' }, months: 18 } };
@@ -190,7 +190,13 @@ describe('lintCatalog', () => {
     const rules = readFixture(RULES);
     rules.facts.importi = { helper: 'importiPerAnno', args: {} };
     rules.checks[0].conditions.all.push(leaf('importi', '$.anno2024', 'greaterThan', 0), leaf('importi', '$.anno2025', 'dateAfter', '2024-01-01'), leaf('importi', '$.annata', 'greaterThan', 0));
-    const loaded = loadCatalog([{ file: RULES, content: rules }, { file: SCHEMA, content: readFixture(SCHEMA) }], { vocabulary });
+    const loaded = loadCatalog(
+      [
+        { file: RULES, content: rules },
+        { file: SCHEMA, content: readFixture(SCHEMA) },
+      ],
+      { vocabulary },
+    );
     if (!loaded.ok) throw new Error(loaded.issues.map((item) => item.message).join('\n'));
     expect(lintCatalog(loaded.value, { vocabulary }).map(({ code, pointer }) => ({ code, pointer }))).toEqual([
       { code: 'LINT_UNKNOWN_FACT_PATH', pointer: '/checks/0/conditions/all/3/path' },
@@ -202,7 +208,13 @@ describe('lintCatalog', () => {
     const vocabulary = createVocabulary({ operators: [{ name: 'isWeekday', description: 'The date is Monday to Friday.', valueSchema: { type: 'boolean' }, operands: { fact: 'date', value: 'boolean' }, evaluate: () => true }] });
     const rules = readFixture(RULES);
     rules.checks[0].conditions.all.push(leaf('posizione', '$.stato', 'isWeekday', true));
-    const loaded = loadCatalog([{ file: RULES, content: rules }, { file: SCHEMA, content: readFixture(SCHEMA) }], { vocabulary });
+    const loaded = loadCatalog(
+      [
+        { file: RULES, content: rules },
+        { file: SCHEMA, content: readFixture(SCHEMA) },
+      ],
+      { vocabulary },
+    );
     if (!loaded.ok) throw new Error('does not load');
     expect(lintCatalog(loaded.value, { vocabulary }).map(({ code, pointer }) => ({ code, pointer }))).toEqual([{ code: 'LINT_OPERATOR_TYPE_MISMATCH', pointer: '/checks/0/conditions/all/1/operator' }]);
   });

@@ -29,7 +29,7 @@ function refusal(call: () => unknown): string[] {
 }
 
 describe('a host rewords a notice text and a state label', () => {
-  it('through the lifecycle: its notices and its list rows say the host\'s words, the rest stays built in', async () => {
+  it("through the lifecycle: its notices and its list rows say the host's words, the rest stays built in", async () => {
     const engine = engineFor({ dataPort: createInMemoryDataPort(revocaFixture()), actionPort: createInMemoryActionPort(), clock: { now: () => NOW } });
     const sent: NotificationMessage[] = [];
     const lifecycle = createRequestLifecycle({
@@ -80,7 +80,7 @@ describe('a third locale, with Italian for what it lacks', () => {
     },
   });
 
-  it('is a locale of the engine\'s messages', () => {
+  it("is a locale of the engine's messages", () => {
     expect(engine.messages.locales).toEqual(['it', 'en', 'de']);
     expect(stateLabel('NON_ACCOLTA', 'de', engine.messages)).toBe('Nicht angenommen');
     expect(stateLabel('RITIRATA', 'de', engine.messages)).toBe('Ritirata');

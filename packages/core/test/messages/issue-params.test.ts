@@ -31,7 +31,7 @@ describe('params on the issues a host shows to people', () => {
     expect(issues[1]?.message).toBe('«Describe the reason» needs at least 5 characters.');
   });
 
-  it('request data refused by the lifecycle\'s submit, before a protocollo is taken', async () => {
+  it("request data refused by the lifecycle's submit, before a protocollo is taken", async () => {
     const lifecycle = createRequestLifecycle({ engine: engine(), repository: createInMemoryRequestRepository(), nextProtocollo: () => 'P-1' });
     const issues = await issuesOf(() => lifecycle.submit({ taskId: TASK, subject: azienda, data: { ...revocaData, delegaId: undefined } }));
     expect(issues.map((found) => found.params)).toEqual([{ requestIssue: 'REQUIRED', field: 'delegaId' }]);

@@ -124,7 +124,7 @@ describe('createMessages: a host rewords a text', () => {
       expect.stringMatching(/^\/it\/notice\.RITIRATA\.subject INVALID_MESSAGES .*\{protocolo\}.* Did you mean "protocollo"\? Its parameters are "protocollo", "titolo", "esito", "data", "motivi"\.$/),
     ]);
     expect(refused({ it: { 'state.ACCOLTA': 'Accolta {esito}' } })).toEqual([expect.stringContaining('It takes no parameters.')]);
-    expect(refused({ 'de_DE': {}, '__proto__x': {} }).map((line) => line.split(' ')[0])).toEqual(['/de_DE', '/__proto__x']);
+    expect(refused({ de_DE: {}, __proto__x: {} }).map((line) => line.split(' ')[0])).toEqual(['/de_DE', '/__proto__x']);
     expect(refused({ de: 'Angenommen' })).toEqual([expect.stringContaining('/de INVALID_MESSAGES')]);
     expect(refused({ de: { 'state.ACCOLTA': 42 } })).toEqual([expect.stringContaining('must be a string with {name} placeholders or a function')]);
     expect(refused([])).toEqual([expect.stringContaining('must be an object of locales')]);

@@ -26,10 +26,7 @@ const delega = (id: string, stato: string) => ({
 export function revocaFixture(overrides: Partial<Record<string, PortFixture['facts'][string]>> = {}): PortFixture {
   return {
     facts: {
-      abilitazioni: [
-        { params: { cf: AZIENDA_CF }, result: [{ titolo: 'RAPPRESENTANTE_LEGALE', stato: 'ATTIVA', dataInizio: '2015-03-01' }] },
-        { result: [] },
-      ],
+      abilitazioni: [{ params: { cf: AZIENDA_CF }, result: [{ titolo: 'RAPPRESENTANTE_LEGALE', stato: 'ATTIVA', dataInizio: '2015-03-01' }] }, { result: [] }],
       posizioneContributiva: [
         {
           params: { matricola: MATRICOLA },

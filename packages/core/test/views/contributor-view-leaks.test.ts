@@ -32,7 +32,9 @@ function publicWords(result: EvaluationResult): Set<unknown> {
   const found = words(ruleSet);
   const enums = (schema: unknown): void => {
     if (schema === null || typeof schema !== 'object') return;
-    for (const [key, child] of Object.entries(schema)) if (key === 'enum' && Array.isArray(child)) child.forEach((value) => found.add(value)); else enums(child);
+    for (const [key, child] of Object.entries(schema))
+      if (key === 'enum' && Array.isArray(child)) child.forEach((value) => found.add(value));
+      else enums(child);
   };
   enums(decisionSchema);
   return found;
@@ -124,7 +126,10 @@ describe('the contributor view', () => {
       marked += secrets.size;
       for (const locale of ['it', 'en'] as const) {
         const text = JSON.stringify(toContributorView(result, locale));
-        expect([...secrets].filter((secret) => text.includes(secret)), `${task}/${caseId} (${locale})`).toEqual([]);
+        expect(
+          [...secrets].filter((secret) => text.includes(secret)),
+          `${task}/${caseId} (${locale})`,
+        ).toEqual([]);
       }
     }
     expect(marked).toBeGreaterThan(0);

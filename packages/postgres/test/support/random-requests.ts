@@ -31,13 +31,17 @@ export const DST_EDGES_ROME: readonly number[] = [
 ].flatMap((iso) => [Date.parse(iso) - 1, Date.parse(iso)]);
 
 /** The same, for New York (8 March and 1 November 2026). */
-export const DST_EDGES_NEW_YORK: readonly number[] = ['2026-03-08T05:00:00.000Z', '2026-03-08T07:00:00.000Z', '2026-03-09T04:00:00.000Z', '2026-10-31T04:00:00.000Z', '2026-11-01T06:00:00.000Z', '2026-11-02T05:00:00.000Z'].flatMap(
-  (iso) => [Date.parse(iso) - 1, Date.parse(iso)],
-);
+export const DST_EDGES_NEW_YORK: readonly number[] = ['2026-03-08T05:00:00.000Z', '2026-03-08T07:00:00.000Z', '2026-03-09T04:00:00.000Z', '2026-10-31T04:00:00.000Z', '2026-11-01T06:00:00.000Z', '2026-11-02T05:00:00.000Z'].flatMap((iso) => [
+  Date.parse(iso) - 1,
+  Date.parse(iso),
+]);
 
 /** An instant near one of `edges`: on it, or up to a day and a half either side, on a minute. */
 export const instantNear = (edges: readonly number[]) =>
-  fc.oneof(fc.constantFrom(...edges), fc.tuple(fc.constantFrom(...edges), fc.integer({ min: -36 * 60, max: 36 * 60 })).map(([edge, minutes]) => edge + minutes * MINUTE));
+  fc.oneof(
+    fc.constantFrom(...edges),
+    fc.tuple(fc.constantFrom(...edges), fc.integer({ min: -36 * 60, max: 36 * 60 })).map(([edge, minutes]) => edge + minutes * MINUTE),
+  );
 
 /**
  * How an instant is written: as `toISOString` does, with a +01:00 / +02:00 offset, or with
@@ -87,7 +91,15 @@ function eventFor(request: LifecycleRequest, type: LifecycleEventType, at: numbe
 }
 
 /** A request filed at `submittedMs`, then moved on by one event per step (minutes to hours apart), as far as its state allows. */
-export function requestFrom(protocollo: string, subject: Subject, taskId: string, submittedMs: number, writing: number, steps: readonly { readonly afterMinutes: number; readonly choice: number }[], data: Readonly<Record<string, unknown>> = { delegaId: 'DEL-001' }): LifecycleRequest {
+export function requestFrom(
+  protocollo: string,
+  subject: Subject,
+  taskId: string,
+  submittedMs: number,
+  writing: number,
+  steps: readonly { readonly afterMinutes: number; readonly choice: number }[],
+  data: Readonly<Record<string, unknown>> = { delegaId: 'DEL-001' },
+): LifecycleRequest {
   const write = WRITINGS[writing % WRITINGS.length] as (ms: number) => string;
   let request = openRequest(submitEvent({ protocollo, subject, taskId, actor: { kind: 'requester', cf: subject.cf }, at: write(submittedMs), data }));
   let at = submittedMs;
@@ -123,7 +135,7 @@ export const requestsNear = (edges: readonly number[], maxLength = 14) =>
   );
 
 /** Two days near `edges`, mostly in order (a range), sometimes reversed (a range to refuse). */
-const daysNear = (edges: readonly number[]) => fc.tuple(dayNear(edges), dayNear(edges), fc.integer({ min: 0, max: 9 })).map(([a, b, reversed]): [string, string] => ((a <= b) === (reversed > 0) ? [a, b] : [b, a]));
+const daysNear = (edges: readonly number[]) => fc.tuple(dayNear(edges), dayNear(edges), fc.integer({ min: 0, max: 9 })).map(([a, b, reversed]): [string, string] => (a <= b === reversed > 0 ? [a, b] : [b, a]));
 
 /** Each filter of a query, on the generated values (some matching nothing). */
 const filtersNear = (edges: readonly number[]) => ({

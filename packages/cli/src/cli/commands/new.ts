@@ -60,7 +60,10 @@ function taskIdArgument(positionals: readonly string[]): string {
   if (taskId === undefined) throw new CliError('missing the task id: write smart-task new <task-id>, e.g. smart-task new variazione-sede-legale.');
   if (extra.length > 0) throw new CliError(`new takes one task id, got ${positionals.length}: ${positionals.join(' ')}. Options go as --dir, --title-it, --title-en.`);
   if (!TASK_ID.test(taskId)) {
-    const suggestion = taskId.toLowerCase().replace(/[^a-z0-9]+/g, '-').replace(/^-+|-+$/g, '');
+    const suggestion = taskId
+      .toLowerCase()
+      .replace(/[^a-z0-9]+/g, '-')
+      .replace(/^-+|-+$/g, '');
     const hint = TASK_ID.test(suggestion) ? ` Did you mean "${suggestion}"?` : '';
     throw new CliError(`task id ${JSON.stringify(taskId)} is not kebab-case: use lower-case letters and digits separated by single hyphens.${hint}`);
   }

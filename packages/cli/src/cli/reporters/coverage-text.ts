@@ -8,17 +8,17 @@ export function percentText(figures: Pick<CoverageFigures, 'outcomes' | 'outcome
 }
 
 function columns(name: string, figures: CoverageFigures): string[] {
-  return [
-    name,
-    `${figures.conditionsBothWays}/${figures.conditions}`,
-    `${figures.outcomesSeen}/${figures.outcomes} ${percentText(figures)}`,
-    `${figures.rulesPassedAndFailed}/${figures.rules}`,
-  ];
+  return [name, `${figures.conditionsBothWays}/${figures.conditions}`, `${figures.outcomesSeen}/${figures.outcomes} ${percentText(figures)}`, `${figures.rulesPassedAndFailed}/${figures.rules}`];
 }
 
 function table(rows: readonly string[][]): string[] {
   const widths = rows[0]?.map((_, column) => Math.max(...rows.map((row) => (row[column] ?? '').length))) ?? [];
-  return rows.map((row) => row.map((cell, column) => (column === row.length - 1 ? cell : cell.padEnd((widths[column] ?? 0) + 2))).join('').trimEnd());
+  return rows.map((row) =>
+    row
+      .map((cell, column) => (column === row.length - 1 ? cell : cell.padEnd((widths[column] ?? 0) + 2)))
+      .join('')
+      .trimEnd(),
+  );
 }
 
 /**

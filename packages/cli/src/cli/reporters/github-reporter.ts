@@ -21,11 +21,7 @@ export function escapeWorkflowProperty(text: string): string {
  */
 export function githubAnnotation(diagnostic: Diagnostic, positions: SourcePositions): string {
   const position = positions(diagnostic.file, diagnostic.pointer);
-  const properties = [
-    `file=${escapeWorkflowProperty(diagnostic.file)}`,
-    ...(position ? [`line=${position.line}`, `col=${position.column}`] : []),
-    `title=${escapeWorkflowProperty(diagnostic.code)}`,
-  ];
+  const properties = [`file=${escapeWorkflowProperty(diagnostic.file)}`, ...(position ? [`line=${position.line}`, `col=${position.column}`] : []), `title=${escapeWorkflowProperty(diagnostic.code)}`];
   const message = `${messageWithHint(diagnostic)} (at ${diagnostic.pointer || '/'})`;
   return `::${COMMAND_OF[diagnostic.severity]} ${properties.join(',')}::${escapeWorkflowData(message)}`;
 }

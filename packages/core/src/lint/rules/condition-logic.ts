@@ -161,13 +161,18 @@ export function lintConditionLogic(scope: RuleSetScope): void {
     if (truth.kind === 'never' && isGate) {
       // A library gate is reported once, in the library: its message cannot name one rule set's rules.
       const fromLibrary = sourceOf(scope.loaded, pointer).file !== scope.loaded.file;
-      const later = fromLibrary ? 'the gates and checks after it, in every task that uses it,' : rules.slice(index + 1).map((item) => item.rule.id).join(', ');
+      const later = fromLibrary
+        ? 'the gates and checks after it, in every task that uses it,'
+        : rules
+            .slice(index + 1)
+            .map((item) => item.rule.id)
+            .join(', ');
       scope.report({
         code: 'LINT_UNREACHABLE_RULES',
         severity: 'error',
         pointer: conditionsAt,
         message: `Gate ${rule.id} can never pass: ${truth.reason}. Every request stops there, so ${later} can never run.`,
-        hint: 'correct the gate\'s conditions so that an entitled requester passes',
+        hint: "correct the gate's conditions so that an entitled requester passes",
       });
     } else if (truth.kind === 'never') {
       scope.report({

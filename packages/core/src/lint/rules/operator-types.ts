@@ -73,10 +73,7 @@ function checkSide(scope: RuleSetScope, leaf: LeafCondition, side: 'fact' | 'val
  */
 export function lintOperatorTypes(scope: RuleSetScope): void {
   for (const { rule, pointer, applicableWhen } of rulesOf(scope.loaded.document)) {
-    const trees = [
-      { condition: rule.conditions, at: joinPointer(pointer, 'conditions') },
-      ...(applicableWhen ? [{ condition: applicableWhen, at: joinPointer(pointer, 'applicableWhen') }] : []),
-    ];
+    const trees = [{ condition: rule.conditions, at: joinPointer(pointer, 'conditions') }, ...(applicableWhen ? [{ condition: applicableWhen, at: joinPointer(pointer, 'applicableWhen') }] : [])];
     for (const { condition, at } of trees) {
       for (const { leaf, pointer: leafPointer } of leavesOf(condition, at)) {
         const operands = scope.vocabulary.operators.get(leaf.operator)?.operands;

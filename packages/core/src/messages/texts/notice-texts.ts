@@ -10,11 +10,11 @@ import type { LocalizedText } from '@smart-task/schemas';
 export const NOTICE_TEXTS = {
   'notice.PROTOCOLLATA.subject': { it: 'Smart-Task {protocollo}: richiesta ricevuta', en: 'Smart-Task {protocollo}: request received' },
   'notice.PROTOCOLLATA.lead': {
-    it: 'la tua richiesta Smart-Task «{titolo}» è stata protocollata con il numero {protocollo} il {data}. L\'istruttoria automatizzata è in corso: riceverai l\'esito appena disponibile.',
+    it: "la tua richiesta Smart-Task «{titolo}» è stata protocollata con il numero {protocollo} il {data}. L'istruttoria automatizzata è in corso: riceverai l'esito appena disponibile.",
     en: 'your Smart-Task request "{titolo}" was registered with protocol number {protocollo} on {data}. The automatic review is under way: you will be told the outcome as soon as it is available.',
   },
   'notice.PROTOCOLLATA.sms': {
-    it: 'INPS Smart-Task {titolo}: richiesta protocollata con n. {protocollo}. Riceverai l\'esito appena disponibile.',
+    it: "INPS Smart-Task {titolo}: richiesta protocollata con n. {protocollo}. Riceverai l'esito appena disponibile.",
     en: 'INPS Smart-Task {titolo}: request registered as no. {protocollo}. You will be told the outcome when available.',
   },
   'notice.ESITO_DISPONIBILE.subject': { it: 'Smart-Task {protocollo}: {esito}', en: 'Smart-Task {protocollo}: {esito}' },

@@ -23,12 +23,12 @@ export const VIEW_TEXTS = {
     en: 'The request was not accepted for the reasons listed. You can file a new one once you have dealt with them.',
   },
   'outcome.IN_LAVORAZIONE.summary': {
-    it: 'La richiesta è in lavorazione: non è stato possibile completare la verifica automatica e riceverai l\'esito appena disponibile.',
+    it: "La richiesta è in lavorazione: non è stato possibile completare la verifica automatica e riceverai l'esito appena disponibile.",
     en: 'The request is being processed: the automatic review could not be completed and you will be told the outcome as soon as it is available.',
   },
   'operatorView.noOutcome': { it: 'Nessun esito registrato.', en: 'No outcome recorded.' },
   'operatorView.decidedByIstruttoria': {
-    it: 'Esito {verdict} registrato dall\'istruttoria automatizzata il {at}.',
+    it: "Esito {verdict} registrato dall'istruttoria automatizzata il {at}.",
     en: 'Outcome {verdict} recorded by the automated istruttoria on {at}.',
   },
   'operatorView.decidedByOperator': { it: 'Esito {verdict} registrato da un operatore il {at}.', en: 'Outcome {verdict} recorded by an operator on {at}.' },
