@@ -51,6 +51,7 @@ export type {
 } from './evaluate/decision.js';
 
 export type { ComposedForm, FormNotice, KnownValue, NotAllowedForm, ReadyForm, UiSchema, UnavailableForm } from './form/composed-form.js';
+export type { FieldMessages } from './form/field-messages.js';
 export type { RequestValidation } from './validation/request-validator.js';
 
 export { explainInItalian } from './views/explain.js';

@@ -8,6 +8,7 @@ import type { Messages } from '../messages/messages.js';
 import { renderTemplate } from '../text/template.js';
 import { filterItems } from '../vocabulary/item-matcher.js';
 import { unavailableForm, type ComposedForm, type FormNotice, type KnownValue } from './composed-form.js';
+import { fieldMessagesOf } from './field-messages.js';
 import { jsonFormsUiSchema, rjsfUiSchema, type FormField } from './ui-schemas.js';
 
 interface FactReference {
@@ -118,13 +119,14 @@ export async function composeForm(inputs: ComposeInputs): Promise<ComposedForm> 
     if (knownRef) {
       const value = await read(context, knownRef);
       if (value === FACT_FAILED) break;
-      if (value !== undefined && value !== null) {
+      // A read-only field the archives hold no value for is not asked either: it is known to be absent.
+      if ((value !== undefined && value !== null) || field.schema.readOnly === true) {
         const declaration = ruleSet.facts[knownRef.fact];
         const port = declaration && 'port' in declaration ? contract.facts[declaration.port] : undefined;
         known.push({
           field: field.name,
           title: localizedTitle(field.schema, locale, field.name),
-          value,
+          value: value ?? null,
           source: { fact: knownRef.fact, description: port ? textIn(port.source, locale) : knownRef.fact === 'subject' ? messages.format('form.known.subjectSource', undefined, locale) : knownRef.fact },
         });
         delete target[field.name];
@@ -161,6 +163,7 @@ export async function composeForm(inputs: ComposeInputs): Promise<ComposedForm> 
   const failure = context.failure as EvaluationContext['failure'];
   if (failure) return unavailableForm(taskId, failure.error, failure.retryable, messages);
 
+  const required = new Set<string>([...(requestSchema.required ?? []), ...sourceConditionals.flatMap((block) => block.then.required ?? [])]);
   return {
     status: 'ready',
     taskId,
@@ -170,6 +173,7 @@ export async function composeForm(inputs: ComposeInputs): Promise<ComposedForm> 
     uiSchema: rjsfUiSchema(fields),
     jsonFormsUiSchema: jsonFormsUiSchema(fields),
     known,
+    fieldMessages: fieldMessagesOf(fields, required, locale, messages),
     notices,
     canSubmit,
   };

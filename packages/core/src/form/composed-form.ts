@@ -2,11 +2,13 @@ import type { JsonSchema, LocalizedText } from '@smart-task/schemas';
 import type { TechnicalError } from '../evaluate/decision.js';
 import type { LocalizedMessage, MessageLocale } from '../text/message-locale.js';
 import { builtInMessages, type Messages } from '../messages/messages.js';
+import type { FieldMessages } from './field-messages.js';
 
 /** A value the system already knows, shown read-only with where it comes from. */
 export interface KnownValue {
   readonly field: string;
   readonly title: string;
+  /** The value; `null` for a read-only field the archives hold no value for (show it as absent, e.g. "non registrato"). */
   readonly value: unknown;
   /** Where the value comes from: the fact read and the archive it belongs to. */
   readonly source: { readonly fact: string; readonly description: string };
@@ -36,6 +38,12 @@ export interface ReadyForm {
   readonly jsonFormsUiSchema: UiSchema;
   /** Values not asked because the system knows them, for the read-only block. */
   readonly known: readonly KnownValue[];
+  /**
+   * The messages of the renderers' own checks, in the form's language, by field and JSON Schema keyword
+   * (`required`, `pattern`, `format`, …): for RJSF's `transformErrors` and JSON Forms' `i18n.translateError`.
+   * The same words `engine.validate` uses; `x-format` checks are invisible to renderers, take those from it.
+   */
+  readonly fieldMessages: FieldMessages;
   readonly notices: readonly FormNotice[];
   /** False when a required choice has no options: the request cannot be filed now. */
   readonly canSubmit: boolean;

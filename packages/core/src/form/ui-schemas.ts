@@ -23,18 +23,24 @@ export function rjsfUiSchema(fields: readonly FormField[]): UiSchema {
   return uiSchema;
 }
 
-/** The JSON Forms UI schema: one Control per field, conditional ones shown by a rule on the same `if`. */
+/**
+ * The JSON Forms UI schema: one Control per field, conditional ones shown by a rule on the same `if`;
+ * a field with a description shows it without focus (`showUnfocusedDescription`), as RJSF does.
+ */
 export function jsonFormsUiSchema(fields: readonly FormField[]): UiSchema {
   return {
     type: 'VerticalLayout',
     elements: fields.map((field) => {
       const widget = field.schema['x-widget'];
-      const options = widget ? JSON_FORMS_OPTIONS[widget] : undefined;
+      // A description is help the contributor needs before typing: JSON Forms shows it only while the
+      // field has focus otherwise (and the layout jumps when it appears).
+      const described = typeof field.schema.description === 'string' && field.schema.description !== '';
+      const options = { ...(widget ? JSON_FORMS_OPTIONS[widget] : undefined), ...(described && { showUnfocusedDescription: true }) };
       const scope = field.conditional === undefined ? `#/properties/${field.name}` : `#/allOf/${field.conditional}/then/properties/${field.name}`;
       return {
         type: 'Control',
         scope,
-        ...(options && { options }),
+        ...(Object.keys(options).length > 0 && { options }),
         ...(field.condition && { rule: { effect: 'SHOW', condition: { scope: '#', schema: field.condition } } }),
       };
     }),
