@@ -110,7 +110,12 @@ export async function createWebApp(options = {}) {
       const decided = result.kind === 'decision' ? result : result.decision;
       if (decided) {
         const views = Object.fromEntries(LOCALES.map((locale) => [locale, toContributorView(decided, locale)]));
-        await client.query('INSERT INTO web_contributor_views (protocollo, attempt, audit_id, views) VALUES ($1, $2, $3, $4) ON CONFLICT (protocollo, attempt) DO UPDATE SET views = EXCLUDED.views, audit_id = EXCLUDED.audit_id', [request.protocollo, request.attempts, auditId, JSON.stringify(views)]);
+        await client.query('INSERT INTO web_contributor_views (protocollo, attempt, audit_id, views) VALUES ($1, $2, $3, $4) ON CONFLICT (protocollo, attempt) DO UPDATE SET views = EXCLUDED.views, audit_id = EXCLUDED.audit_id', [
+          request.protocollo,
+          request.attempts,
+          auditId,
+          JSON.stringify(views),
+        ]);
       }
       return auditId;
     },
@@ -118,7 +123,17 @@ export async function createWebApp(options = {}) {
     notifications: {
       async send(message) {
         const request = await repository.get(message.protocollo);
-        await client.query('INSERT INTO web_notices (id, protocollo, requester_cf, kind, channel, recipient, locale, subject, body) VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9) ON CONFLICT (id) DO NOTHING', [message.id, message.protocollo, request?.subject.cf ?? '', message.kind, message.channel, message.to, message.locale, message.subject ?? null, message.body]);
+        await client.query('INSERT INTO web_notices (id, protocollo, requester_cf, kind, channel, recipient, locale, subject, body) VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9) ON CONFLICT (id) DO NOTHING', [
+          message.id,
+          message.protocollo,
+          request?.subject.cf ?? '',
+          message.kind,
+          message.channel,
+          message.to,
+          message.locale,
+          message.subject ?? null,
+          message.body,
+        ]);
       },
       async wasSent(messageId) {
         const { rows } = await client.query('SELECT 1 FROM web_notices WHERE id = $1', [messageId]);
@@ -191,10 +206,7 @@ export async function createWebApp(options = {}) {
     const data = engine.pruneHidden(body.taskId, body.data);
     const validation = engine.validate(body.taskId, data);
     if (!validation.ok) return c.json({ error: { code: 'INVALID_REQUEST', message: 'The request data is not valid.' }, issues: validation.issues }, 422);
-    const { request } = await lifecycle.submit(
-      { taskId: body.taskId, subject, data, notifications: { ...identity.notifications, locale: localeOf(body.locale) } },
-      { istruttoria: 'deferred' },
-    );
+    const { request } = await lifecycle.submit({ taskId: body.taskId, subject, data, notifications: { ...identity.notifications, locale: localeOf(body.locale) } }, { istruttoria: 'deferred' });
     void enqueue(`istruttoria ${request.protocollo}`, () => lifecycle.advance(request.protocollo, { staleAfterMs: STALE_AFTER_MS }));
     return c.json({ protocollo: request.protocollo, state: request.state, submittedAt: request.submittedAt }, 201);
   });
@@ -269,7 +281,9 @@ export async function createWebApp(options = {}) {
   app.get('/api/notices', async (c) => {
     const { identity } = requireSubject(c.req.query('identity'), c.req.query('position'));
     const { rows } = await client.query('SELECT id, protocollo, kind, channel, recipient, locale, subject, body, sent_at FROM web_notices WHERE requester_cf = $1 ORDER BY sent_at DESC, id DESC LIMIT 100', [identity.cf]);
-    return c.json({ notices: rows.map((row) => ({ id: row.id, protocollo: row.protocollo, kind: row.kind, channel: row.channel, to: row.recipient, locale: row.locale, subject: row.subject, body: row.body, sentAt: new Date(row.sent_at).toISOString() })) });
+    return c.json({
+      notices: rows.map((row) => ({ id: row.id, protocollo: row.protocollo, kind: row.kind, channel: row.channel, to: row.recipient, locale: row.locale, subject: row.subject, body: row.body, sentAt: new Date(row.sent_at).toISOString() })),
+    });
   });
 
   // ---- operator side (Fascicolo elettronico) --------------------------------------------------
@@ -298,7 +312,15 @@ export async function createWebApp(options = {}) {
       motivazione: request.outcome?.motivazione ?? null,
       checks: (await latestViews(request.protocollo))?.[locale]?.checks ?? [],
       retry: request.retry ?? null,
-      history: request.history.map((entry) => ({ at: entry.event.at, type: entry.event.type, actor: entry.event.actor.kind, ...(entry.event.actor.operatorId && { operatorId: entry.event.actor.operatorId }), from: entry.from ?? null, to: entry.to, ...(entry.event.code && { code: entry.event.code, message: entry.event.message }) })),
+      history: request.history.map((entry) => ({
+        at: entry.event.at,
+        type: entry.event.type,
+        actor: entry.event.actor.kind,
+        ...(entry.event.actor.operatorId && { operatorId: entry.event.actor.operatorId }),
+        from: entry.from ?? null,
+        to: entry.to,
+        ...(entry.event.code && { code: entry.event.code, message: entry.event.message }),
+      })),
       audits: audits.map((audit) => ({ id: audit.id, attempt: audit.attempt, recordedAt: audit.recordedAt, outcome: audit.record.outcome.kind ?? null, ruleSet: audit.record.ruleSet ?? null })),
     });
   });

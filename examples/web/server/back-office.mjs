@@ -27,9 +27,11 @@ export function demoArchives() {
   const rulesDir = join(dirname(require.resolve('@smart-task/rules/package.json')), 'tasks');
   const aurora = JSON.parse(readFileSync(new URL('../../quickstart/azienda-aurora.fixture.json', import.meta.url), 'utf8'));
   let fixture = { facts: aurora.facts };
-  for (const file of readdirSync(rulesDir).filter((name) => name.endsWith('.cases.json')).sort()) {
+  for (const file of readdirSync(rulesDir)
+    .filter((name) => name.endsWith('.cases.json'))
+    .sort()) {
     const cases = JSON.parse(readFileSync(join(rulesDir, file), 'utf8'));
-    fixture = mergeFixtures(fixture, { facts: cases.fixture.facts });
+    fixture = mergeFixtures({ facts: cases.fixture.facts }, fixture); // what is already there answers first
   }
   // richiesteAperte is answered from the host's own requests (see createBackOffice), never from the fixture.
   delete fixture.facts.richiesteAperte;

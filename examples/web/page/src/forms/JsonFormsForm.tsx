@@ -1,0 +1,61 @@
+import type { ErrorTranslator, JsonFormsI18nState, JsonSchema, Translator, UISchemaElement } from '@jsonforms/core';
+import { JsonForms } from '@jsonforms/react';
+import { vanillaCells, vanillaRenderers } from '@jsonforms/vanilla-renderers';
+import { forwardRef, useImperativeHandle, useMemo } from 'react';
+import type { Locale, ReadyForm, RequestIssue } from '../api';
+import type { RendererHandle } from './RjsfForm';
+import { NOISE_KEYWORDS, fieldMessage, fieldTitle } from './messages';
+
+interface Props {
+  form: ReadyForm;
+  data: Record<string, unknown>;
+  locale: Locale;
+  submitted: boolean;
+  engineIssues: readonly RequestIssue[];
+  onChange(data: Record<string, unknown>): void;
+}
+
+const NONE_OPTION = { it: '— scegli —', en: '— choose —' };
+
+/** The error objects JSON Forms takes as `additionalErrors` (Ajv's shape). */
+type ErrorObject = Parameters<ErrorTranslator>[0];
+
+/** The composed form in JSON Forms 3 (vanilla renderers), with the composed JSON Forms UI schema. */
+export const JsonFormsForm = forwardRef<RendererHandle, Props>(function JsonFormsForm({ form, data, locale, submitted, engineIssues, onChange }, ref) {
+  // Showing errors is the validation mode: hidden until the first submit, then shown and live.
+  useImperativeHandle(ref, () => ({ showErrors: () => undefined }), []);
+  const i18n = useMemo<JsonFormsI18nState>(
+    () => ({
+      locale,
+      translate: ((id: string, defaultMessage: string | undefined) => (id === 'enum.none' || id.endsWith('.enum.none') ? NONE_OPTION[locale] : defaultMessage)) as Translator,
+      translateError: (error: ErrorObject) => {
+        if (NOISE_KEYWORDS.has(error.keyword)) return '';
+        if (error.keyword === 'x-format') return error.message ?? '';
+        const field = error.keyword === 'required' ? String((error.params as { missingProperty?: string }).missingProperty) : (error.instancePath.split('/')[1] ?? '');
+        return fieldMessage(form.fieldMessages, field, error.keyword, locale, fieldTitle(form.schema, field));
+      },
+    }),
+    [form, locale],
+  );
+  const additionalErrors = useMemo<ErrorObject[]>(
+    () => (submitted ? engineIssues.map((issue) => ({ instancePath: issue.pointer, schemaPath: `#/properties/${issue.field}/x-format`, keyword: 'x-format', params: { code: issue.code }, message: issue.message[locale] })) : []),
+    [engineIssues, submitted, locale],
+  );
+  return (
+    <div className="jsonforms-form">
+      <h2 className="form-title">{String(form.schema.title ?? '')}</h2>
+      {typeof form.schema.description === 'string' && <p className="form-description">{form.schema.description}</p>}
+      <JsonForms
+        schema={form.schema as JsonSchema}
+        uischema={form.jsonFormsUiSchema as unknown as UISchemaElement}
+        data={data}
+        renderers={vanillaRenderers}
+        cells={vanillaCells}
+        i18n={i18n}
+        validationMode={submitted ? 'ValidateAndShow' : 'ValidateAndHide'}
+        additionalErrors={additionalErrors as never}
+        onChange={({ data: changed }) => onChange((changed ?? {}) as Record<string, unknown>)}
+      />
+    </div>
+  );
+});
