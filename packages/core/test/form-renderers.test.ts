@@ -24,7 +24,7 @@ function rjsfFields(data: Record<string, unknown>): string[] {
 
 function jsonFormsVisible(data: Record<string, unknown>): string[] {
   const ajv = createJsonFormsAjv();
-  const elements = (form.jsonFormsUiSchema as { elements: (UISchemaElement & { scope: string })[] }).elements;
+  const elements = (form.jsonFormsUiSchema as { elements: (UISchemaElement & { scope: string })[] }).elements.filter((element) => element.type === 'Control');
   return elements.filter((element) => isVisible(element, data, '', ajv, undefined)).map((element) => element.scope.split('/').pop() as string);
 }
 

@@ -37,7 +37,7 @@ describe('composeForm', () => {
     expect(form.schema.$schema).toBe('http://json-schema.org/draft-07/schema#');
     expect(portableSubsetIssues(form.schema, TASK)).toEqual([]);
     expect(form.uiSchema['ui:order']).toEqual(['delegaId', 'dataEfficacia', 'motivo', 'noteMotivo']);
-    const elements = (form.jsonFormsUiSchema as { elements: { scope: string; rule?: unknown }[] }).elements;
+    const elements = (form.jsonFormsUiSchema as { elements: { type: string; scope: string; rule?: unknown }[] }).elements.filter((element) => element.type === 'Control');
     expect(elements.map((element) => element.scope)).toEqual(['#/properties/delegaId', '#/properties/dataEfficacia', '#/properties/motivo', '#/allOf/0/then/properties/noteMotivo']);
     expect(elements[3]?.rule).toEqual({
       effect: 'SHOW',

@@ -9,7 +9,7 @@ import { renderTemplate } from '../text/template.js';
 import { filterItems } from '../vocabulary/item-matcher.js';
 import { unavailableForm, type ComposedForm, type FormNotice, type KnownValue } from './composed-form.js';
 import { fieldMessagesOf } from './field-messages.js';
-import { jsonFormsUiSchema, rjsfUiSchema, type FormField } from './ui-schemas.js';
+import { formOrder, jsonFormsUiSchema, rjsfUiSchema, type FormField } from './ui-schemas.js';
 
 interface FactReference {
   readonly fact: string;
@@ -163,6 +163,7 @@ export async function composeForm(inputs: ComposeInputs): Promise<ComposedForm> 
   const failure = context.failure as EvaluationContext['failure'];
   if (failure) return unavailableForm(taskId, failure.error, failure.retryable, messages);
 
+  const ordered = formOrder(fields);
   const required = new Set<string>([...(requestSchema.required ?? []), ...sourceConditionals.flatMap((block) => block.then.required ?? [])]);
   return {
     status: 'ready',
@@ -170,10 +171,10 @@ export async function composeForm(inputs: ComposeInputs): Promise<ComposedForm> 
     ruleSetVersion: ruleSet.version,
     locale,
     schema,
-    uiSchema: rjsfUiSchema(fields),
-    jsonFormsUiSchema: jsonFormsUiSchema(fields),
+    uiSchema: rjsfUiSchema(ordered),
+    jsonFormsUiSchema: jsonFormsUiSchema(ordered, { title: typeof schema.title === 'string' ? schema.title : undefined, description: typeof schema.description === 'string' ? schema.description : undefined }),
     known,
-    fieldMessages: fieldMessagesOf(fields, required, locale, messages),
+    fieldMessages: fieldMessagesOf(ordered, required, locale, messages),
     notices,
     canSubmit,
   };

@@ -34,7 +34,10 @@ export interface ReadyForm {
   readonly schema: JsonSchema;
   /** RJSF `uiSchema`. */
   readonly uiSchema: UiSchema;
-  /** JSON Forms UI schema (always use it: JSON Forms' generated one cannot show conditional fields). */
+  /**
+   * JSON Forms UI schema (always use it: JSON Forms' generated one cannot show conditional fields): a
+   * `Group` labelled with the form's title, its description as a `Label`, then one `Control` per field.
+   */
   readonly jsonFormsUiSchema: UiSchema;
   /** Values not asked because the system knows them, for the read-only block. */
   readonly known: readonly KnownValue[];

@@ -10,6 +10,25 @@ export interface FormField {
   readonly condition: JsonSchema | undefined;
 }
 
+/**
+ * The order in which a form asks its fields: the base fields as declared, each conditional field right
+ * after the last base field its condition tests (a person's cognome and nome next to the choice of a
+ * natural person, not after the contacts); one whose condition tests no asked field goes last.
+ */
+export function formOrder(fields: readonly FormField[]): FormField[] {
+  const base = fields.filter((field) => field.conditional === undefined);
+  const after = new Map<string, FormField[]>();
+  const last: FormField[] = [];
+  for (const field of fields) {
+    if (field.conditional === undefined) continue;
+    const tested = Object.keys(field.condition?.properties ?? {});
+    const anchor = [...base].reverse().find((candidate) => tested.includes(candidate.name));
+    if (anchor) after.set(anchor.name, [...(after.get(anchor.name) ?? []), field]);
+    else last.push(field);
+  }
+  return [...base.flatMap((field) => [field, ...(after.get(field.name) ?? [])]), ...last];
+}
+
 const RJSF_WIDGETS: Readonly<Record<WidgetName, string>> = { textarea: 'textarea', radio: 'radio', select: 'select', checkbox: 'checkbox' };
 const JSON_FORMS_OPTIONS: Readonly<Partial<Record<WidgetName, UiSchema>>> = { textarea: { multi: true }, radio: { format: 'radio' } };
 
@@ -23,26 +42,34 @@ export function rjsfUiSchema(fields: readonly FormField[]): UiSchema {
   return uiSchema;
 }
 
+/** The form's title and description, as the composed schema has them in the form's language. */
+export interface FormHeading {
+  readonly title?: string | undefined;
+  readonly description?: string | undefined;
+}
+
 /**
  * The JSON Forms UI schema: one Control per field, conditional ones shown by a rule on the same `if`;
- * a field with a description shows it without focus (`showUnfocusedDescription`), as RJSF does.
+ * a field with a description shows it without focus (`showUnfocusedDescription`), as RJSF does. With a
+ * title, the controls sit in a `Group` labelled with it, the description first as a `Label`: JSON Forms
+ * then shows the form's title and description as RJSF does (a fieldset with its legend).
  */
-export function jsonFormsUiSchema(fields: readonly FormField[]): UiSchema {
-  return {
-    type: 'VerticalLayout',
-    elements: fields.map((field) => {
-      const widget = field.schema['x-widget'];
-      // A description is help the contributor needs before typing: JSON Forms shows it only while the
-      // field has focus otherwise (and the layout jumps when it appears).
-      const described = typeof field.schema.description === 'string' && field.schema.description !== '';
-      const options = { ...(widget ? JSON_FORMS_OPTIONS[widget] : undefined), ...(described && { showUnfocusedDescription: true }) };
-      const scope = field.conditional === undefined ? `#/properties/${field.name}` : `#/allOf/${field.conditional}/then/properties/${field.name}`;
-      return {
-        type: 'Control',
-        scope,
-        ...(Object.keys(options).length > 0 && { options }),
-        ...(field.condition && { rule: { effect: 'SHOW', condition: { scope: '#', schema: field.condition } } }),
-      };
-    }),
-  };
+export function jsonFormsUiSchema(fields: readonly FormField[], heading: FormHeading = {}): UiSchema {
+  const controls = fields.map((field) => {
+    const widget = field.schema['x-widget'];
+    // A description is help the contributor needs before typing: JSON Forms shows it only while the
+    // field has focus otherwise (and the layout jumps when it appears).
+    const described = typeof field.schema.description === 'string' && field.schema.description !== '';
+    const options = { ...(widget ? JSON_FORMS_OPTIONS[widget] : undefined), ...(described && { showUnfocusedDescription: true }) };
+    const scope = field.conditional === undefined ? `#/properties/${field.name}` : `#/allOf/${field.conditional}/then/properties/${field.name}`;
+    return {
+      type: 'Control',
+      scope,
+      ...(Object.keys(options).length > 0 && { options }),
+      ...(field.condition && { rule: { effect: 'SHOW', condition: { scope: '#', schema: field.condition } } }),
+    };
+  });
+  if (!heading.title) return { type: 'VerticalLayout', elements: controls };
+  const description = heading.description ? [{ type: 'Label', text: heading.description }] : [];
+  return { type: 'Group', label: heading.title, elements: [...description, ...controls] };
 }

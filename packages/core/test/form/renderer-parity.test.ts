@@ -72,15 +72,40 @@ describe('known data', () => {
 });
 
 describe('JSON Forms UI schema', () => {
+  it("shows the form's title and description, in the form's language, as RJSF does", async () => {
+    for (const locale of ['it', 'en'] as const) {
+      const form = await ready(TASK, azienda, locale);
+      const root = form.jsonFormsUiSchema as { type: string; label: string; elements: { type: string; text?: string }[] };
+      expect(root.type).toBe('Group');
+      expect(root.label).toBe(form.schema.title);
+      expect(root.elements[0]).toEqual({ type: 'Label', text: form.schema.description });
+      expect(root.elements.slice(1).every((element) => element.type === 'Control')).toBe(true);
+    }
+    expect(((await ready(TASK, azienda, 'en')).jsonFormsUiSchema as { label: string }).label).toBe("Revocation of an intermediary's delega");
+  });
+
   it('shows a field description without focus, as RJSF does', async () => {
     const form = await ready(TASK);
     const described = Object.entries({ ...(form.schema.properties as object), ...((form.schema.allOf as { then: { properties: object } }[] | undefined)?.reduce((all, block) => ({ ...all, ...block.then.properties }), {}) ?? {}) })
       .filter(([, schema]) => typeof (schema as { description?: unknown }).description === 'string')
       .map(([name]) => name);
-    const elements = (form.jsonFormsUiSchema as { elements: { scope: string; options?: { showUnfocusedDescription?: boolean } }[] }).elements;
+    const elements = (form.jsonFormsUiSchema as { elements: { type: string; scope: string; options?: { showUnfocusedDescription?: boolean } }[] }).elements.filter((element) => element.type === 'Control');
     for (const element of elements) {
       const name = element.scope.split('/').pop() as string;
       expect(element.options?.showUnfocusedDescription === true, name).toBe(described.includes(name));
     }
+  });
+});
+
+describe('field order', () => {
+  it('asks a conditional field right after the field its condition tests, in both renderers', async () => {
+    const cases = caseDocuments.find((document) => document.file.endsWith('/inserimento-soggetto-collegato.cases.json'))?.content as CasesDocument;
+    const collegatiEngine = createEngine({ catalog: catalogDocuments, dataPort: createInMemoryDataPort(cases.fixture ?? { facts: {} }), actionPort: createInMemoryActionPort(), clock: { now: () => NOW }, plannedTasks: 'all' });
+    const form = await ready('inserimento-soggetto-collegato', azienda, 'it', collegatiEngine);
+    const order = form.uiSchema['ui:order'] as string[];
+    expect(order.slice(0, 5)).toEqual(['tipoSoggetto', 'cognome', 'nome', 'denominazione', 'cf']);
+    const controls = (form.jsonFormsUiSchema as { elements: { type: string; scope?: string }[] }).elements.filter((element) => element.type === 'Control');
+    expect(controls.map((element) => element.scope?.split('/').pop())).toEqual(order);
+    expect(Object.keys(form.fieldMessages)).toEqual(order);
   });
 });
