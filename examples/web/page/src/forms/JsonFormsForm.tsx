@@ -43,8 +43,6 @@ export const JsonFormsForm = forwardRef<RendererHandle, Props>(function JsonForm
   );
   return (
     <div className="jsonforms-form">
-      <h2 className="form-title">{String(form.schema.title ?? '')}</h2>
-      {typeof form.schema.description === 'string' && <p className="form-description">{form.schema.description}</p>}
       <JsonForms
         schema={form.schema as JsonSchema}
         uischema={form.jsonFormsUiSchema as unknown as UISchemaElement}
