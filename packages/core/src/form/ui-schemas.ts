@@ -32,12 +32,22 @@ export function formOrder(fields: readonly FormField[]): FormField[] {
 const RJSF_WIDGETS: Readonly<Record<WidgetName, string>> = { textarea: 'textarea', radio: 'radio', select: 'select', checkbox: 'checkbox' };
 const JSON_FORMS_OPTIONS: Readonly<Partial<Record<WidgetName, UiSchema>>> = { textarea: { multi: true }, radio: { format: 'radio' } };
 
-/** The RJSF `uiSchema`: field order (conditional fields included) and widgets. */
+/** A list field whose items are chosen among options built from port data (several choices). */
+export function isOptionList(field: FormField): boolean {
+  return field.schema.type === 'array' && field.schema['x-options'] !== undefined;
+}
+
+/**
+ * The RJSF `uiSchema`: field order (conditional fields included) and widgets. A list of options is a
+ * group of checkboxes (each option readable in full, as a host's JSON Forms renderer draws it), not a
+ * multi-select list box.
+ */
 export function rjsfUiSchema(fields: readonly FormField[]): UiSchema {
   const uiSchema: Record<string, unknown> = { 'ui:order': fields.map((field) => field.name) };
   for (const field of fields) {
     const widget = field.schema['x-widget'];
     if (widget && RJSF_WIDGETS[widget]) uiSchema[field.name] = { 'ui:widget': RJSF_WIDGETS[widget] };
+    else if (isOptionList(field)) uiSchema[field.name] = { 'ui:widget': 'checkboxes' };
   }
   return uiSchema;
 }

@@ -109,3 +109,16 @@ describe('field order', () => {
     expect(Object.keys(form.fieldMessages)).toEqual(order);
   });
 });
+
+describe('a list of options', () => {
+  it('is a group of checkboxes in RJSF, with its options on the items', async () => {
+    const cases = caseDocuments.find((document) => document.file.endsWith('/cancellazione-contatti-anomali-ndr.cases.json'))?.content as CasesDocument;
+    const contattiEngine = createEngine({ catalog: catalogDocuments, dataPort: createInMemoryDataPort(cases.fixture ?? { facts: {} }), actionPort: createInMemoryActionPort(), clock: { now: () => NOW } });
+    const form = await ready('cancellazione-contatti-anomali-ndr', azienda, 'it', contattiEngine);
+    expect(form.uiSchema.contattiIds).toEqual({ 'ui:widget': 'checkboxes' });
+    const field = (form.schema.properties as Record<string, { uniqueItems?: boolean; items: { oneOf: unknown[] } }>).contattiIds;
+    expect(field?.uniqueItems).toBe(true);
+    expect(field?.items.oneOf.length).toBeGreaterThan(0);
+    expect(form.fieldMessages.contattiIds?.required).toBe('Scegli almeno un recapito da cancellare.');
+  });
+});
