@@ -278,6 +278,25 @@ describe.each(['rjsf', 'jsonforms'])('the Cassetto and the Fascicolo with %s', (
     await close();
   });
 
+  it('offers a list of options as checkboxes with its required mark and Italian message', async () => {
+    await api('/api/control/reset', {});
+    const { page, close } = await openApp({ renderer });
+    await openTask(page, 'cancellazione-contatti-anomali-ndr');
+    const block = page.locator('.form-group, .control').filter({ hasText: 'Recapiti anomali da cancellare' }).last();
+    const boxes = block.locator('input[type="checkbox"]');
+    await boxes.first().waitFor();
+    await hasText(block, 'Recapiti anomali da cancellare*');
+    await lacksText(page.locator('main'), 'Add to');
+    await page.getByRole('button', { name: 'Invia richiesta' }).click();
+    await hasText(block, 'Scegli almeno un recapito da cancellare.');
+    await boxes.first().check();
+    await lacksText(block, 'Scegli almeno un recapito da cancellare.');
+    await checkAccessibility(page, `form with a list (${renderer})`);
+    const protocollo = await submit(page);
+    await detailIn(page, protocollo, ['ACCOLTA', 'NON_ACCOLTA']);
+    await close();
+  });
+
   it('retries a technical fault, hands the request to the Sede, and an operator closes it with a motivazione', async () => {
     await api('/api/control/reset', {});
     const { page, close } = await openApp({ renderer });
@@ -333,6 +352,6 @@ describe.each(['rjsf', 'jsonforms'])('the Cassetto and the Fascicolo with %s', (
 
 describe('the accessibility checks', () => {
   it('ran on every page', () => {
-    expect(accessibility.length).toBeGreaterThanOrEqual(20);
+    expect(accessibility.length).toBeGreaterThanOrEqual(22);
   });
 });

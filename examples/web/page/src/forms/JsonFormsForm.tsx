@@ -3,6 +3,7 @@ import { JsonForms } from '@jsonforms/react';
 import { vanillaCells, vanillaRenderers } from '@jsonforms/vanilla-renderers';
 import { forwardRef, useImperativeHandle, useMemo } from 'react';
 import type { Locale, ReadyForm, RequestIssue } from '../api';
+import { optionListRenderer } from './OptionListControl';
 import type { RendererHandle } from './RjsfForm';
 import { NOISE_KEYWORDS, fieldMessage, fieldTitle } from './messages';
 
@@ -14,6 +15,9 @@ interface Props {
   engineIssues: readonly RequestIssue[];
   onChange(data: Record<string, unknown>): void;
 }
+
+/** The vanilla renderers, plus one for lists of options (vanilla has none). */
+const RENDERERS = [...vanillaRenderers, optionListRenderer];
 
 const NONE_OPTION = { it: '— scegli —', en: '— choose —' };
 
@@ -47,7 +51,7 @@ export const JsonFormsForm = forwardRef<RendererHandle, Props>(function JsonForm
         schema={form.schema as JsonSchema}
         uischema={form.jsonFormsUiSchema as unknown as UISchemaElement}
         data={data}
-        renderers={vanillaRenderers}
+        renderers={RENDERERS}
         cells={vanillaCells}
         i18n={i18n}
         validationMode={submitted ? 'ValidateAndShow' : 'ValidateAndHide'}
