@@ -13,6 +13,7 @@ const options = {
   ...(process.env.DATABASE_URL ? { databaseUrl: process.env.DATABASE_URL } : { dataDir }),
   ...(process.env.SMART_TASK_CLOCK === 'real' && { clock: 'real' }),
 };
+console.log('Starting Smart-Task web: opening the database and compiling the catalog…');
 let web;
 try {
   web = await startWebServer({ ...options, port: Number(process.env.PORT ?? 5180) });

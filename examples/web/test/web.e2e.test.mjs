@@ -350,6 +350,55 @@ describe.each(['rjsf', 'jsonforms'])('the Cassetto and the Fascicolo with %s', (
   });
 });
 
+describe('Lista Richieste and the identities', () => {
+  it('updates by itself while the istruttoria runs, filters by state and pages', async () => {
+    await api('/api/control/reset', {});
+    const { page, close } = await openApp();
+    // Enough requests for a second page, filed through the API.
+    for (let index = 0; index < 11; index += 1) {
+      const answer = await api('/api/requests', { identity: 'azienda', taskId: 'revoca-delega-intermediario', data: { delegaId: 'DEL-001', dataEfficacia: '2024-01-01', motivo: 'CESSAZIONE_INCARICO' } });
+      expect(answer.protocollo).toMatch(/^INPS\./);
+    }
+    // A slow archive: the list says the istruttoria is running, then the row changes without a reload.
+    await api('/api/control/back-office', { dataPort: { mode: 'slow', delayMs: 700 } });
+    await openTask(page, 'revoca-delega-intermediario');
+    await fillRevoca(page, { date: '2026-03-10' });
+    const protocollo = await submit(page);
+    await page.goto(`${web.url}/#/richieste`);
+    await page.getByText('Istruttoria in corso').waitFor();
+    await screenshot(page, 'lista-richieste');
+    const row = page.locator(`tr[data-protocollo="${protocollo}"]`);
+    await attributeOf(row, 'data-state').toBe('ACCOLTA');
+    await countOf(page.getByText('Istruttoria in corso')).toBe(0);
+    await api('/api/control/back-office', { dataPort: { mode: 'ok' } });
+
+    await page.locator('select[name="states"]').selectOption('NON_ACCOLTA');
+    await page.getByRole('button', { name: 'Filtra' }).click();
+    await expect.poll(async () => [...new Set(await page.locator('tbody tr').evaluateAll((rows) => rows.map((item) => item.getAttribute('data-state'))))], WAIT).toEqual(['NON_ACCOLTA']);
+    await page.locator('select[name="states"]').selectOption('');
+    await page.getByRole('button', { name: 'Filtra' }).click();
+    await hasText(page.locator('.pager'), 'Pagina 1 di');
+    await page.getByRole('button', { name: 'Pagina successiva' }).click();
+    await hasText(page.locator('.pager'), 'Pagina 2 di');
+    await countOf(page.locator('tbody tr')).not.toBe(0);
+    await close();
+  });
+
+  it('offers each profile its own tasks, and shows a value the archives do not hold as absent', async () => {
+    const { page, close } = await openApp({ identity: 'dipendente' });
+    await page.locator('a[data-task="variazione-contatti-dipendente"]').waitFor();
+    await countOf(page.locator('a[data-task="revoca-delega-intermediario"]')).toBe(0);
+    await openTask(page, 'variazione-contatti-dipendente');
+    await hasText(page.locator('[data-known="pecAttuale"]'), 'non presente in archivio');
+    await countOf(page.getByLabel('PEC registrata')).toBe(0);
+    await page.getByTestId('identity').selectOption('intermediario');
+    await page.goto(`${web.url}/#/`);
+    await page.locator('a[data-task="variazione-contatti-intermediario"]').waitFor();
+    await countOf(page.locator('a[data-task="variazione-contatti-dipendente"]')).toBe(0);
+    await close();
+  });
+});
+
 describe('the accessibility checks', () => {
   it('ran on every page', () => {
     expect(accessibility.length).toBeGreaterThanOrEqual(22);
