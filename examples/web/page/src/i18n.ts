@@ -93,6 +93,10 @@ const TEXTS = {
     en: 'Make a port slow or unavailable to watch the retries and the hand-over to the Sede. Operations change what the archives answer next (a revoked delega is no longer offered).',
   },
   error: { it: 'Errore', en: 'Error' },
+  when: { it: 'Quando', en: 'When' },
+  event: { it: 'Evento', en: 'Event' },
+  actor: { it: 'Attore', en: 'Actor' },
+  detail: { it: 'Dettaglio', en: 'Detail' },
   notFound: { it: 'Pagina non trovata.', en: 'Page not found.' },
 } satisfies Record<string, Record<Locale, string>>;
 

@@ -153,11 +153,11 @@ export function OperatoreRichiestaPage({ protocollo, locale }: { protocollo: str
         <caption className="visually-hidden">{t(locale, 'history')}</caption>
         <thead>
           <tr>
-            <th scope="col">{t(locale, 'aggiornata')}</th>
-            <th scope="col">Evento</th>
-            <th scope="col">Attore</th>
+            <th scope="col">{t(locale, 'when')}</th>
+            <th scope="col">{t(locale, 'event')}</th>
+            <th scope="col">{t(locale, 'actor')}</th>
             <th scope="col">{t(locale, 'stato')}</th>
-            <th scope="col">Dettaglio</th>
+            <th scope="col">{t(locale, 'detail')}</th>
           </tr>
         </thead>
         <tbody>
