@@ -360,7 +360,7 @@ describe('Lista Richieste and the identities', () => {
       expect(answer.protocollo).toMatch(/^INPS\./);
     }
     // A slow archive: the list says the istruttoria is running, then the row changes without a reload.
-    await api('/api/control/back-office', { dataPort: { mode: 'slow', delayMs: 700 } });
+    await api('/api/control/back-office', { dataPort: { mode: 'slow', delayMs: 1_500 } });
     await openTask(page, 'revoca-delega-intermediario');
     await fillRevoca(page, { date: '2026-03-10' });
     const protocollo = await submit(page);
