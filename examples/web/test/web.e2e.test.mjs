@@ -2,9 +2,11 @@
 // playwright-core (never a browser download), the server on 127.0.0.1 with a free port and a fresh
 // embedded database, nothing reached beyond 127.0.0.1. Each case runs in both renderers (RJSF and JSON
 // Forms); every page visited is checked with axe-core (no serious or critical violation); the main
-// pages are photographed into docs/images/web/.
+// pages are photographed into a temporary folder, or into docs/images/web/ with `pnpm web:screenshots`
+// (SMART_TASK_SCREENSHOTS_DIR), so that a test run leaves the working tree as it was.
 //
 //   pnpm test:web                     # from the root: ensures chromium, builds, runs this file
+//   pnpm web:screenshots              # the same, rewriting the screenshots the docs show
 //   SMART_TASK_CHROMIUM=/path/to/chromium pnpm --filter @smart-task/example-web test:e2e
 import { existsSync, mkdirSync, mkdtempSync, rmSync } from 'node:fs';
 import { createRequire } from 'node:module';
@@ -18,7 +20,7 @@ import { startWebServer } from '../server/app.mjs';
 const require = createRequire(import.meta.url);
 const here = (path) => fileURLToPath(new URL(path, import.meta.url));
 const CHROMIUM = process.env.SMART_TASK_CHROMIUM ?? '/usr/bin/chromium';
-const SCREENSHOTS = here('../../../docs/images/web');
+const SCREENSHOTS = process.env.SMART_TASK_SCREENSHOTS_DIR ?? join(tmpdir(), 'smart-task-web-screenshots');
 const AXE = require.resolve('axe-core/axe.min.js');
 /** Long enough for a busy two-core machine: every wait is for a condition, never a fixed sleep. */
 const WAIT = { timeout: 60_000 };
