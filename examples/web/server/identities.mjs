@@ -9,6 +9,9 @@
  *   positions: DemoPosition[] }} DemoIdentity
  */
 
+/** The one contribution position of the demo's fixtures: the company every identity acts for. */
+const AURORA = Object.freeze({ id: 'aurora', soggettoCf: '12345670488', matricola: '1234567860', denominazione: 'Associazione Culturale Aurora' });
+
 /** @type {readonly DemoIdentity[]} */
 export const IDENTITIES = Object.freeze([
   {
@@ -18,7 +21,7 @@ export const IDENTITIES = Object.freeze([
     profilo: 'AZIENDA',
     profiloLabel: { it: 'Azienda (legale rappresentante)', en: 'Company (legal representative)' },
     notifications: { channel: 'PEC', address: 'aurora@pec.it' },
-    positions: [{ id: 'aurora', soggettoCf: '12345670488', matricola: '1234567860', denominazione: 'Associazione Culturale Aurora' }],
+    positions: [AURORA],
   },
   {
     id: 'intermediario',
@@ -27,7 +30,7 @@ export const IDENTITIES = Object.freeze([
     profilo: 'INTERMEDIARIO',
     profiloLabel: { it: 'Intermediario (L. 12/1979)', en: 'Intermediary (Law 12/1979)' },
     notifications: { channel: 'EMAIL', address: 'studio@verdiconsulenti.example.it' },
-    positions: [{ id: 'aurora', soggettoCf: '12345670488', matricola: '1234567860', denominazione: 'Associazione Culturale Aurora' }],
+    positions: [AURORA],
   },
   {
     id: 'dipendente',
@@ -36,7 +39,7 @@ export const IDENTITIES = Object.freeze([
     profilo: 'DIPENDENTE_DELEGATO',
     profiloLabel: { it: 'Dipendente delegato', en: 'Delegated employee' },
     notifications: { channel: 'SMS', address: '+393331234567' },
-    positions: [{ id: 'aurora', soggettoCf: '12345670488', matricola: '1234567860', denominazione: 'Associazione Culturale Aurora' }],
+    positions: [AURORA],
   },
 ]);
 

@@ -2,6 +2,7 @@ import type { Verdict } from '../evaluate/decision.js';
 import { describePerformed } from '../evaluate/perform-operations.js';
 import type { LifecycleRequest, RequestState } from '../requests/request-state.js';
 import { stateLabel } from '../requests/state-labels.js';
+import { operationIn } from './operation-in.js';
 import { textIn, type MessageLocale } from '../text/message-locale.js';
 import { builtInMessages, type Messages } from '../messages/messages.js';
 
@@ -52,14 +53,7 @@ export interface OperatorRequestView {
 export function toOperatorRequestView(request: LifecycleRequest, locale: MessageLocale = 'it', messages: Messages = builtInMessages()): OperatorRequestView {
   const text: Messages['format'] = (code, params) => messages.format(code, params, locale);
   const performedIds = new Set(request.operations.map((operation) => operation.id));
-  const performed = request.operations.map((operation) => ({
-    id: operation.id,
-    action: operation.action,
-    description: textIn(operation.description, locale),
-    params: operation.params,
-    idempotencyKey: operation.idempotencyKey,
-    status: operation.status,
-  }));
+  const performed = request.operations.map((operation) => operationIn(operation, locale));
   const pending = request.plannedOperations
     .filter((operation) => !performedIds.has(operation.id))
     .map((operation) => ({ id: operation.id, action: operation.action, description: textIn(describePerformed(operation, undefined), locale), params: operation.params, idempotencyKey: operation.idempotencyKey }));

@@ -1,6 +1,7 @@
 import type { Decision, EvaluationResult, PortCallRecord, Reason, RuleOutcome, RuleSetReference, RuleStatus, Timings } from '../evaluate/decision.js';
 import { textIn, type MessageLocale } from '../text/message-locale.js';
 import { builtInMessages, type Messages } from '../messages/messages.js';
+import { operationIn } from './operation-in.js';
 
 /**
  * The outcome as the contributor sees it: `IN_LAVORAZIONE` while a technical failure before the verdict
@@ -115,15 +116,7 @@ export function toOperatorView(result: EvaluationResult, locale: MessageLocale =
     })),
     reasons: reasonsIn(decisionOf(result)?.reasons ?? [], locale),
     warnings: reasonsIn(decisionOf(result)?.warnings ?? [], locale),
-    operations: result.operations.map((operation) => ({
-      id: operation.id,
-      action: operation.action,
-      description: textIn(operation.description, locale),
-      params: operation.params,
-      idempotencyKey: operation.idempotencyKey,
-      status: operation.status,
-      durationMs: operation.durationMs,
-    })),
+    operations: result.operations.map((operation) => ({ ...operationIn(operation, locale), durationMs: operation.durationMs })),
     facts: result.facts,
     portCalls: result.portCalls,
     timings: result.timings,

@@ -2,19 +2,12 @@ import type { ErrorTranslator, JsonFormsI18nState, JsonSchema, Translator, UISch
 import { JsonForms } from '@jsonforms/react';
 import { vanillaCells, vanillaRenderers } from '@jsonforms/vanilla-renderers';
 import { forwardRef, useImperativeHandle, useMemo } from 'react';
-import type { Locale, ReadyForm, RequestIssue } from '../api';
 import { optionListRenderer } from './OptionListControl';
-import type { RendererHandle } from './RjsfForm';
+import type { RendererHandle, RendererProps } from './RjsfForm';
 import { NOISE_KEYWORDS, fieldMessage, fieldTitle } from './messages';
 
-interface Props {
-  form: ReadyForm;
-  data: Record<string, unknown>;
-  locale: Locale;
-  submitted: boolean;
-  engineIssues: readonly RequestIssue[];
-  onChange(data: Record<string, unknown>): void;
-}
+/** How long @jsonforms/react waits before it emits a change (its `debounce(..., 10)` of `onChange`). */
+const JSON_FORMS_CHANGE_DELAY_MS = 10;
 
 /** The vanilla renderers, plus one for lists of options (vanilla has none). */
 const RENDERERS = [...vanillaRenderers, optionListRenderer];
@@ -25,9 +18,11 @@ const NONE_OPTION = { it: '— scegli —', en: '— choose —' };
 type ErrorObject = Parameters<ErrorTranslator>[0];
 
 /** The composed form in JSON Forms 3 (vanilla renderers), with the composed JSON Forms UI schema. */
-export const JsonFormsForm = forwardRef<RendererHandle, Props>(function JsonFormsForm({ form, data, locale, submitted, engineIssues, onChange }, ref) {
+export const JsonFormsForm = forwardRef<RendererHandle, RendererProps>(function JsonFormsForm({ form, data, locale, submitted, engineIssues, onChange }, ref) {
   // Showing errors is the validation mode: hidden until the first submit, then shown and live.
-  useImperativeHandle(ref, () => ({ showErrors: () => undefined }), []);
+  // JSON Forms emits a change 10 ms after it (a debounce in @jsonforms/react): a timer started after the
+  // user's last change, with at least that delay, fires after it, so a submit right after typing sees it.
+  useImperativeHandle(ref, () => ({ showErrors: () => undefined, settled: () => new Promise<void>((resolve) => setTimeout(resolve, JSON_FORMS_CHANGE_DELAY_MS + 1)) }), []);
   const i18n = useMemo<JsonFormsI18nState>(
     () => ({
       locale,

@@ -8,9 +8,12 @@ import { NOISE_KEYWORDS, fieldMessage, fieldTitle } from './messages';
 /** What the page asks of a renderer: show every error now (on submit). */
 export interface RendererHandle {
   showErrors(): void;
+  /** Resolves once every change the user made has reached `onChange` (a renderer may emit changes late). */
+  settled(): Promise<void>;
 }
 
-interface Props {
+/** What the page gives either renderer. */
+export interface RendererProps {
   form: ReadyForm;
   data: Record<string, unknown>;
   locale: Locale;
@@ -21,11 +24,11 @@ interface Props {
 }
 
 /** The composed form in RJSF 6, with the settings the forms guide recommends. */
-export const RjsfForm = forwardRef<RendererHandle, Props>(function RjsfForm({ form, data, locale, submitted, engineIssues, onChange }, ref) {
+export const RjsfForm = forwardRef<RendererHandle, RendererProps>(function RjsfForm({ form, data, locale, submitted, engineIssues, onChange }, ref) {
   const formRef = useRef<Form>(null);
   // Validate once React has rendered the form as submitted (live validation on, the engine's errors in).
   const [showRequests, setShowRequests] = useState(0);
-  useImperativeHandle(ref, () => ({ showErrors: () => setShowRequests((count) => count + 1) }), []);
+  useImperativeHandle(ref, () => ({ showErrors: () => setShowRequests((count) => count + 1), settled: () => Promise.resolve() }), []);
   useEffect(() => {
     if (showRequests > 0) formRef.current?.validateForm();
   }, [showRequests]);

@@ -2,6 +2,7 @@ import { useEffect, useState } from 'react';
 import type { Session } from '../App';
 import { get } from '../api';
 import { dateTime, t } from '../i18n';
+import { LoadState } from './LoadState';
 
 interface Detail {
   protocollo: string;
@@ -48,13 +49,7 @@ export function DettaglioPage({ protocollo, session }: { protocollo: string; ses
     };
   }, [protocollo, identity.id, positionId, locale]);
 
-  if (failure)
-    return (
-      <p role="alert">
-        {t(locale, 'error')}: {failure}
-      </p>
-    );
-  if (!detail) return <p>{t(locale, 'loading')}</p>;
+  if (failure || !detail) return <LoadState locale={locale} failure={failure} />;
   const resultLabel = (result: string) => (result === 'PASSED' ? t(locale, 'checkPassed') : result === 'FAILED' ? t(locale, 'checkFailed') : t(locale, 'checkNotEvaluated'));
   return (
     <article aria-labelledby="detail-title" className="detail" data-state={detail.state}>

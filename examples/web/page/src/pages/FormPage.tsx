@@ -5,6 +5,7 @@ import { JsonFormsForm } from '../forms/JsonFormsForm';
 import { engineOnlyIssues } from '../forms/messages';
 import { RjsfForm, type RendererHandle } from '../forms/RjsfForm';
 import { t } from '../i18n';
+import { LoadState } from './LoadState';
 
 function shown(value: unknown, absent: string): string {
   if (value === null || value === undefined) return absent;
@@ -25,6 +26,12 @@ export function FormPage({ taskId, session }: { taskId: string; session: Session
   const [protocollo, setProtocollo] = useState<string | undefined>();
   const rendererRef = useRef<RendererHandle>(null);
   const validation = useRef(0);
+  /** The data as of the renderer's last change: a submit reads it after the renderer settled, not the render's copy. */
+  const latestData = useRef(data);
+  const change = (next: Record<string, unknown>) => {
+    latestData.current = next;
+    setData(next);
+  };
 
   useEffect(() => {
     void get<{ form: ComposedForm }>(`/api/forms/${encodeURIComponent(taskId)}`, { identity: identity.id, position: positionId, locale })
@@ -52,9 +59,11 @@ export function FormPage({ taskId, session }: { taskId: string; session: Session
     rendererRef.current?.showErrors();
     setSending(true);
     try {
-      const found = await validate(data);
+      await rendererRef.current?.settled();
+      const current = latestData.current;
+      const found = await validate(current);
       if (found.length > 0) return;
-      const answer = await post<{ protocollo: string }>('/api/requests', { identity: identity.id, position: positionId, taskId, data, locale });
+      const answer = await post<{ protocollo: string }>('/api/requests', { identity: identity.id, position: positionId, taskId, data: current, locale });
       setProtocollo(answer.protocollo);
     } catch (error) {
       if (error instanceof ApiError && error.body.issues) setIssues(error.body.issues);
@@ -64,13 +73,7 @@ export function FormPage({ taskId, session }: { taskId: string; session: Session
     }
   };
 
-  if (failure)
-    return (
-      <p role="alert">
-        {t(locale, 'error')}: {failure}
-      </p>
-    );
-  if (!form) return <p>{t(locale, 'loading')}</p>;
+  if (failure || !form) return <LoadState locale={locale} failure={failure} />;
   if (form.status === 'not-allowed') {
     return (
       <section aria-labelledby="form-title">
@@ -137,7 +140,7 @@ export function FormPage({ taskId, session }: { taskId: string; session: Session
           {notice.message}
         </p>
       ))}
-      <Renderer ref={rendererRef} form={ready} data={data} locale={locale} submitted={submitted} engineIssues={extra} onChange={setData} />
+      <Renderer ref={rendererRef} form={ready} data={data} locale={locale} submitted={submitted} engineIssues={extra} onChange={change} />
       {submitted && issues.length > 0 && (
         <p role="alert" className="form-alert">
           {t(locale, 'fixErrors')}

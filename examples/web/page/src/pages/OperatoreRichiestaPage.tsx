@@ -1,6 +1,7 @@
 import { useCallback, useEffect, useState } from 'react';
 import { post, get, type Locale } from '../api';
 import { dateTime, t } from '../i18n';
+import { LoadState } from './LoadState';
 
 interface OperatorDetail {
   view: {
@@ -57,13 +58,7 @@ export function OperatoreRichiestaPage({ protocollo, locale }: { protocollo: str
     }
   };
 
-  if (failure)
-    return (
-      <p role="alert">
-        {t(locale, 'error')}: {failure}
-      </p>
-    );
-  if (!detail) return <p>{t(locale, 'loading')}</p>;
+  if (failure || !detail) return <LoadState locale={locale} failure={failure} />;
   const { view } = detail;
   return (
     <article aria-labelledby="op-title" className="detail operator" data-state={view.state}>
