@@ -34,6 +34,12 @@ describe('validate: field-level messages in Italian and English', () => {
     expect(result.issues).toEqual([expect.objectContaining({ code: 'ADDITIONAL_PROPERTIES', pointer: '/iban' })]);
   });
 
+  it('lists the issues in the order the form asks the fields: a conditional field right after the one it depends on', () => {
+    const result = engine.validate('inserimento-soggetto-collegato', { tipoSoggetto: 'PERSONA_FISICA', email: 'non-una-email' });
+    // Declared: denominazioneSoggetto, tipoSoggetto, cf, ruolo, dataInizio, email… then cognome and nome in allOf.
+    expect(result.issues.map((found) => found.field)).toEqual(['cognome', 'nome', 'cf', 'ruolo', 'dataInizio', 'email']);
+  });
+
   it('refuses data that is not an object', () => {
     expect(engine.validate('riattivazione-posizione-contributiva', [1, 2]).issues[0]?.code).toBe('TYPE');
   });

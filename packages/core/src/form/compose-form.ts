@@ -9,7 +9,8 @@ import { renderTemplate } from '../text/template.js';
 import { filterItems } from '../vocabulary/item-matcher.js';
 import { unavailableForm, type ComposedForm, type FormNotice, type KnownValue } from './composed-form.js';
 import { fieldMessagesOf } from './field-messages.js';
-import { formOrder, jsonFormsUiSchema, rjsfUiSchema, type FormField } from './ui-schemas.js';
+import { formOrder } from '../request-schema/form-order.js';
+import { jsonFormsUiSchema, rjsfUiSchema, type FormField } from './ui-schemas.js';
 
 interface FactReference {
   readonly fact: string;

@@ -10,25 +10,6 @@ export interface FormField {
   readonly condition: JsonSchema | undefined;
 }
 
-/**
- * The order in which a form asks its fields: the base fields as declared, each conditional field right
- * after the last base field its condition tests (a person's cognome and nome next to the choice of a
- * natural person, not after the contacts); one whose condition tests no asked field goes last.
- */
-export function formOrder(fields: readonly FormField[]): FormField[] {
-  const base = fields.filter((field) => field.conditional === undefined);
-  const after = new Map<string, FormField[]>();
-  const last: FormField[] = [];
-  for (const field of fields) {
-    if (field.conditional === undefined) continue;
-    const tested = Object.keys(field.condition?.properties ?? {});
-    const anchor = [...base].reverse().find((candidate) => tested.includes(candidate.name));
-    if (anchor) after.set(anchor.name, [...(after.get(anchor.name) ?? []), field]);
-    else last.push(field);
-  }
-  return [...base.flatMap((field) => [field, ...(after.get(field.name) ?? [])]), ...last];
-}
-
 const RJSF_WIDGETS: Readonly<Record<WidgetName, string>> = { textarea: 'textarea', radio: 'radio', select: 'select', checkbox: 'checkbox' };
 const JSON_FORMS_OPTIONS: Readonly<Partial<Record<WidgetName, UiSchema>>> = { textarea: { multi: true }, radio: { format: 'radio' } };
 

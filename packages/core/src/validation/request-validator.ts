@@ -10,6 +10,7 @@ import { builtInMessages, type MessageParams, type Messages } from '../messages/
 import type { JsonBounds, JsonBoundsProblem } from '../json/json-bounds.js';
 import { DEFAULT_LIMITS } from '../limits/engine-limits.js';
 import { requestBoundsOf, requestDataProblems } from './check-request.js';
+import { requestFieldsInFormOrder } from '../request-schema/form-order.js';
 
 /** The outcome of validating a request's data. */
 export interface RequestValidation {
@@ -110,7 +111,8 @@ export function compileRequestValidator(
       .filter((field) => field.schema.type === 'boolean' && JSON.stringify(field.schema.enum) === '[true]')
       .map((field) => field.name),
   );
-  const order = new Map(requestFieldsOf(schema).map((field, index) => [field.name, index]));
+  // Issues come in the order the form asks its fields (a conditional field after the one it depends on).
+  const order = new Map(requestFieldsInFormOrder(schema).map((field, index) => [field.name, index]));
   const notAnObject: RequestIssue = { code: 'TYPE', pointer: '', field: '', message: messages.localized('request.NOT_AN_OBJECT') };
   /** A request issue the library words: message `messageCode` of the table, in each of its locales. */
   const written = (code: string, pointer: string, field: string, messageCode: MessageCode, params: MessageParams): RequestIssue => {
