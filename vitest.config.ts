@@ -1,7 +1,33 @@
 import { fileURLToPath } from 'node:url';
+import { BaseSequencer, type TestSpecification } from 'vitest/node';
 import { defineConfig } from 'vitest/config';
 
 const src = (path: string) => fileURLToPath(new URL(path, import.meta.url));
+
+/**
+ * The files that take longest, most of it waiting (pg-boss polling, child processes killed and
+ * restarted, deadlines of port calls) or compiling engines: started first, so that the short files fill
+ * the other worker meanwhile instead of leaving it idle at the end. On a fresh clone Vitest has no timings
+ * of its own yet and orders by file size, which started these last (the suite's tail was one of them).
+ */
+const LONG_RUNNING = [
+  'packages/postgres/test/embedded-worker.test.ts',
+  'packages/postgres/test/durable-example.test.ts',
+  'packages/postgres/test/workers.test.ts',
+  'packages/core/test/fuzz/catalog-mutations.test.ts',
+  'packages/core/test/lifecycle/crash-and-fault.test.ts',
+  'packages/core/test/fuzz/fault-injection.test.ts',
+];
+
+/** Vitest's order (failed first, then longest by its recorded timings, else largest), with {@link LONG_RUNNING} ahead of the rest. */
+class LongRunningFirst extends BaseSequencer {
+  override async sort(files: TestSpecification[]): Promise<TestSpecification[]> {
+    const sorted = await super.sort(files);
+    const rank = (file: TestSpecification) => LONG_RUNNING.findIndex((path) => file.moduleId.endsWith(path));
+    const long = sorted.filter((file) => rank(file) >= 0).sort((a, b) => rank(a) - rank(b));
+    return [...long, ...sorted.filter((file) => rank(file) < 0)];
+  }
+}
 
 /** Tests run against the packages' sources, so a fresh clone needs no build; `dist.test.ts` checks the build. */
 export default defineConfig({
@@ -28,5 +54,6 @@ export default defineConfig({
     // machines, so the suite ran file after file. Many of the longest files wait on child processes or
     // PostgreSQL, so two workers keep both cores busy without starving them.
     maxWorkers: 2,
+    sequence: { sequencer: LongRunningFirst },
   },
 });
