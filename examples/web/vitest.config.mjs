@@ -9,10 +9,5 @@ export default defineConfig({
     testTimeout: 180_000,
     hookTimeout: 180_000,
     fileParallelism: false,
-    // One retry, and the note of issue 13 says why: a JSON Forms submit was still seen to go unanswered in
-    // 1 of 6 full runs on a loaded machine after the fix for its late change events (FormPage's
-    // `settled()`), and was not reproduced in isolation. A retried test starts on a fresh page; each retry
-    // is printed in the report, so a flake shows instead of hiding.
-    retry: 1,
   },
 });

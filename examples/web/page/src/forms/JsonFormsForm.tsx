@@ -20,10 +20,9 @@ type ErrorObject = Parameters<ErrorTranslator>[0];
 /** The composed form in JSON Forms 3 (vanilla renderers), with the composed JSON Forms UI schema. */
 export const JsonFormsForm = forwardRef<RendererHandle, RendererProps>(function JsonFormsForm({ form, data, locale, submitted, engineIssues, onChange }, ref) {
   // Showing errors is the validation mode: hidden until the first submit, then shown and live.
-  // JSON Forms emits a change 10 ms after it (a lodash debounce in @jsonforms/react, which re-arms its
-  // timer when it fires early): waiting ten times that after the user's last change lets it through, so
-  // a submit right after typing sees it. 100 ms on a submit is not noticeable.
-  useImperativeHandle(ref, () => ({ showErrors: () => undefined, settled: () => new Promise<void>((resolve) => setTimeout(resolve, JSON_FORMS_CHANGE_DELAY_MS * 10)) }), []);
+  // JSON Forms emits a change 10 ms after it (a debounce in @jsonforms/react): a timer started after the
+  // user's last change, with at least that delay, fires after it, so a submit right after typing sees it.
+  useImperativeHandle(ref, () => ({ showErrors: () => undefined, settled: () => new Promise<void>((resolve) => setTimeout(resolve, JSON_FORMS_CHANGE_DELAY_MS + 1)) }), []);
   const i18n = useMemo<JsonFormsI18nState>(
     () => ({
       locale,
