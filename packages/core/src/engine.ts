@@ -1,5 +1,5 @@
 import type { ValidateFunction } from 'ajv';
-import type { CatalogDocument, JsonSchema, PortContractDocument, Profilo, RuleSetDocument, Subject, TaskStatus } from '@smart-task/schemas';
+import type { CatalogDocument, PortContractDocument, Profilo, RuleSetDocument, Subject, TaskStatus } from '@smart-task/schemas';
 import type { Catalog, TaskDefinition } from './catalog/catalog.js';
 import { withContractDefinitions } from './catalog/check-json-schemas.js';
 import { loadCatalog } from './catalog/load-catalog.js';
@@ -24,6 +24,7 @@ import { createVocabulary, type VocabularyExtensions } from './vocabulary/vocabu
 import { DEFAULT_LIMITS, type EngineLimits } from './limits/engine-limits.js';
 import { answerBoundsOf } from './evaluate/port-answer-bounds.js';
 import { checkEngineOptions } from './validation/check-engine-options.js';
+import { compiledOnFirstUse, madeOnFirstUse } from './validation/compiled-on-first-use.js';
 import { checkCallOptions, checkDataToPrune, checkIsoDate, checkOperationsPlan, checkRequest, checkSubject, describeValue, requestBoundsOf } from './validation/check-request.js';
 
 /** A request to evaluate: who files it, on which position (`subject`), with which data. */
@@ -170,15 +171,20 @@ function once<T>(make: () => Promise<T>): () => Promise<T> {
 
 const systemClock: Clock = { now: () => new Date() };
 
-/** The port contract's validators; port answers with `answerAjv`, which stops at the first error. */
+/**
+ * The port contract's validators, each compiled on first use; port answers with `answerAjv`, which
+ * stops at the first error.
+ */
 function portValidators(ajv: Ajv, answerAjv: Ajv, contract: PortContractDocument) {
-  const compile = (schema: JsonSchema) => ajv.compile(withContractDefinitions(schema, contract)) as ValidateFunction;
-  const compileAnswer = (schema: JsonSchema) => answerAjv.compile(withContractDefinitions(schema, contract)) as ValidateFunction;
+  const compile = (schema: object) => ajv.compile(withContractDefinitions(schema, contract)) as ValidateFunction;
+  const compileAnswer = (schema: object) => answerAjv.compile(withContractDefinitions(schema, contract)) as ValidateFunction;
+  const facts = Object.entries(contract.facts);
+  const actions = Object.entries(contract.actions);
   return {
-    params: new Map(Object.entries(contract.facts).map(([name, fact]) => [name, compile(fact.params)])),
-    results: new Map(Object.entries(contract.facts).map(([name, fact]) => [name, compileAnswer(fact.result)])),
-    actions: new Map(Object.entries(contract.actions).map(([name, action]) => [name, compile(action.params)])),
-    actionResults: new Map(Object.entries(contract.actions).flatMap(([name, action]) => (action.result ? [[name, compileAnswer(action.result)] as const] : []))),
+    params: compiledOnFirstUse(new Map(facts.map(([name, fact]) => [name, fact.params])), compile),
+    results: compiledOnFirstUse(new Map(facts.map(([name, fact]) => [name, fact.result])), compileAnswer),
+    actions: compiledOnFirstUse(new Map(actions.map(([name, action]) => [name, action.params])), compile),
+    actionResults: compiledOnFirstUse(new Map(actions.flatMap(([name, action]) => (action.result ? [[name, action.result] as const] : []))), compileAnswer),
   };
 }
 
@@ -217,13 +223,15 @@ export function createEngine(options: EngineOptions): SmartTaskEngine {
   const tasks = new Map<string, CompiledTask>();
   const portContractHash = once(() => contentHash(contract));
   for (const [id, definition] of catalog.tasks) {
-    const prune = compileHiddenFieldPruner(ajv, definition.requestSchema.document);
+    // Compiled when the task is first validated: a host serving a few tasks compiles only theirs.
+    const pruner = madeOnFirstUse(() => compileHiddenFieldPruner(ajv, definition.requestSchema.document));
+    const validator = madeOnFirstUse(() => compileRequestValidator(ajv, definition.requestSchema.document, pruner(), requestBounds, messages));
     const requestSchemaHash = once(() => contentHash(definition.requestSchema.document));
     tasks.set(id, {
       definition,
       ruleSets: definition.ruleSets.map(({ file, document }) => compileRuleSet(file, document, vocabulary)),
-      validate: compileRequestValidator(ajv, definition.requestSchema.document, prune, requestBounds, messages),
-      prune,
+      validate: (data) => validator()(data),
+      prune: (data) => pruner()(data),
       dependencyHashes: once(async () => ({ requestSchema: await requestSchemaHash(), portContract: await portContractHash() })),
     });
   }

@@ -106,6 +106,23 @@ describe('loadCatalog reports broken files with code, file and JSON pointer', ()
   });
 });
 
+describe('a catalog loaded again in the same process', () => {
+  it('is checked afresh when a document changed in place, and reports the same issues when loaded again unchanged', () => {
+    const documents = structuredClone([...catalogDocuments, ...caseDocuments]) as CatalogDocument[];
+    expect(loadCatalog(documents).issues).toEqual([]);
+    const contract = documents.find((document) => document.file.endsWith('port-contract.json'))?.content as LooseJson;
+    const schema = documents.find((document) => document.file === SCHEMA)?.content as LooseJson;
+    contract.facts.delega.result.type = 'objekt';
+    schema.properties.delegaId.pattern = '^(a+)+$';
+    const first = loadCatalog(documents).issues.map(({ code, file, pointer }) => ({ code, file, pointer }));
+    expect(first).toEqual(expect.arrayContaining([expect.objectContaining({ code: 'INVALID_JSON_SCHEMA', pointer: '/facts/delega/result/type' }), { code: 'SLOW_PATTERN', file: SCHEMA, pointer: '/properties/delegaId/pattern' }]));
+    expect(loadCatalog(documents).issues.map(({ code, file, pointer }) => ({ code, file, pointer }))).toEqual(first);
+    contract.facts.delega.result.type = 'object';
+    delete schema.properties.delegaId.pattern;
+    expect(loadCatalog(documents).issues).toEqual([]);
+  });
+});
+
 describe('reserved names and contradictory expectations', () => {
   it('refuses a fact named __proto__', () => {
     // JSON.parse makes "__proto__" an own property, as a rule file read from disk would.

@@ -86,13 +86,10 @@ export function checkPortContractSchemas(ajv: Ajv, file: string, contract: PortC
   return checkEmbeddedSchemas(ajv, file, schemas, (schema) => withContractDefinitions(schema, contract));
 }
 
-/**
- * Checks a request schema's patterns and its validity as a draft-07 schema. It is compiled afterwards,
- * into the request validator; the loader reports a schema Ajv still cannot compile with {@link compileFailure}.
- */
+/** Checks a request schema's patterns, its validity as a draft-07 schema, and that Ajv compiles it. */
 export function checkRequestJsonSchema(ajv: Ajv, file: string, schema: RequestSchemaDocument): Issue[] {
   const { $schema: _schema, ...body } = schema;
-  return checkEmbeddedSchemas(ajv, file, [{ schema: body, pointer: '' }]);
+  return checkEmbeddedSchemas(ajv, file, [{ schema: body, pointer: '' }], (compiled) => compiled as object);
 }
 
 /** The pointer (below `pointer`) of the first schema whose `$ref` is `ref`. */
@@ -110,7 +107,7 @@ function refAt(value: unknown, ref: string, pointer: string): string | undefined
  * The issue for a schema (written at `pointer`) that Ajv refused to compile; a reference that resolves
  * to nothing is reported where the `$ref` is written.
  */
-export function compileFailure(file: string, schema: unknown, pointer: string, error: unknown): Issue {
+function compileFailure(file: string, schema: unknown, pointer: string, error: unknown): Issue {
   const reason = error instanceof Error ? error.message : String(error);
   const missingRef = (error as { missingRef?: unknown } | null)?.missingRef;
   if (typeof missingRef === 'string') {

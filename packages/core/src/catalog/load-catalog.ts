@@ -11,16 +11,17 @@ import {
 } from '@smart-task/schemas';
 import { SUBJECT_ONLY_FACTS, dependencyClosure } from '../compile/fact-graph.js';
 import { issue, type Issue, type Result } from '../errors.js';
-import { createAjv } from '../formats/create-ajv.js';
+import { createAjv, type Ajv } from '../formats/create-ajv.js';
 import { tooDeepAt } from '../json/nesting-depth.js';
 import { checkIsoDate } from '../formats/iso-date.js';
 import { joinPointer } from '../json/pointer.js';
 import { didYouMean, quoteList } from '../text/suggest.js';
-import { compileRequestValidator } from '../validation/request-validator.js';
+import { compileRequestValidator, type RequestValidator } from '../validation/request-validator.js';
 import { createVocabulary, type Vocabulary } from '../vocabulary/vocabulary.js';
 import type { Catalog, LoadedDocument, TaskDefinition } from './catalog.js';
 import { checkFixtureAgainstContract } from './check-fixture.js';
-import { checkPortContractSchemas, checkRequestJsonSchema, compileFailure } from './check-json-schemas.js';
+import { checkPortContractSchemas, checkRequestJsonSchema } from './check-json-schemas.js';
+import { RememberedByContent, checkedByContent } from './checked-content.js';
 import { crossCheckRuleSet } from './cross-check-rule-set.js';
 import { expandRuleSet, indexRuleLibraries, issueAtSource, libraryAsRuleSet } from './rule-library.js';
 import { KIND_LABELS, kindOfFile, type DocumentKind } from './document-kinds.js';
@@ -77,7 +78,7 @@ function sortByKind(documents: readonly CatalogDocument[], maxDepth: number, iss
       if (taskNamedBy(content)) buckets.brokenTasks.add(taskNamedBy(content) as string);
       continue;
     }
-    const found = validateAgainstMetaSchema(file, kind, content);
+    const found = checkedByContent(`meta-schema ${kind} ${file}`, content, () => validateAgainstMetaSchema(file, kind, content));
     issues.push(...found);
     if (found.length === 0) buckets[kind].push({ file, document: content });
     else if (taskNamedBy(content)) buckets.brokenTasks.add(taskNamedBy(content) as string);
@@ -217,6 +218,13 @@ function uniqueIssues(issues: readonly Issue[]): Issue[] {
 }
 
 /**
+ * The validators that check the cases' data, one per request schema: kept (each with its own Ajv
+ * instance, which goes when it is forgotten) for the next load of the same schema.
+ */
+const casesValidators = new RememberedByContent<RequestValidator>(64);
+const casesValidatorOf = (schema: RequestSchemaDocument): RequestValidator => casesValidators.get('cases validator', schema, () => compileRequestValidator(createAjv(), schema));
+
+/**
  * Loads a catalog from parsed DSL documents: checks each against its meta-schema, then cross-checks
  * them (facts, operators, actions, request fields, placeholders, versions, cases). Rule sets come back with
  * their rule-library references (`{ "use": id }`) expanded. Never throws for bad
@@ -230,7 +238,8 @@ export function loadCatalog(documents: readonly CatalogDocument[], options: Load
   const issues: Issue[] = [];
   const vocabulary = options.vocabulary ?? createVocabulary();
   const buckets = sortByKind(documents, options.maxNestingDepth ?? DEFAULT_MAX_NESTING_DEPTH, issues);
-  const ajv = createAjv();
+  let ajvOfLoad: Ajv | undefined;
+  const ajv = (): Ajv => (ajvOfLoad ??= createAjv());
 
   const contracts = buckets.portContract as LoadedDocument<PortContractDocument>[];
   if (contracts.length > 1) {
@@ -240,7 +249,7 @@ export function loadCatalog(documents: readonly CatalogDocument[], options: Load
     file: '@smart-task/schemas/port-contract.json',
     document: options.defaultPortContract ?? bundledPortContract,
   };
-  issues.push(...checkPortContractSchemas(ajv, portContract.file, portContract.document));
+  issues.push(...checkedByContent(`port-contract ${portContract.file}`, portContract.document, () => checkPortContractSchemas(ajv(), portContract.file, portContract.document)));
 
   const requestSchemas = new Map<string, LoadedDocument<RequestSchemaDocument>>();
   for (const loaded of buckets.requestSchema as LoadedDocument<RequestSchemaDocument>[]) {
@@ -278,7 +287,8 @@ export function loadCatalog(documents: readonly CatalogDocument[], options: Load
   }
 
   const tasks = new Map<string, TaskDefinition>();
-  const validators = new Map<string, ReturnType<typeof compileRequestValidator>>();
+  /** The tasks whose request schema compiles: their cases' data is checked against it. */
+  const compilable = new Set<string>();
   for (const [taskId, requestSchema] of requestSchemas) {
     const ruleSets = (ruleSetsByTask.get(taskId) ?? []).sort((a, b) => a.document.validFrom.localeCompare(b.document.validFrom));
     if (ruleSets.length === 0) {
@@ -288,22 +298,17 @@ export function loadCatalog(documents: readonly CatalogDocument[], options: Load
     }
     checkVersions(taskId, ruleSets, issues);
     checkRequestSchema(requestSchema, ruleSets, issues);
-    const schemaIssues = checkRequestJsonSchema(ajv, requestSchema.file, requestSchema.document);
+    const schemaIssues = checkedByContent(`request-schema ${requestSchema.file}`, requestSchema.document, () => checkRequestJsonSchema(ajv(), requestSchema.file, requestSchema.document));
     issues.push(...schemaIssues);
-    if (schemaIssues.length === 0) {
-      try {
-        validators.set(taskId, compileRequestValidator(ajv, requestSchema.document));
-      } catch (error) {
-        issues.push(compileFailure(requestSchema.file, requestSchema.document, '', error));
-      }
-    }
+    if (schemaIssues.length === 0) compilable.add(taskId);
     tasks.set(taskId, { id: taskId, requestSchema, ruleSets, cases: [] });
   }
 
   for (const loaded of buckets.cases as LoadedDocument<CasesDocument>[]) {
     const task = tasks.get(loaded.document.task);
     if (!task && buckets.brokenTasks.has(loaded.document.task)) continue;
-    checkCases(loaded, task, portContract.document, validators.get(loaded.document.task), issues);
+    const validateData = task && compilable.has(task.id) ? casesValidatorOf(task.requestSchema.document) : undefined;
+    checkCases(loaded, task, portContract.document, validateData, issues);
     if (task) (task.cases as LoadedDocument<CasesDocument>[]).push(loaded);
   }
 

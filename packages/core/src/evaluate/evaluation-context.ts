@@ -12,6 +12,7 @@ import type { PortCallRecord, TechnicalError } from './decision.js';
 import { describeAjvErrors } from './ajv-errors.js';
 import type { JsonBounds } from '../json/json-bounds.js';
 import { answerBoundsProblem } from './port-answer-bounds.js';
+import type { ValidatorsByName } from '../validation/compiled-on-first-use.js';
 
 /** Built-in facts the decision records in fields of their own. */
 const RECORDED_APART: ReadonlySet<string> = new Set(['request', 'subject', 'requestId', 'task', 'requesters']);
@@ -24,8 +25,8 @@ export interface FactResolvers {
   readonly declarations: Readonly<Record<string, FactDeclaration>>;
   readonly helpers: ReadonlyMap<string, FactHelperDefinition>;
   readonly helperArgsValidators: ReadonlyMap<string, ValidateFunction>;
-  readonly portParamsValidators: ReadonlyMap<string, ValidateFunction>;
-  readonly portResultValidators: ReadonlyMap<string, ValidateFunction>;
+  readonly portParamsValidators: ValidatorsByName;
+  readonly portResultValidators: ValidatorsByName;
   /** The bounds a port answer must keep before it is validated (see `EngineLimits`). */
   readonly answerBounds: JsonBounds;
 }

@@ -9,6 +9,7 @@ import { callWithDeadline } from './call-with-deadline.js';
 import { isDeadlineExceeded, readPortFailure } from './port-failure.js';
 import type { OperationRecord, PlannedOperation, TechnicalError } from './decision.js';
 import { isRecord } from '../json/read-safely.js';
+import type { ValidatorsByName } from '../validation/compiled-on-first-use.js';
 
 /** What performing operations needs from the engine. */
 export interface OperationsSetup {
@@ -16,7 +17,7 @@ export interface OperationsSetup {
   /** The deadline of each action-port call, in milliseconds. */
   readonly timeoutMs: number;
   /** Validators of the details an action returns, for the actions whose contract declares a `result`. */
-  readonly actionResultValidators: ReadonlyMap<string, ValidateFunction>;
+  readonly actionResultValidators: ValidatorsByName;
   /** The bounds an action outcome must keep before it is validated (see `EngineLimits`). */
   readonly answerBounds: JsonBounds;
 }

@@ -1,9 +1,9 @@
-import type { ValidateFunction } from 'ajv';
 import type { OperationDefinition } from '@smart-task/schemas';
 import { OPERATION_OUTCOME, placeholdersOf } from '../text/template.js';
 import type { PlannedOperation } from './decision.js';
 import { FACT_FAILED, type EvaluationContext } from './evaluation-context.js';
 import { describeAjvErrors } from './ajv-errors.js';
+import type { ValidatorsByName } from '../validation/compiled-on-first-use.js';
 
 /** The idempotency key of an operation: `<requestId>:<operationId>`. */
 export function idempotencyKeyOf(requestId: string, operationId: string): string {
@@ -23,7 +23,7 @@ function factsQuotedBy(operation: OperationDefinition): string[] {
  * could not be read or the parameters break the contract: nothing has been performed then, so the
  * istruttoria can be repeated.
  */
-export async function planOperations(operations: readonly OperationDefinition[], context: EvaluationContext, requestId: string, actionParamsValidators: ReadonlyMap<string, ValidateFunction>): Promise<PlannedOperation[] | undefined> {
+export async function planOperations(operations: readonly OperationDefinition[], context: EvaluationContext, requestId: string, actionParamsValidators: ValidatorsByName): Promise<PlannedOperation[] | undefined> {
   const resolved = await Promise.all(
     operations.map(async (operation) => {
       const quotedFacts = factsQuotedBy(operation);

@@ -5,13 +5,14 @@ import { EvaluationContext, type FactResolvers } from './evaluation-context.js';
 import { planOperations } from './plan-operations.js';
 import { describeThrown } from './port-failure.js';
 import { readOutcome, type RuleNode } from './read-outcomes.js';
+import type { ValidatorsByName } from '../validation/compiled-on-first-use.js';
 
 /** Everything one istruttoria needs; prepared by the engine. */
 export interface IstruttoriaInputs {
   readonly compiled: CompiledRuleSet;
   readonly resolvers: FactResolvers;
   /** Validators of each action's parameters, from the port contract. */
-  readonly actionParamsValidators: ReadonlyMap<string, import('ajv').ValidateFunction>;
+  readonly actionParamsValidators: ValidatorsByName;
   readonly dataPort: import('../port.js').DataPort;
   readonly requestId: string;
   readonly taskId: string;

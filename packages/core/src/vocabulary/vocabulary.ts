@@ -1,6 +1,7 @@
 import type { ValidateFunction } from 'ajv';
 import { SmartTaskError, issue } from '../errors.js';
-import { createAjv } from '../formats/create-ajv.js';
+import { createAjv, type Ajv } from '../formats/create-ajv.js';
+import { madeOnFirstUse } from '../validation/compiled-on-first-use.js';
 import { builtInFactHelpers, type FactHelperDefinition } from './fact-helpers.js';
 import { OPERATOR_DECORATORS, builtInOperators, type OperatorDefinition } from './operators.js';
 
@@ -24,6 +25,16 @@ export interface VocabularyExtensions {
   readonly helpers?: readonly FactHelperDefinition[];
 }
 
+/** The schemas of the built-in operators and helpers: the same objects for every engine of the process. */
+const BUILT_IN_SCHEMAS: ReadonlySet<object> = new Set([...builtInOperators.map((operator) => operator.valueSchema), ...builtInFactHelpers.map((helper) => helper.argsSchema)]);
+
+/**
+ * The Ajv instance that compiles the built-in schemas, shared by every vocabulary of the process: Ajv
+ * keeps what it compiled by schema object, so each is compiled once, not once per engine. A host's
+ * schemas go to an instance of their vocabulary's own, which goes away with it.
+ */
+const builtInAjv = madeOnFirstUse(() => createAjv());
+
 function definitionError(kind: string, name: string, problem: string): SmartTaskError {
   return new SmartTaskError(`Cannot register ${kind} "${name}"`, [issue('SCHEMA_VIOLATION', '<vocabulary>', '', `${kind} "${name}" ${problem}`)]);
 }
@@ -36,13 +47,15 @@ function definitionError(kind: string, name: string, problem: string): SmartTask
  * const vocabulary = createVocabulary({ operators: [{ name: 'isWeekday', description: '…', valueSchema: { type: 'boolean' }, evaluate: … }] });
  */
 export function createVocabulary(extensions: VocabularyExtensions = {}): Vocabulary {
-  const ajv = createAjv();
+  let hostAjv: Ajv | undefined;
   const operators = new Map<string, OperatorDefinition>();
   const helpers = new Map<string, FactHelperDefinition>();
   const operatorValueValidators = new Map<string, ValidateFunction>();
   const helperArgsValidators = new Map<string, ValidateFunction>();
 
   const compile = (kind: string, name: string, schema: object): ValidateFunction => {
+    const builtIn = BUILT_IN_SCHEMAS.has(schema);
+    const ajv = builtIn ? builtInAjv() : (hostAjv ??= createAjv());
     try {
       return ajv.compile(schema);
     } catch (error) {

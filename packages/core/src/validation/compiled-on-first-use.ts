@@ -1,0 +1,33 @@
+import type { ValidateFunction } from 'ajv';
+
+/** Validators looked up by name (a port fact, an action). */
+export interface ValidatorsByName {
+  /** The validator of `name`, or `undefined` when nothing of that name has a schema. */
+  get(name: string): ValidateFunction | undefined;
+}
+
+/**
+ * Validators of named schemas, each compiled the first time it is asked for: an engine that serves a
+ * few tasks never compiles the schemas of the facts and actions only other tasks use, and starting one
+ * compiles nothing. The schemas were checked when the catalog was loaded, so compiling cannot fail here.
+ */
+export function compiledOnFirstUse(schemas: ReadonlyMap<string, object>, compile: (schema: object) => ValidateFunction): ValidatorsByName {
+  const compiled = new Map<string, ValidateFunction>();
+  return {
+    get(name) {
+      const known = compiled.get(name);
+      if (known) return known;
+      const schema = schemas.get(name);
+      if (schema === undefined) return undefined;
+      const made = compile(schema);
+      compiled.set(name, made);
+      return made;
+    },
+  };
+}
+
+/** A value made by `make` the first time it is needed, then kept. */
+export function madeOnFirstUse<T>(make: () => T): () => T {
+  let made: { readonly value: T } | undefined;
+  return () => (made ??= { value: make() }).value;
+}
