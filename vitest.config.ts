@@ -40,6 +40,8 @@ export default defineConfig({
       { find: /^@smart-task\/rules\/cases$/, replacement: src('./packages/rules/src/cases.ts') },
       { find: /^@smart-task\/rules$/, replacement: src('./packages/rules/src/index.ts') },
       { find: /^@smart-task\/postgres$/, replacement: src('./packages/postgres/src/index.ts') },
+      // @smart-task/core's subpath import (its package.json "imports"), in its Node variant: the tests run in Node.
+      { find: /^#pattern-check$/, replacement: src('./packages/core/src/pattern-check.ts') },
     ],
   },
   test: {

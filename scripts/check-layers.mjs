@@ -2,7 +2,8 @@
 //
 // Each top-level folder of packages/core/src is one node (`lifecycle`, `vocabulary`, ...); each file at
 // the root of src is a node of its own (`port.ts`, `engine.ts`, ...). A file importing a file of another
-// node is an edge between the two nodes. Every import counts, type-only ones too (`import type`,
+// node is an edge between the two nodes (a subpath import such as `#pattern-check` is an edge to each
+// of its variants' sources). Every import counts, type-only ones too (`import type`,
 // `export type … from`, `import('…')` in a type): a type is part of the layer it is defined in.
 // Prints every folder cycle (for each import between two folders that reach each other, the shortest
 // cycle it closes), each step with one file-level import that makes it, and exits 1 when there is one.
@@ -50,6 +51,27 @@ function withoutComments(text) {
   return text.replace(/\/\*[\s\S]*?\*\//g, '').replace(/(^|[^:'"`\\])\/\/.*$/gm, '$1');
 }
 
+/** The package's subpath imports (package.json `imports`, e.g. `#pattern-check`), read beside SRC. */
+const SUBPATH_IMPORTS = (() => {
+  try {
+    return JSON.parse(readFileSync(join(SRC, '..', 'package.json'), 'utf8')).imports ?? {};
+  } catch {
+    return {};
+  }
+})();
+
+/**
+ * The .ts files a subpath import names, under any condition: each target `./dist/x.js` (or `.cjs`)
+ * stands for `src/x.ts`, as the package's tsconfig (rootDir src, outDir dist) maps it back.
+ */
+function resolveSubpathImport(specifier) {
+  const targets = [];
+  const collect = (target) => (typeof target === 'string' ? targets.push(target) : Object.values(target ?? {}).forEach(collect));
+  collect(SUBPATH_IMPORTS[specifier]);
+  const sources = targets.map((target) => join(SRC, target.replace(/^\.\/dist\//, '').replace(/\.c?js$/, '.ts')));
+  return [...new Set(sources)].filter(exists);
+}
+
 const files = listTypeScript(SRC);
 /** node → node → the first file-level import seen for that edge, `from.ts → to.ts`. */
 const edges = new Map();
@@ -57,14 +79,15 @@ for (const file of files) {
   const text = withoutComments(readFileSync(file, 'utf8'));
   for (const match of text.matchAll(SPECIFIER)) {
     const specifier = match[1] ?? match[2];
-    if (!specifier.startsWith('.')) continue;
-    const target = resolveSpecifier(file, specifier);
-    if (target === undefined || !target.startsWith(SRC + sep)) continue;
-    const [from, to] = [nodeOf(file), nodeOf(target)];
-    if (from === to) continue;
-    if (!edges.has(from)) edges.set(from, new Map());
-    const out = edges.get(from);
-    if (!out.has(to)) out.set(to, `${relative(SRC, file)} → ${relative(SRC, target)}`);
+    const targets = specifier.startsWith('#') ? resolveSubpathImport(specifier) : specifier.startsWith('.') ? [resolveSpecifier(file, specifier)] : [];
+    for (const target of targets) {
+      if (target === undefined || !target.startsWith(SRC + sep)) continue;
+      const [from, to] = [nodeOf(file), nodeOf(target)];
+      if (from === to) continue;
+      if (!edges.has(from)) edges.set(from, new Map());
+      const out = edges.get(from);
+      if (!out.has(to)) out.set(to, `${relative(SRC, file)} → ${relative(SRC, target)}`);
+    }
   }
 }
 

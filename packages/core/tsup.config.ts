@@ -9,11 +9,25 @@ const entry = {
   node: 'src/node/index.ts',
 };
 
-/** The public entries (`.` and its subpaths) in ESM + CJS with types; `@internal` members are left out of the `.d.ts`. */
+/**
+ * The two variants of the catalog loader's pattern check, which package.json's `imports` maps
+ * `#pattern-check` to: the `browser` condition gets the one without the backtracking analyser (~1 MB).
+ * Internal: built without types, and imported by the other entries by their specifier.
+ */
+const patternCheck = {
+  'pattern-check': 'src/pattern-check.ts',
+  'pattern-check.browser': 'src/pattern-check.browser.ts',
+};
+
+/**
+ * The public entries (`.` and its subpaths) in ESM + CJS with types; `@internal` members are left out of
+ * the `.d.ts`. `#pattern-check` stays external, so a bundler or Node picks its variant when it resolves it.
+ */
 export default defineConfig({
-  entry,
+  entry: { ...entry, ...patternCheck },
   format: ['esm', 'cjs'],
   dts: { entry, compilerOptions: { stripInternal: true } },
+  external: ['#pattern-check'],
   clean: true,
   target: 'node20',
 });

@@ -56,6 +56,24 @@ const EXPECTED = {
   casesInRuntimeCatalog: 0,
 };
 
+/** Loads the catalog with one request schema's pattern replaced, through the built packages; prints the issue codes for each pattern. */
+const PATTERN_SCRIPT = (load: string) => `
+${load}
+const SCHEMA = 'schemas/tasks/revoca-delega-intermediario.schema.json';
+const codesFor = (pattern) => {
+  const documents = rules.catalogDocuments.map((document) => {
+    if (document.file !== SCHEMA) return document;
+    const content = structuredClone(document.content);
+    content.properties.motivo.pattern = pattern;
+    return { file: document.file, content };
+  });
+  return core.loadCatalog(documents).issues.map((issue) => issue.code);
+};
+console.log(JSON.stringify({ exponential: codesFor('^(a+)+$'), invalid: codesFor('^(a+$') }));
+`;
+const PATTERN_ESM = PATTERN_SCRIPT(`const core = await import('@smart-task/core');\nconst rules = await import('@smart-task/rules');`);
+const PATTERN_CJS = PATTERN_SCRIPT(`const core = require('@smart-task/core');\nconst rules = require('@smart-task/rules');`);
+
 describe('the built packages', () => {
   beforeAll(() => {
     if (!existsSync(`${root}/packages/core/dist/index.cjs`) || !existsSync(`${root}/packages/cli/dist/cli.js`)) execFileSync('pnpm', ['build'], { cwd: root, stdio: 'ignore' });
@@ -69,6 +87,26 @@ describe('the built packages', () => {
   it('work when required from CommonJS', () => {
     const output = execFileSync(process.execPath, ['--input-type=commonjs', '-e', CJS], { cwd: root, encoding: 'utf8' });
     expect(JSON.parse(output)).toEqual(EXPECTED);
+  });
+
+  it("refuse an exponentially backtracking pattern (SLOW_PATTERN) in Node, through #pattern-check's default variant, from ESM and CommonJS", () => {
+    for (const [type, script] of [
+      ['module', PATTERN_ESM],
+      ['commonjs', PATTERN_CJS],
+    ] as const) {
+      const output = execFileSync(process.execPath, [`--input-type=${type}`, '-e', script], { cwd: root, encoding: 'utf8' });
+      expect(JSON.parse(output), type).toEqual({ exponential: ['SLOW_PATTERN'], invalid: ['INVALID_PATTERN'] });
+    }
+  });
+
+  it("check only the validity of a pattern under the browser condition (#pattern-check's browser variant), from ESM and CommonJS", () => {
+    for (const [type, script] of [
+      ['module', PATTERN_ESM],
+      ['commonjs', PATTERN_CJS],
+    ] as const) {
+      const output = execFileSync(process.execPath, ['--conditions=browser', `--input-type=${type}`, '-e', script], { cwd: root, encoding: 'utf8' });
+      expect(JSON.parse(output), type).toEqual({ exponential: [], invalid: ['INVALID_PATTERN'] });
+    }
   });
 
   it('recognise a PortError made by the CommonJS build in an engine of the ESM build', () => {

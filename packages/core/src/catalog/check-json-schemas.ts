@@ -2,7 +2,8 @@ import type { ErrorObject } from 'ajv';
 import type { PortContractDocument, RequestSchemaDocument } from '@smart-task/schemas';
 import { issue, type Issue } from '../errors.js';
 import type { Ajv } from '../formats/create-ajv.js';
-import { inspectPattern, patternsOf } from '../json/pattern-safety.js';
+import { checkPattern } from '#pattern-check';
+import { patternsOf } from '../json/patterns.js';
 import { joinPointer } from '../json/pointer.js';
 
 /** A JSON Schema embedded in a catalog document, with where it is written. */
@@ -11,9 +12,13 @@ interface EmbeddedSchema {
   readonly pointer: string;
 }
 
+/**
+ * Refuses invalid patterns (`INVALID_PATTERN`) and, where `#pattern-check` analyses backtracking (Node
+ * and the toolchain, not a browser build), exponential ones (`SLOW_PATTERN`).
+ */
 function checkPatterns(file: string, schema: EmbeddedSchema, issues: Issue[]): void {
   for (const { pattern, pointer } of patternsOf(schema.schema, schema.pointer)) {
-    const verdict = inspectPattern(pattern);
+    const verdict = checkPattern(pattern);
     if (verdict.kind === 'invalid') {
       issues.push(issue('INVALID_PATTERN', file, pointer, `Pattern ${JSON.stringify(pattern)} is not a regular expression (${verdict.reason}). Correct it: it is read as a JavaScript regular expression with the "u" flag.`));
     } else if (verdict.kind === 'slow' && verdict.exponential) {

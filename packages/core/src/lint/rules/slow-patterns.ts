@@ -1,5 +1,6 @@
 import type { LoadedDocument } from '../../catalog/catalog.js';
-import { inspectPattern, patternsOf } from '../../json/pattern-safety.js';
+import { inspectPattern } from '../../json/pattern-safety.js';
+import { patternsOf } from '../../json/patterns.js';
 import type { FindingCollector } from '../findings.js';
 
 /**
