@@ -37,7 +37,8 @@ function metaSchemaIssue(file: string, pointer: string, error: ErrorObject): Iss
 
 /**
  * Checks JSON Schemas embedded in one document before anything compiles them: every `pattern` must be
- * a regular expression that cannot backtrack exponentially, every schema must be valid against the
+ * a regular expression (that cannot backtrack exponentially, where `#pattern-check` is the Node variant:
+ * a browser build checks validity only), every schema must be valid against the
  * draft-07 meta-schema, and, when `compile` is given (it returns the schema as it will be compiled,
  * e.g. with the contract's definitions), every schema must compile. Stops at the first stage that finds issues.
  */
