@@ -1,4 +1,5 @@
 import { cases } from '@smart-task/rules/cases';
+import { catalogDocuments } from '@smart-task/rules';
 import type { CaseDefinition, CasesDocument, PortFixture, Subject } from '@smart-task/schemas';
 import { describe, expect, it } from 'vitest';
 import { PortError, createEngine, type DataPort, type EvaluationResult } from '../src/index.js';
@@ -223,5 +224,22 @@ describe('evaluate: a host signal reused across requests', () => {
     for (let index = 0; index < 20; index += 1) await engine.evaluate(TASK, request(`S-${index}`), { signal: controller.signal });
     await engine.composeForm(TASK, azienda, { signal: controller.signal });
     expect(EventEmitter.getEventListeners(controller.signal, 'abort')).toHaveLength(0);
+  });
+});
+
+describe('evaluate: the documents a host hands in', () => {
+  it('works on a deeply frozen catalog and leaves every document as it was', async () => {
+    const documents = structuredClone(catalogDocuments);
+    const freeze = (value: unknown): void => {
+      if (value === null || typeof value !== 'object') return;
+      Object.freeze(value);
+      for (const child of Object.values(value)) freeze(child);
+    };
+    freeze(documents);
+    const before = JSON.stringify(documents);
+    const engine = createEngine({ catalog: documents, dataPort: createInMemoryDataPort(revocaFixture()), actionPort: createInMemoryActionPort(), clock: { now: () => NOW } });
+    const result = await engine.evaluate(TASK, { requestId: 'R-frozen', subject: azienda, data: revocaData });
+    expect(result).toMatchObject({ kind: 'decision', verdict: 'ACCOLTA' });
+    expect(JSON.stringify(documents)).toBe(before);
   });
 });

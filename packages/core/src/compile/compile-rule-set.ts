@@ -97,7 +97,9 @@ export function buildRootCondition(document: RuleSetDocument, withChecks = true)
 function createRule(document: RuleSetDocument, vocabulary: Vocabulary, condition: Condition): EvaluableRule {
   const engine = new Engine([], { allowUndefinedFacts: false, pathResolver: resolvePath as (value: object, path: string) => unknown });
   for (const [name, operator] of vocabulary.operators) engine.addOperator(name, (factValue: unknown, value: unknown) => operator.evaluate(factValue, value));
-  const rule = new Rule({ name: document.id, conditions: condition as unknown as TopLevelCondition, event: { type: 'istruttoria' } });
+  // A copy: json-rules-engine writes into the conditions it is given (a leaf's `priority`), and the
+  // host's documents must stay as they were (a frozen catalog included).
+  const rule = new Rule({ name: document.id, conditions: structuredClone(condition) as unknown as TopLevelCondition, event: { type: 'istruttoria' } });
   engine.addRule(rule);
   return rule as unknown as EvaluableRule;
 }
