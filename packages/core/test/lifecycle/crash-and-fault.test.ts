@@ -136,6 +136,9 @@ function startProcess(storage: Storage, clock: { now(): Date }, fault: Fault | u
           }
           storage.delivered.push(message);
         }),
+      // The gateway's status lookup: what makes a notice sent once, not at least once, when a process
+      // stops between the gateway's answer and the outbox (docs/guide/lifecycle.md, "Sent once").
+      wasSent: (messageId) => guard(async () => storage.delivered.some((message) => message.id === messageId)),
     },
   });
   return { lifecycle, kill: () => void (alive = false), alive: () => alive };
