@@ -14,7 +14,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { chromium } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { afterAll, beforeAll, describe, expect, it, onTestFailed } from 'vitest';
 import { startWebServer } from '../server/app.mjs';
 
 const require = createRequire(import.meta.url);
@@ -61,6 +61,32 @@ afterAll(async () => {
   if (dataDir) rmSync(dataDir, { recursive: true, force: true });
 });
 
+/**
+ * What happened in the page — its console, errors, failed requests and the API calls with their
+ * bodies and answers — printed when the test fails; with SMART_TASK_TRACE_DIR, a Playwright trace of
+ * the JSON Forms tests too (`npx playwright show-trace` on the zip). An intermittent failure then
+ * shows what the page did, not only the assertion that timed out.
+ */
+async function keepJournal(context, page, renderer) {
+  const journal = [];
+  const note = (line) => journal.push(`${new Date().toISOString().slice(11, 23)} ${line}`);
+  const isApi = (url) => url.includes('/api/');
+  page.on('console', (message) => note(`console.${message.type()}: ${message.text()}`));
+  page.on('pageerror', (error) => note(`pageerror: ${error.message}`));
+  page.on('requestfailed', (request) => note(`requestfailed: ${request.method()} ${request.url()} ${request.failure()?.errorText}`));
+  page.on('request', (request) => isApi(request.url()) && note(`-> ${request.method()} ${request.url().replace(web.url, '')} ${request.postData() ?? ''}`));
+  page.on('response', async (response) => isApi(response.url()) && response.request().method() === 'POST' && note(`<- ${response.status()} ${response.url().replace(web.url, '')} ${await response.text().catch(() => '')}`));
+  const traceDir = renderer === 'jsonforms' ? process.env.SMART_TASK_TRACE_DIR : undefined;
+  if (traceDir) await context.tracing.start({ screenshots: true, snapshots: true });
+  onTestFailed(async ({ task }) => {
+    console.error(`--- the page during "${task.name}" ---\n${journal.join('\n')}`);
+    if (!traceDir) return;
+    const path = join(traceDir, `trace-${Date.now()}.zip`);
+    await context.tracing.stop({ path });
+    console.error(`trace: ${path}`);
+  });
+}
+
 /** A new page of the application as `identity`, with `renderer` and the language chosen. */
 async function openApp({ renderer = 'rjsf', identity = 'azienda', locale = 'it' } = {}) {
   const context = await browser.newContext({ viewport: { width: 1200, height: 900 }, locale: 'it-IT', timezoneId: 'Europe/Rome' });
@@ -82,6 +108,7 @@ async function openApp({ renderer = 'rjsf', identity = 'azienda', locale = 'it' 
   page.setDefaultTimeout(WAIT.timeout);
   const errors = [];
   page.on('pageerror', (error) => errors.push(error.message));
+  await keepJournal(context, page, renderer);
   await page.goto(`${web.url}/#/`);
   await page.getByRole('heading', { level: 1, name: locale === 'it' ? 'Crea Smart-Task' : 'Create Smart-Task' }).waitFor();
   return {
@@ -224,6 +251,23 @@ describe.each(['rjsf', 'jsonforms'])('the Cassetto and the Fascicolo with %s', (
     await hasText(page.locator(`li[data-protocollo="${protocollo}"][data-kind="ESITO_DISPONIBILE"]`), 'Non accolta');
     await checkAccessibility(page, `avvisi (${renderer})`);
     if (renderer === 'rjsf') await screenshot(page, 'avvisi');
+    await close();
+  });
+
+  it('sends the change made just before the submit, even one the page has not been told of yet', async () => {
+    await api('/api/control/reset', {});
+    const { page, close } = await openApp({ renderer });
+    await openTask(page, 'revoca-delega-intermediario');
+    await choose(page, 'Delega da revocare', 'Studio Verdi');
+    await page.getByLabel('Data di efficacia della revoca', { exact: false }).fill('2026-03-10');
+    // On a busy machine the browser runs queued input before an overdue timer, so the last click and the
+    // submit can both come before JSON Forms emits that click (10 ms later): here both in one task, every time.
+    const send = await page.getByRole('button', { name: 'Invia richiesta' }).elementHandle();
+    await page.getByLabel("Cessazione dell'incarico", { exact: true }).evaluate((radio, button) => {
+      radio.click();
+      button.click();
+    }, send);
+    expect(await page.getByTestId('protocollo').textContent()).toMatch(/^INPS\.7000\.2026\.\d{4}$/);
     await close();
   });
 

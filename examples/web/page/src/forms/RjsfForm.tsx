@@ -5,11 +5,12 @@ import { forwardRef, useEffect, useImperativeHandle, useMemo, useRef, useState }
 import type { Locale, ReadyForm, RequestIssue } from '../api';
 import { NOISE_KEYWORDS, fieldMessage, fieldTitle } from './messages';
 
-/** What the page asks of a renderer: show every error now (on submit). */
+/** What the page asks of a renderer on submit. */
 export interface RendererHandle {
+  /** Show every error now. */
   showErrors(): void;
-  /** Resolves once every change the user made has reached `onChange` (a renderer may emit changes late). */
-  settled(): Promise<void>;
+  /** Hand `onChange`, synchronously, any change the user made that it has not had yet (a renderer may emit changes late). */
+  flush(): void;
 }
 
 /** What the page gives either renderer. */
@@ -28,7 +29,8 @@ export const RjsfForm = forwardRef<RendererHandle, RendererProps>(function RjsfF
   const formRef = useRef<Form>(null);
   // Validate once React has rendered the form as submitted (live validation on, the engine's errors in).
   const [showRequests, setShowRequests] = useState(0);
-  useImperativeHandle(ref, () => ({ showErrors: () => setShowRequests((count) => count + 1), settled: () => Promise.resolve() }), []);
+  // RJSF calls onChange within the user's event: nothing is ever held back, there is nothing to flush.
+  useImperativeHandle(ref, () => ({ showErrors: () => setShowRequests((count) => count + 1), flush: () => undefined }), []);
   useEffect(() => {
     if (showRequests > 0) formRef.current?.validateForm();
   }, [showRequests]);

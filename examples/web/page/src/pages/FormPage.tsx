@@ -1,4 +1,4 @@
-import { useEffect, useRef, useState } from 'react';
+import { useEffect, useMemo, useRef, useState } from 'react';
 import type { Session } from '../App';
 import { ApiError, get, post, type ComposedForm, type ReadyForm, type RequestIssue } from '../api';
 import { JsonFormsForm } from '../forms/JsonFormsForm';
@@ -24,9 +24,11 @@ export function FormPage({ taskId, session }: { taskId: string; session: Session
   const [issues, setIssues] = useState<RequestIssue[]>([]);
   const [sending, setSending] = useState(false);
   const [protocollo, setProtocollo] = useState<string | undefined>();
+  // One array per answer of the engine, not per render: a new one would make the renderer re-validate.
+  const extra = useMemo(() => engineOnlyIssues(issues), [issues]);
   const rendererRef = useRef<RendererHandle>(null);
   const validation = useRef(0);
-  /** The data as of the renderer's last change: a submit reads it after the renderer settled, not the render's copy. */
+  /** The data as of the renderer's last change: a submit reads it after flushing the renderer, not the render's copy. */
   const latestData = useRef(data);
   const change = (next: Record<string, unknown>) => {
     latestData.current = next;
@@ -55,14 +57,19 @@ export function FormPage({ taskId, session }: { taskId: string; session: Session
   }, [data, submitted]);
 
   const submit = async () => {
+    // First, before any re-render: the renderer hands over a change it still holds (JSON Forms' is 10 ms late).
+    rendererRef.current?.flush();
+    const current = latestData.current;
     setSubmitted(true);
     rendererRef.current?.showErrors();
     setSending(true);
     try {
-      await rendererRef.current?.settled();
-      const current = latestData.current;
       const found = await validate(current);
-      if (found.length > 0) return;
+      if (found.length > 0) {
+        // Shown even when a newer live validation has taken the ticket: a submit always answers.
+        setIssues(found);
+        return;
+      }
       const answer = await post<{ protocollo: string }>('/api/requests', { identity: identity.id, position: positionId, taskId, data: current, locale });
       setProtocollo(answer.protocollo);
     } catch (error) {
@@ -110,7 +117,6 @@ export function FormPage({ taskId, session }: { taskId: string; session: Session
     );
   }
   const ready: ReadyForm = form;
-  const extra = engineOnlyIssues(issues);
   const Renderer = renderer === 'rjsf' ? RjsfForm : JsonFormsForm;
   return (
     <section aria-labelledby="page-title" className={`form-page renderer-${renderer}`}>
