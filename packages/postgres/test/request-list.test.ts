@@ -185,7 +185,12 @@ describeOnEachDatabase((database) => {
     const plan = async (query: RequestQuery) => {
       const { page } = requestListStatements(query);
       return client.transaction(async (tx) => {
+        // On a two-row table the planner's choice follows whatever statistics the previous test and
+        // autovacuum left (a run on a busy machine sorted a bitmap scan instead). With sequential scans
+        // and sorts priced out it reads from the index that serves the order, if there is one: what
+        // this test is about, since that is the plan a table of real size gets.
         await tx.query('SET LOCAL enable_seqscan = off');
+        await tx.query('SET LOCAL enable_sort = off');
         return (await tx.query<{ 'QUERY PLAN': string }>(`EXPLAIN ${page?.text}`, page?.params)).rows.map((row) => row['QUERY PLAN']).join('\n');
       });
     };
