@@ -2,6 +2,7 @@ import { useEffect, useState } from 'react';
 import type { Session } from '../App';
 import { get } from '../api';
 import { dateTime, t } from '../i18n';
+import { ListSection } from './ListSection';
 import { LoadState } from './LoadState';
 
 interface Detail {
@@ -81,50 +82,22 @@ export function DettaglioPage({ protocollo, session }: { protocollo: string; ses
           <p data-testid="motivazione">{detail.outcome.motivazione}</p>
         </section>
       )}
-      {detail.reasons.length > 0 && (
-        <section aria-labelledby="reasons-title" className="reasons">
-          <h2 id="reasons-title">{t(locale, 'reasons')}</h2>
-          <ul>
-            {detail.reasons.map((reason) => (
-              <li key={reason.code} data-code={reason.code}>
-                {reason.message}
-              </li>
-            ))}
-          </ul>
-        </section>
-      )}
-      {detail.warnings.length > 0 && (
-        <section aria-labelledby="warnings-title">
-          <h2 id="warnings-title">{t(locale, 'warnings')}</h2>
-          <ul>
-            {detail.warnings.map((warning) => (
-              <li key={warning.code}>{warning.message}</li>
-            ))}
-          </ul>
-        </section>
-      )}
-      {detail.operations.length > 0 && (
-        <section aria-labelledby="operations-title" className="operations">
-          <h2 id="operations-title">{t(locale, 'operations')}</h2>
-          <ul>
-            {detail.operations.map((operation, index) => (
-              <li key={index}>{operation.description}</li>
-            ))}
-          </ul>
-        </section>
-      )}
-      {detail.checks.length > 0 && (
-        <section aria-labelledby="checks-title" className="checks">
-          <h2 id="checks-title">{t(locale, 'checks')}</h2>
-          <ul>
-            {detail.checks.map((check) => (
-              <li key={check.id} className={`check check--${check.result.toLowerCase()}`}>
-                <span className="check-result">{resultLabel(check.result)}</span> {check.description}
-              </li>
-            ))}
-          </ul>
-        </section>
-      )}
+      <ListSection id="reasons-title" className="reasons" title={t(locale, 'reasons')} items={detail.reasons} itemKey={(reason) => reason.code} itemAttributes={(reason) => ({ 'data-code': reason.code })} item={(reason) => reason.message} />
+      <ListSection id="warnings-title" title={t(locale, 'warnings')} items={detail.warnings} itemKey={(warning) => warning.code} item={(warning) => warning.message} />
+      <ListSection id="operations-title" className="operations" title={t(locale, 'operations')} items={detail.operations} itemKey={(_operation, index) => index} item={(operation) => operation.description} />
+      <ListSection
+        id="checks-title"
+        className="checks"
+        title={t(locale, 'checks')}
+        items={detail.checks}
+        itemKey={(check) => check.id}
+        itemAttributes={(check) => ({ className: `check check--${check.result.toLowerCase()}` })}
+        item={(check) => (
+          <>
+            <span className="check-result">{resultLabel(check.result)}</span> {check.description}
+          </>
+        )}
+      />
       <section aria-labelledby="history-title">
         <h2 id="history-title">{t(locale, 'history')}</h2>
         <ol className="history">

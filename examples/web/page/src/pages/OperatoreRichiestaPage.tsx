@@ -1,6 +1,7 @@
 import { useCallback, useEffect, useState } from 'react';
 import { post, get, type Locale } from '../api';
 import { dateTime, t } from '../i18n';
+import { ListSection } from './ListSection';
 import { LoadState } from './LoadState';
 
 interface OperatorDetail {
@@ -95,54 +96,50 @@ export function OperatoreRichiestaPage({ protocollo, locale }: { protocollo: str
       )}
       <h2>{t(locale, 'dataSent')}</h2>
       <pre className="data">{JSON.stringify(detail.data, null, 2)}</pre>
-      {view.decision && view.decision.reasons.length > 0 && (
-        <>
-          <h2>{t(locale, 'reasons')}</h2>
-          <ul>
-            {view.decision.reasons.map((reason) => (
-              <li key={reason.code}>
-                <code>{reason.code}</code> {reason.message}
-              </li>
-            ))}
-          </ul>
-        </>
-      )}
-      {detail.checks.length > 0 && (
-        <>
-          <h2>{t(locale, 'checks')}</h2>
-          <ul>
-            {detail.checks.map((check) => (
-              <li key={check.id}>
-                <code>{check.id}</code> {check.result} — {check.description}
-              </li>
-            ))}
-          </ul>
-        </>
-      )}
-      {view.operationsPerformed.length > 0 && (
-        <>
-          <h2>{t(locale, 'operations')}</h2>
-          <ul>
-            {view.operationsPerformed.map((operation) => (
-              <li key={operation.id}>
-                {operation.description} <code>{operation.idempotencyKey}</code> {operation.status}
-              </li>
-            ))}
-          </ul>
-        </>
-      )}
-      {view.operationsPending.length > 0 && (
-        <>
-          <h2>{t(locale, 'pendingOps')}</h2>
-          <ul>
-            {view.operationsPending.map((operation) => (
-              <li key={operation.id}>
-                {operation.description} <code>{operation.idempotencyKey}</code>
-              </li>
-            ))}
-          </ul>
-        </>
-      )}
+      <ListSection
+        id="reasons-title"
+        title={t(locale, 'reasons')}
+        items={view.decision?.reasons ?? []}
+        itemKey={(reason) => reason.code}
+        item={(reason) => (
+          <>
+            <code>{reason.code}</code> {reason.message}
+          </>
+        )}
+      />
+      <ListSection
+        id="checks-title"
+        title={t(locale, 'checks')}
+        items={detail.checks}
+        itemKey={(check) => check.id}
+        item={(check) => (
+          <>
+            <code>{check.id}</code> {check.result} — {check.description}
+          </>
+        )}
+      />
+      <ListSection
+        id="operations-title"
+        title={t(locale, 'operations')}
+        items={view.operationsPerformed}
+        itemKey={(operation) => operation.id}
+        item={(operation) => (
+          <>
+            {operation.description} <code>{operation.idempotencyKey}</code> {operation.status}
+          </>
+        )}
+      />
+      <ListSection
+        id="pending-operations-title"
+        title={t(locale, 'pendingOps')}
+        items={view.operationsPending}
+        itemKey={(operation) => operation.id}
+        item={(operation) => (
+          <>
+            {operation.description} <code>{operation.idempotencyKey}</code>
+          </>
+        )}
+      />
       <h2>{t(locale, 'history')}</h2>
       <table className="history-table">
         <caption className="visually-hidden">{t(locale, 'history')}</caption>
