@@ -163,12 +163,6 @@ interface CompiledTask {
   readonly dependencyHashes: () => Promise<DependencyHashes>;
 }
 
-/** A promise made on first call and shared afterwards. */
-function once<T>(make: () => Promise<T>): () => Promise<T> {
-  let made: Promise<T> | undefined;
-  return () => (made ??= make());
-}
-
 const systemClock: Clock = { now: () => new Date() };
 
 /**
@@ -221,18 +215,18 @@ export function createEngine(options: EngineOptions): SmartTaskEngine {
   const validators = portValidators(ajv, createAjv({ allErrors: false }), contract);
 
   const tasks = new Map<string, CompiledTask>();
-  const portContractHash = once(() => contentHash(contract));
+  const portContractHash = madeOnFirstUse(() => contentHash(contract));
   for (const [id, definition] of catalog.tasks) {
     // Compiled when the task is first validated: a host serving a few tasks compiles only theirs.
     const pruner = madeOnFirstUse(() => compileHiddenFieldPruner(ajv, definition.requestSchema.document));
     const validator = madeOnFirstUse(() => compileRequestValidator(ajv, definition.requestSchema.document, pruner(), requestBounds, messages));
-    const requestSchemaHash = once(() => contentHash(definition.requestSchema.document));
+    const requestSchemaHash = madeOnFirstUse(() => contentHash(definition.requestSchema.document));
     tasks.set(id, {
       definition,
       ruleSets: definition.ruleSets.map(({ file, document }) => compileRuleSet(file, document, vocabulary)),
       validate: (data) => validator()(data),
       prune: (data) => pruner()(data),
-      dependencyHashes: once(async () => ({ requestSchema: await requestSchemaHash(), portContract: await portContractHash() })),
+      dependencyHashes: madeOnFirstUse(async () => ({ requestSchema: await requestSchemaHash(), portContract: await portContractHash() })),
     });
   }
 
