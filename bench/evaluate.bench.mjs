@@ -122,7 +122,7 @@ for (const row of waves.rows) {
 }
 if (causes.size > 0) {
   console.log('port facts called that no evaluated condition needed (task: fact ← what reads it; cases, of which with extra waves):');
-  for (const [key, entry] of [...causes].sort((a, b) => b[1].extraCases.size - a[1].extraCases.size)) console.log(`  ${key}: ${entry.cases.size} cases, ${entry.extraCases.size} with extra waves`);
+  for (const [key, entry] of [...causes].sort((a, b) => b[1].extraCases.size - a[1].extraCases.size)) console.log(`  ${key}: ${entry.cases.size} case${entry.cases.size === 1 ? '' : 's'}, ${entry.extraCases.size} with extra waves`);
 }
 const unexplained = extraRows.filter((row) => row.unneeded.length === 0);
 if (unexplained.length > 0) console.log(`extra waves with no unneeded port call (the engine serialised calls it could overlap): ${unexplained.map((row) => `${row.task}/${row.caseId} +${row.extra}`).join(', ')}`);
