@@ -3,7 +3,7 @@ import type { CatalogDocument, PortContractDocument, Profilo, RuleSetDocument, S
 import type { Catalog, TaskDefinition } from './catalog/catalog.js';
 import { withContractDefinitions } from './catalog/check-json-schemas.js';
 import { loadCatalog } from './catalog/load-catalog.js';
-import { compileRuleSet, type CompiledRuleSet } from './compile/compile-rule-set.js';
+import { compileRuleSet, type CompiledRuleSet, type EvaluatorName } from './compile/compile-rule-set.js';
 import { SmartTaskError, issue } from './errors.js';
 import { completeEvaluation } from './evaluate/complete-evaluation.js';
 import type { EvaluationResult, TechnicalFailure } from './evaluate/decision.js';
@@ -85,6 +85,12 @@ export interface EngineOptions {
    * ({@link DEFAULT_LIMITS}).
    */
   readonly limits?: Partial<EngineLimits>;
+  /**
+   * What runs the rule sets' conditions: `compiled` (the default), plain functions compiled once from
+   * the conditions, or `json-rules-engine`, the reference semantics they are held to (a differential
+   * test runs every case of the catalog through both). Same verdicts, reasons, trace and facts read.
+   */
+  readonly evaluator?: EvaluatorName;
   /** Told of every result (debug) and of every technical failure (warn); silent by default. */
   readonly logger?: Logger;
   /**
@@ -223,7 +229,7 @@ export function createEngine(options: EngineOptions): SmartTaskEngine {
     const requestSchemaHash = madeOnFirstUse(() => contentHash(definition.requestSchema.document));
     tasks.set(id, {
       definition,
-      ruleSets: definition.ruleSets.map(({ file, document }) => compileRuleSet(file, document, vocabulary)),
+      ruleSets: definition.ruleSets.map(({ file, document }) => compileRuleSet(file, document, vocabulary, options.evaluator)),
       validate: (data) => validator()(data),
       prune: (data) => pruner()(data),
       dependencyHashes: madeOnFirstUse(async () => ({ requestSchema: await requestSchemaHash(), portContract: await portContractHash() })),

@@ -10,6 +10,7 @@
  */
 export { createEngine } from './engine.js';
 export type { CatalogDocument, CasesDocument, Condition, FactDeclaration, Locale, LocalizedText, PortContractDocument, PortFixture, Profilo, RequestSchemaDocument, RuleSetDocument, Subject } from '@smart-task/schemas';
+export type { EvaluatorName } from './compile/evaluated-condition.js';
 export type { CallOptions, EngineOptions, EvaluateOptions, PerformOptions, PlannedTaskActivation, SmartTaskEngine, SmartTaskRequest, TaskSummary } from './engine.js';
 export type { OperationsFailed, OperationsOutcome, OperationsPerformed, OperationsPlan, PerformHooks } from './evaluate/perform-operations.js';
 

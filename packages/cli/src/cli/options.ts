@@ -1,4 +1,5 @@
 import { domainFormats } from '@smart-task/core';
+import { didYouMean } from '@smart-task/core/toolchain';
 import type { Locale } from '@smart-task/schemas';
 import { CliError } from './cli-error.js';
 
@@ -24,6 +25,16 @@ export function requiredOption(values: OptionValues, name: string, example: stri
   const value = stringOption(values, name);
   if (value === undefined || value === '') throw new CliError(`missing --${name}: add --${name} ${example}.`);
   return value;
+}
+
+/**
+ * An option whose value is one of `choices`: `fallback` when absent; any other value is a
+ * {@link CliError} that lists the choices (`what` names one: "a reporter").
+ */
+export function choiceOption<T extends string>(values: OptionValues, name: string, choices: readonly T[], fallback: T, what: string): T {
+  const value = stringOption(values, name) ?? fallback;
+  if ((choices as readonly string[]).includes(value)) return value as T;
+  throw new CliError(`--${name} ${JSON.stringify(value)} is not ${what}.${didYouMean(value, choices)} Use one of: ${choices.join(', ')}.`);
 }
 
 /** A boolean option. */

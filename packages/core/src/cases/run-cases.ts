@@ -4,6 +4,7 @@ import type { Catalog } from '../catalog/catalog.js';
 import { createEngine } from '../engine.js';
 import { isSmartTaskError } from '../errors.js';
 import { isFactReference } from '../compile/fact-graph.js';
+import type { EvaluatorName } from '../compile/evaluated-condition.js';
 import type { ConditionTrace, EvaluationResult, Reason, RuleOutcome } from '../evaluate/decision.js';
 import type { RulesObserver } from '../evaluate/run-istruttoria.js';
 import type { ActionPort, DataPort } from '../port.js';
@@ -30,6 +31,8 @@ export interface RunCasesOptions {
   readonly taskId?: string;
   /** Time limit of each port call and operation, in milliseconds; default 250 (fixtures answer at once unless they set `delayMs`). */
   readonly timeoutMs?: number;
+  /** What runs the conditions (see `EngineOptions.evaluator`); `json-rules-engine` runs the cases against the reference semantics. */
+  readonly evaluator?: EvaluatorName;
 }
 
 const list = (values: readonly string[]) => `[${values.join(', ')}]`;
@@ -125,7 +128,16 @@ export async function executeCases(catalog: Catalog, options: RunCasesOptions, o
   let now = new Date();
   const routedDataPort: DataPort = { fetch: (fact, params, context) => (dataPorts.get(context.requestId) as InMemoryDataPort).fetch(fact, params, context) };
   const routedActionPort: ActionPort = { perform: (call, context) => (actionPorts.get(context.requestId) as InMemoryActionPort).perform(call, context) };
-  const engine = createEngine({ catalog, dataPort: routedDataPort, actionPort: routedActionPort, clock: { now: () => now }, plannedTasks: 'all', timeoutMs: options.timeoutMs ?? 250, ...(observeRules && { observeRules }) });
+  const engine = createEngine({
+    catalog,
+    dataPort: routedDataPort,
+    actionPort: routedActionPort,
+    clock: { now: () => now },
+    plannedTasks: 'all',
+    timeoutMs: options.timeoutMs ?? 250,
+    ...(options.evaluator && { evaluator: options.evaluator }),
+    ...(observeRules && { observeRules }),
+  });
 
   const results: CaseResult[] = [];
   for (const task of catalog.tasks.values()) {
@@ -134,7 +146,7 @@ export async function executeCases(catalog: Catalog, options: RunCasesOptions, o
       for (const [index, testCase] of (document as CasesDocument).cases.entries()) {
         const requestId = `case:${task.id}:${testCase.id}`;
         const fixture = mergeFixtures(document.fixture, testCase.fixture);
-        dataPorts.set(requestId, createInMemoryDataPort(fixture));
+        dataPorts.set(requestId, createInMemoryDataPort(fixture, { answerOnNextTurn: true }));
         actionPorts.set(requestId, createInMemoryActionPort(fixture));
         const clock = testCase.now ?? document.now ?? options.now;
         now = clock ? new Date(clock) : new Date();

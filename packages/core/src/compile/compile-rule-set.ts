@@ -1,38 +1,13 @@
-import { Almanac, Engine, Fact, Rule, type TopLevelCondition } from 'json-rules-engine';
 import type { CheckDefinition, Condition, GateDefinition, RuleSetDocument } from '@smart-task/schemas';
 import { contentHash } from '../json/canonical-hash.js';
-import { resolvePath } from '../json/path.js';
+import { madeOnFirstUse } from '../validation/compiled-on-first-use.js';
 import type { Vocabulary } from '../vocabulary/vocabulary.js';
+import { compileConditions } from './compiled-evaluator.js';
+import type { ConditionEvaluator, EvaluatedCondition, EvaluatorName, FactSource } from './evaluated-condition.js';
 import { BUILT_IN_FACTS, dependencyClosure, factsReadBy } from './fact-graph.js';
+import { jsonRulesEngineEvaluator } from './json-rules-engine-evaluator.js';
 
-/**
- * What a compiled rule set reads facts from during one evaluation: the evaluation's context (lazy,
- * memoised facts), seen only through the one call the fact functions make.
- */
-export interface FactSource {
-  valueOf(name: string): Promise<unknown>;
-}
-
-/** The parts of json-rules-engine's evaluated condition objects that we read. */
-export interface EvaluatedCondition {
-  readonly all?: readonly EvaluatedCondition[];
-  readonly any?: readonly EvaluatedCondition[];
-  readonly not?: EvaluatedCondition;
-  readonly fact?: string;
-  readonly path?: string;
-  readonly operator?: string;
-  readonly value?: unknown;
-  readonly factResult?: unknown;
-  readonly valueResult?: unknown;
-  readonly result?: boolean;
-}
-
-/** The almanac of one evaluation: json-rules-engine's, carrying our context for the fact functions. */
-export class EvaluationAlmanac extends Almanac {
-  constructor(readonly context: FactSource) {
-    super({ allowUndefinedFacts: false, pathResolver: resolvePath as (value: object, path: string) => unknown });
-  }
-}
+export type { EvaluatedCondition, EvaluatorName, FactSource } from './evaluated-condition.js';
 
 /** A gate or check with what the compiler derived from it. */
 export interface CompiledRule {
@@ -42,7 +17,7 @@ export interface CompiledRule {
   readonly factsRead: ReadonlySet<string>;
 }
 
-/** A rule set ready to evaluate: one json-rules-engine rule for the whole istruttoria, one for the gates alone. */
+/** A rule set ready to evaluate: one root condition for the whole istruttoria, one for the gates alone. */
 export interface CompiledRuleSet {
   readonly file: string;
   readonly document: RuleSetDocument;
@@ -50,16 +25,11 @@ export interface CompiledRuleSet {
   readonly checks: readonly CompiledRule[];
   /**
    * Evaluates all rules (`'all'`) or only the gates (`'gates'`, for forms) with the context's facts, and
-   * returns json-rules-engine's evaluated condition tree.
+   * returns the evaluated condition tree (json-rules-engine's shape, whichever evaluator ran it).
    */
-  evaluate(context: FactSource, scope: 'gates' | 'all'): Promise<EvaluatedCondition | undefined>;
+  evaluate(facts: FactSource, scope: 'gates' | 'all'): Promise<EvaluatedCondition | undefined>;
   /** The content hash of the rule set, computed once. */
   hash(): Promise<string>;
-}
-
-/** `Rule#evaluate(almanac)`: json-rules-engine's evaluation of one rule, not in its type declarations. */
-interface EvaluableRule {
-  evaluate(almanac: Almanac): Promise<{ readonly conditions: unknown }>;
 }
 
 /** The priority of the first gate; later gates get lower ones, the checks' block gets 1. */
@@ -78,7 +48,7 @@ function checkNode(check: CheckDefinition): Condition {
 }
 
 /**
- * Builds the single json-rules-engine rule of a rule set: gates one after the other (descending
+ * Builds the root condition of a rule set, in json-rules-engine's format: gates one after the other (descending
  * priorities, so `all` stops at the first failed gate and later facts are never read), then every check
  * in one block of equal priority (all evaluated, their facts fetched concurrently). A check with
  * `applicableWhen` tests applicability first and skips its conditions when it does not apply.
@@ -89,25 +59,18 @@ export function buildRootCondition(document: RuleSetDocument, withChecks = true)
   return { all: [...gates, ...checks] };
 }
 
-/**
- * A json-rules-engine rule attached to an engine that holds our operators. The rule is evaluated
- * directly with `Rule#evaluate`, never through `Engine#run`: `run` keeps a status on the shared engine
- * that overlapping runs overwrite, which can make a run skip its rules and return no result at all.
- */
-function createRule(document: RuleSetDocument, vocabulary: Vocabulary, condition: Condition): EvaluableRule {
-  const engine = new Engine([], { allowUndefinedFacts: false, pathResolver: resolvePath as (value: object, path: string) => unknown });
-  for (const [name, operator] of vocabulary.operators) engine.addOperator(name, (factValue: unknown, value: unknown) => operator.evaluate(factValue, value));
-  // A copy: json-rules-engine writes into the conditions it is given (a leaf's `priority`), and the
-  // host's documents must stay as they were (a frozen catalog included).
-  const rule = new Rule({ name: document.id, conditions: structuredClone(condition) as unknown as TopLevelCondition, event: { type: 'istruttoria' } });
-  engine.addRule(rule);
-  return rule as unknown as EvaluableRule;
+/** The evaluator of one root condition, made when first used. */
+function evaluatorFor(evaluator: EvaluatorName, document: RuleSetDocument, vocabulary: Vocabulary, root: Condition): () => ConditionEvaluator {
+  if (evaluator === 'json-rules-engine') return madeOnFirstUse(() => jsonRulesEngineEvaluator(document.id, root, [...BUILT_IN_FACTS, ...Object.keys(document.facts)], vocabulary));
+  return madeOnFirstUse(() => compileConditions(root, vocabulary.operators));
 }
 
-/** Compiles a rule set once; evaluations then reuse its rules and facts. */
-export function compileRuleSet(file: string, document: RuleSetDocument, vocabulary: Vocabulary): CompiledRuleSet {
-  const rules = { all: createRule(document, vocabulary, buildRootCondition(document)), gates: createRule(document, vocabulary, buildRootCondition(document, false)) };
-  const facts = [...BUILT_IN_FACTS, ...Object.keys(document.facts)].map((name) => new Fact(name, (_params: Record<string, unknown>, almanac: Almanac) => (almanac as EvaluationAlmanac).context.valueOf(name), { cache: false }));
+/**
+ * Compiles a rule set once; evaluations then reuse it. `evaluator` chooses what runs the conditions:
+ * `compiled` (the default: plain functions) or `json-rules-engine` (the reference semantics).
+ */
+export function compileRuleSet(file: string, document: RuleSetDocument, vocabulary: Vocabulary, evaluator: EvaluatorName = 'compiled'): CompiledRuleSet {
+  const evaluators = { all: evaluatorFor(evaluator, document, vocabulary, buildRootCondition(document)), gates: evaluatorFor(evaluator, document, vocabulary, buildRootCondition(document, false)) };
 
   const compileRule = (definition: GateDefinition | CheckDefinition, kind: 'gate' | 'check'): CompiledRule => ({
     definition,
@@ -118,12 +81,7 @@ export function compileRuleSet(file: string, document: RuleSetDocument, vocabula
   return {
     file,
     document,
-    async evaluate(context, scope) {
-      const almanac = new EvaluationAlmanac(context);
-      for (const fact of facts) almanac.addFact(fact);
-      const result = await rules[scope].evaluate(almanac);
-      return result.conditions as EvaluatedCondition | undefined;
-    },
+    evaluate: (facts, scope) => evaluators[scope]()(facts),
     gates: document.gates.map((gate) => compileRule(gate, 'gate')),
     checks: document.checks.map((check) => compileRule(check, 'check')),
     hash: () => (hash ??= contentHash(document)),

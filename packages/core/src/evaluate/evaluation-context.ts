@@ -111,6 +111,19 @@ export class EvaluationContext {
     return value;
   }
 
+  /**
+   * The value of a fact when it is known now (a built-in, or one already settled), else the promise
+   * {@link valueOf} gives: an evaluator need not wait for what it already has.
+   */
+  read(name: string): unknown {
+    if (this.settled.has(name)) return this.settled.get(name);
+    if (!isBuiltInFact(name)) return this.valueOf(name);
+    const value = this.builtIns[name];
+    this.settled.set(name, value);
+    this.values.set(name, Promise.resolve(value));
+    return value;
+  }
+
   /** A fact value already obtained (`undefined` when it was never read or failed). */
   settledValue(name: string): unknown {
     const value = isBuiltInFact(name) ? this.builtIns[name] : this.settled.get(name);
@@ -122,10 +135,16 @@ export class EvaluationContext {
     return this.settled.get(name) === FACT_FAILED;
   }
 
-  /** Every fact read successfully, by name: the data the decision used (request and subject are recorded apart). */
+  /**
+   * Every fact read successfully, by name in alphabetical order (not in the order the answers came):
+   * the data the decision used (request and subject are recorded apart).
+   */
   factsUsed(): Record<string, unknown> {
     const used: Record<string, unknown> = {};
-    for (const [name, value] of this.settled) if (value !== FACT_FAILED && !RECORDED_APART.has(name)) used[name] = value;
+    for (const name of [...this.settled.keys()].sort()) {
+      const value = this.settled.get(name);
+      if (value !== FACT_FAILED && !RECORDED_APART.has(name)) used[name] = value;
+    }
     return used;
   }
 

@@ -4,12 +4,15 @@ import { runCases, type CaseResult, type RunCasesOptions } from '@smart-task/cor
 import { EXIT } from '../cli-io.js';
 import { issuesSummary, readCatalog } from '../catalog-files.js';
 import { CLOCK_OPTION, CLOCK_OPTION_HELP, REPORTER_OPTION, REPORTER_OPTION_HELP, type CliCommand } from '../command.js';
-import { flag, nowOption, percentageOption, stringOption } from '../options.js';
+import { choiceOption, flag, nowOption, percentageOption, stringOption } from '../options.js';
 import { isBelowMinimum, percentText } from '../reporters/coverage-text.js';
 import type { TaskCaseResults } from '../reporters/report.js';
 import { reporterOption } from '../reporters/reporter-name.js';
 import { writeCasesReport, writeDiagnosticsReport } from '../reporters/write-report.js';
 import { checkTask } from '../task-engine.js';
+
+/** The evaluators `--evaluator` chooses from (see `EngineOptions.evaluator`). */
+const EVALUATORS = ['compiled', 'json-rules-engine'] as const;
 
 function byTask(taskIds: readonly string[], results: readonly CaseResult[]): TaskCaseResults[] {
   return taskIds.map((task) => ({ task, results: results.filter((result) => result.task === task) }));
@@ -22,7 +25,7 @@ async function runCasesMeasuring(catalog: Catalog, options: RunCasesOptions, cov
 }
 
 /**
- * `smart-task test [dir...] [--task id] [--now t] [--coverage] [--min N] [--reporter r]`: runs every case
+ * `smart-task test [dir...] [--task id] [--now t] [--coverage] [--min N] [--evaluator e] [--reporter r]`: runs every case
  * of the catalog under the directories (default: the working directory). Prints each task's counts and
  * every failure with expected vs actual and what the rules saw, the condition-outcome coverage with
  * `--coverage`; the last line is `N passed, N failed` (on standard error with a reporter other than text).
@@ -30,14 +33,15 @@ async function runCasesMeasuring(catalog: Catalog, options: RunCasesOptions, cov
  */
 export const testCommand: CliCommand = {
   name: 'test',
-  synopsis: 'test [dir...] [--task <id>] [--now <date-time>] [--coverage] [--min <percent>] [--reporter text|json|junit|github]',
+  synopsis: 'test [dir...] [--task <id>] [--now <date-time>] [--coverage] [--min <percent>] [--evaluator compiled|json-rules-engine] [--reporter text|json|junit|github]',
   summary: 'Run every cases file; print each failure with expected vs actual, then "N passed, N failed"; --coverage adds the condition outcomes the cases saw.',
-  options: { ...CLOCK_OPTION, task: { type: 'string' }, coverage: { type: 'boolean' }, min: { type: 'string' }, ...REPORTER_OPTION },
+  options: { ...CLOCK_OPTION, task: { type: 'string' }, coverage: { type: 'boolean' }, min: { type: 'string' }, evaluator: { type: 'string' }, ...REPORTER_OPTION },
   optionHelp: {
     ...CLOCK_OPTION_HELP,
     task: { value: '<id>', text: 'only the cases of this task' },
     coverage: { text: 'also print the condition-outcome coverage of the cases and what they never exercised' },
     min: { value: '<percent>', text: 'implies --coverage; exit 1 when the coverage is below this percentage (0 to 100)' },
+    evaluator: { value: '<name>', text: 'what runs the conditions: compiled (default) or json-rules-engine, the reference semantics' },
     ...REPORTER_OPTION_HELP,
   },
   async run({ positionals, values }, io) {
@@ -45,6 +49,7 @@ export const testCommand: CliCommand = {
     const taskId = stringOption(values, 'task');
     const minimum = percentageOption(values, 'min');
     const reporter = reporterOption(values);
+    const evaluator = choiceOption(values, 'evaluator', EVALUATORS, 'compiled', 'an evaluator');
     const directories = positionals.length > 0 ? positionals : ['.'];
     const read = readCatalog(io, directories, 'test');
     if (!read.catalog) {
@@ -54,7 +59,7 @@ export const testCommand: CliCommand = {
     }
     const { catalog } = read;
     if (taskId !== undefined) checkTask(catalog, taskId);
-    const options = { ...(now !== undefined && { now }), ...(taskId !== undefined && { taskId }) };
+    const options = { evaluator, ...(now !== undefined && { now }), ...(taskId !== undefined && { taskId }) };
     const { results, coverage } = await runCasesMeasuring(catalog, options, flag(values, 'coverage') || minimum !== undefined);
     const failed = results.filter((result) => !result.passed).length;
     if (results.length === 0) {
