@@ -1,52 +1,148 @@
+import type { PortCallContext } from '../port.js';
+
 /** Why a call with a deadline was stopped. */
 export class DeadlineExceeded extends Error {
   override readonly name = 'DeadlineExceeded';
 }
 
+/** A timer's callback can run up to a millisecond before `performance.now()` says the time is up. */
+const TIMER_SLACK_MS = 1;
+
+interface PendingCall {
+  readonly due: number;
+  readonly reject: (reason: unknown) => void;
+}
+
 /**
- * Runs `call` with the evaluation's AbortSignal and settles as soon as it answers, `timeoutMs` passes
- * (rejecting with {@link DeadlineExceeded}) or the signal aborts, even if `call` ignores the signal.
+ * The port calls of one evaluation (or of one run of operations): each call settles as soon as it
+ * answers, `timeoutMs` after it started (rejecting with {@link DeadlineExceeded}) or when the calls are
+ * aborted, even if the port ignores its signal. All of them share one timer, armed for the earliest
+ * deadline still pending, and one abort, which rejects every pending call at once: no timer, listener
+ * or AbortSignal per call, since this runs on the per-request path. The AbortController whose signal
+ * the ports see is made only when a port reads `signal`.
+ *
  * The deadline is judged by the time elapsed when the answer arrives, not by which callback runs
- * first: on a busy event loop an answer and the deadline timer can be due together, and an answer
- * (or a failure) that arrives after `timeoutMs` is a missed deadline even if its callback ran first.
- * The caller turns a missed deadline into a technical failure, which aborts the signal for every call
- * still running. No AbortController or AbortSignal.any per call: this runs on the per-request path.
+ * first: on a busy event loop an answer and the deadline can be due together, and an answer (or a
+ * failure) that arrives after `timeoutMs` is a missed deadline even if its callback ran first.
+ */
+export class CallsUnderDeadline {
+  private controller: AbortController | undefined;
+  private abortedWith: { readonly reason: unknown } | undefined;
+  private readonly pending = new Set<PendingCall>();
+  private timer: ReturnType<typeof setTimeout> | undefined;
+  private timerDue = Number.POSITIVE_INFINITY;
+
+  constructor(private readonly timeoutMs: number) {}
+
+  /** The signal the ports are given: aborted with the reason given to {@link abort}. */
+  get signal(): AbortSignal {
+    if (this.controller === undefined) {
+      this.controller = new AbortController();
+      if (this.abortedWith) this.controller.abort(this.abortedWith.reason);
+    }
+    return this.controller.signal;
+  }
+
+  /** What a port call is given: the request id and {@link signal}, made only if the port reads it. */
+  portContext(requestId: string): PortCallContext {
+    const signal = () => this.signal;
+    return {
+      requestId,
+      get signal() {
+        return signal();
+      },
+    };
+  }
+
+  /** True once {@link abort} was called. */
+  get aborted(): boolean {
+    return this.abortedWith !== undefined;
+  }
+
+  /** Aborts the signal and rejects every pending call with `reason`; later calls are refused with it. */
+  abort(reason: unknown): void {
+    if (this.abortedWith) return;
+    this.abortedWith = { reason };
+    this.controller?.abort(reason);
+    const pending = [...this.pending];
+    this.pending.clear();
+    this.disarm();
+    for (const call of pending) call.reject(reason);
+  }
+
+  /** Runs `call` under the deadline; `call` gets this object, whose `signal` it may hand to the port. */
+  call<T>(call: (calls: CallsUnderDeadline) => Promise<T>): Promise<T> {
+    if (this.abortedWith) return Promise.reject(this.abortedWith.reason);
+    const started = performance.now();
+    return new Promise<T>((resolve, reject) => {
+      const entry: PendingCall = { due: started + this.timeoutMs, reject };
+      this.pending.add(entry);
+      this.arm(entry.due);
+      const late = () => performance.now() - started > this.timeoutMs;
+      const missed = () => new DeadlineExceeded(`no answer within ${this.timeoutMs} ms`);
+      let answer: Promise<T>;
+      try {
+        answer = call(this);
+      } catch (error) {
+        answer = Promise.reject(error);
+      }
+      Promise.resolve(answer).then(
+        (value) => {
+          if (!this.settle(entry)) return;
+          if (late()) reject(missed());
+          else resolve(value);
+        },
+        (error: unknown) => {
+          if (!this.settle(entry)) return;
+          reject(late() ? missed() : error);
+        },
+      );
+    });
+  }
+
+  /** Takes an answered call off the watch; false when its deadline or an abort settled it already. */
+  private settle(entry: PendingCall): boolean {
+    if (!this.pending.delete(entry)) return false;
+    if (this.pending.size === 0) this.disarm();
+    return true;
+  }
+
+  private arm(due: number): void {
+    if (due >= this.timerDue) return;
+    if (this.timer !== undefined) clearTimeout(this.timer);
+    this.timerDue = due;
+    this.timer = setTimeout(() => this.onTimer(), Math.max(0, due - performance.now()));
+  }
+
+  private disarm(): void {
+    if (this.timer !== undefined) clearTimeout(this.timer);
+    this.timer = undefined;
+    this.timerDue = Number.POSITIVE_INFINITY;
+  }
+
+  private onTimer(): void {
+    this.timer = undefined;
+    this.timerDue = Number.POSITIVE_INFINITY;
+    const now = performance.now() + TIMER_SLACK_MS;
+    let next = Number.POSITIVE_INFINITY;
+    for (const call of [...this.pending]) {
+      if (call.due <= now) {
+        this.pending.delete(call);
+        call.reject(new DeadlineExceeded(`no answer within ${this.timeoutMs} ms`));
+      } else next = Math.min(next, call.due);
+    }
+    if (next !== Number.POSITIVE_INFINITY) this.arm(next);
+  }
+}
+
+/**
+ * Runs one `call` with the caller's AbortSignal under a deadline of `timeoutMs` (see
+ * {@link CallsUnderDeadline}): settles when it answers, when the time is up, or when `signal` aborts.
  */
 export function callWithDeadline<T>(signal: AbortSignal, timeoutMs: number, call: (signal: AbortSignal) => Promise<T>): Promise<T> {
   if (signal.aborted) return Promise.reject(signal.reason);
-  const started = performance.now();
-  return new Promise<T>((resolve, reject) => {
-    const missed = () => new DeadlineExceeded(`no answer within ${timeoutMs} ms`);
-    const settle = () => {
-      clearTimeout(timer);
-      signal.removeEventListener('abort', onAbort);
-    };
-    const onAbort = () => {
-      settle();
-      reject(signal.reason);
-    };
-    const timer = setTimeout(() => {
-      settle();
-      reject(missed());
-    }, timeoutMs);
-    signal.addEventListener('abort', onAbort, { once: true });
-    const late = () => performance.now() - started > timeoutMs;
-    let pending: Promise<T>;
-    try {
-      pending = call(signal);
-    } catch (error) {
-      pending = Promise.reject(error);
-    }
-    Promise.resolve(pending).then(
-      (value) => {
-        settle();
-        if (late()) reject(missed());
-        else resolve(value);
-      },
-      (error: unknown) => {
-        settle();
-        reject(late() ? missed() : error);
-      },
-    );
-  });
+  const calls = new CallsUnderDeadline(timeoutMs);
+  const onAbort = () => calls.abort(signal.reason);
+  signal.addEventListener('abort', onAbort, { once: true });
+  return calls.call(() => call(signal)).finally(() => signal.removeEventListener('abort', onAbort));
 }

@@ -1,12 +1,12 @@
 import type { ValidateFunction } from 'ajv';
-import type { FactDeclaration, ParamValue, Profilo, Subject } from '@smart-task/schemas';
+import type { FactDeclaration, FactReference, ParamValue, Profilo, Subject } from '@smart-task/schemas';
 import { canonicalJson } from '../json/canonical-hash.js';
 import { resolvePath } from '../json/path.js';
-import type { DataPort } from '../port.js';
+import type { DataPort, PortCallContext } from '../port.js';
 import { valueInForceOn } from '../vocabulary/dated-values.js';
 import type { FactHelperDefinition } from '../vocabulary/fact-helpers.js';
 import { isBuiltInFact, isFactReference, type BuiltInFact } from '../compile/fact-graph.js';
-import { callWithDeadline } from './call-with-deadline.js';
+import { CallsUnderDeadline } from './call-with-deadline.js';
 import { describeThrown, isDeadlineExceeded, readPortFailure } from './port-failure.js';
 import type { PortCallRecord, TechnicalError } from './decision.js';
 import { describeAjvErrors } from './ajv-errors.js';
@@ -45,6 +45,50 @@ export interface EvaluationInputs {
   readonly signal: AbortSignal | undefined;
 }
 
+/** Resolved parameters, or {@link FACT_FAILED} when a fact they reference could not be had. */
+export type ResolvedParams = Record<string, unknown> | typeof FACT_FAILED;
+
+/** A parameter: its name, its written value, and the reference when the value is one. */
+type ParameterEntry = readonly [string, ParamValue, FactReference | undefined];
+
+/** The entries of each parameter object of the rule sets, worked out once (the objects never change). */
+const entriesByParams = new WeakMap<object, readonly ParameterEntry[]>();
+
+function parameterEntries(params: Readonly<Record<string, ParamValue>>): readonly ParameterEntry[] {
+  let entries = entriesByParams.get(params);
+  if (entries === undefined) {
+    entries = Object.entries(params).map(([key, value]) => [key, value, isFactReference(value) ? value : undefined] as const);
+    entriesByParams.set(params, entries);
+  }
+  return entries;
+}
+
+/** The `on` selector of a dated-values fact as parameters, one object per declaration. */
+const selectorsByDeclaration = new WeakMap<object, Readonly<Record<string, ParamValue>>>();
+
+function selectorParams(declaration: { readonly on: FactReference }): Readonly<Record<string, ParamValue>> {
+  let params = selectorsByDeclaration.get(declaration);
+  if (params === undefined) {
+    params = { on: declaration.on };
+    selectorsByDeclaration.set(declaration, params);
+  }
+  return params;
+}
+
+function followReference(value: unknown, reference: FactReference): unknown {
+  return value === FACT_FAILED ? FACT_FAILED : resolvePath(value, reference.path);
+}
+
+function assembleParams(entries: readonly ParameterEntry[], values: readonly unknown[]): ResolvedParams {
+  const result: Record<string, unknown> = {};
+  for (let index = 0; index < entries.length; index += 1) {
+    const value = values[index];
+    if (value === FACT_FAILED) return FACT_FAILED;
+    if (value !== undefined) result[(entries[index] as ParameterEntry)[0]] = value;
+  }
+  return result;
+}
+
 /**
  * The facts of one evaluation: resolved lazily when a rule first reads them, each port call made at most
  * once (memoised by fact and parameters), with a timeout and an AbortSignal, answers validated against
@@ -56,7 +100,9 @@ export class EvaluationContext {
   private readonly values = new Map<string, Promise<unknown>>();
   private readonly settled = new Map<string, unknown>();
   private readonly portMemo = new Map<string, Promise<unknown>>();
-  private readonly controller = new AbortController();
+  private readonly calls: CallsUnderDeadline;
+  /** What every port call of this evaluation is given: the signal is made only if a port reads it. */
+  private readonly portContext: PortCallContext;
   private readonly builtIns: Readonly<Record<BuiltInFact, unknown>>;
   private readonly startedAt = performance.now();
 
@@ -64,6 +110,8 @@ export class EvaluationContext {
     private readonly resolvers: FactResolvers,
     private readonly inputs: EvaluationInputs,
   ) {
+    this.calls = new CallsUnderDeadline(inputs.timeoutMs);
+    this.portContext = this.calls.portContext(inputs.requestId);
     this.builtIns = {
       request: inputs.data,
       subject: inputs.subject,
@@ -88,14 +136,14 @@ export class EvaluationContext {
 
   /** The AbortSignal shared by this evaluation's port calls. */
   get signal(): AbortSignal {
-    return this.controller.signal;
+    return this.calls.signal;
   }
 
   /** Records the first failure and aborts everything still running. */
   fail(error: TechnicalError, retryable: boolean): void {
     if (this.failure) return;
     this.failure = { error, retryable };
-    this.controller.abort(new Error(error.message));
+    this.calls.abort(new Error(error.message));
   }
 
   /** The value of a fact, fetching or computing it on first use; {@link FACT_FAILED} when it could not be had. */
@@ -148,21 +196,22 @@ export class EvaluationContext {
     return used;
   }
 
-  /** Resolves parameter values: literals as they are, references through {@link valueOf}. */
-  async resolveParams(params: Readonly<Record<string, ParamValue>>): Promise<Record<string, unknown> | typeof FACT_FAILED> {
-    const entries = await Promise.all(
-      Object.entries(params).map(async ([key, value]) => {
-        if (!isFactReference(value)) return [key, value] as const;
-        const resolved = await this.valueOf(value.fact);
-        return [key, resolved === FACT_FAILED ? FACT_FAILED : resolvePath(resolved, value.path)] as const;
-      }),
-    );
-    const result: Record<string, unknown> = {};
-    for (const [key, value] of entries) {
-      if (value === FACT_FAILED) return FACT_FAILED;
-      if (value !== undefined) result[key] = value;
-    }
-    return result;
+  /**
+   * Resolves parameter values: literals as they are, references through {@link read} (all of them
+   * requested before any is awaited). Answers at once when every referenced fact is known; a promise
+   * otherwise.
+   */
+  resolveParams(params: Readonly<Record<string, ParamValue>>): ResolvedParams | Promise<ResolvedParams> {
+    const entries = parameterEntries(params);
+    let pending = false;
+    const values = entries.map(([, value, reference]) => {
+      if (reference === undefined) return value;
+      const read = this.read(reference.fact);
+      if (!(read instanceof Promise)) return followReference(read, reference);
+      pending = true;
+      return read.then((settled) => followReference(settled, reference));
+    });
+    return pending ? Promise.all(values).then((settled) => assembleParams(entries, settled)) : assembleParams(entries, values);
   }
 
   private async compute(name: string): Promise<unknown> {
@@ -179,7 +228,7 @@ export class EvaluationContext {
       return this.callPort(name, declaration.port, params);
     }
     if ('inForce' in declaration) {
-      const selector = await this.resolveParams({ on: declaration.on });
+      const selector = await this.resolveParams(selectorParams(declaration));
       return selector === FACT_FAILED ? FACT_FAILED : valueInForceOn(declaration.inForce, selector.on);
     }
     const args = await this.resolveParams(declaration.args);
@@ -217,7 +266,7 @@ export class EvaluationContext {
     const record = (outcome: PortCallRecord['outcome'], extra: Partial<PortCallRecord> = {}) => this.portCalls.push({ fact: port, params, startedAtMs: started - this.startedAt, durationMs: performance.now() - started, outcome, ...extra });
     let response: unknown;
     try {
-      response = await callWithDeadline(this.controller.signal, this.inputs.timeoutMs, (signal) => this.inputs.dataPort.fetch(port, params, { signal, requestId: this.inputs.requestId }));
+      response = await this.calls.call(() => this.inputs.dataPort.fetch(port, params, this.portContext));
     } catch (error) {
       const timedOut = isDeadlineExceeded(error);
       if (this.failure && !timedOut) {

@@ -5,7 +5,7 @@ import { OPERATION_OUTCOME, renderTemplate } from '../text/template.js';
 import { describeAjvErrors } from './ajv-errors.js';
 import type { JsonBounds } from '../json/json-bounds.js';
 import { answerBoundsProblem } from './port-answer-bounds.js';
-import { callWithDeadline } from './call-with-deadline.js';
+import { CallsUnderDeadline } from './call-with-deadline.js';
 import { isDeadlineExceeded, readPortFailure } from './port-failure.js';
 import type { OperationRecord, PlannedOperation, TechnicalError } from './decision.js';
 import { isRecord } from '../json/read-safely.js';
@@ -101,8 +101,9 @@ export async function performPlannedOperations(plan: OperationsPlan, setup: Oper
   const started = performance.now();
   const done = new Map((plan.performed ?? []).map((record) => [record.id, record]));
   const records: OperationRecord[] = [];
-  const controller = new AbortController();
-  const onHostAbort = () => controller.abort(hooks.signal?.reason);
+  const calls = new CallsUnderDeadline(setup.timeoutMs);
+  const onHostAbort = () => calls.abort(hooks.signal?.reason);
+  const portContext = calls.portContext(plan.requestId);
   hooks.signal?.addEventListener('abort', onHostAbort, { once: true });
   const failed = (operation: PlannedOperation, code: 'OPERATION_FAILED' | 'ABORTED', message: string, retryable: boolean): OperationsFailed => ({
     kind: 'operation-failure',
@@ -123,7 +124,7 @@ export async function performPlannedOperations(plan: OperationsPlan, setup: Oper
       const call = { requestId: plan.requestId, operationId: operation.id, action: operation.action, params: operation.params, idempotencyKey: operation.idempotencyKey };
       let outcome: unknown;
       try {
-        outcome = await callWithDeadline(controller.signal, setup.timeoutMs, (signal) => setup.actionPort.perform(call, { signal, requestId: plan.requestId }));
+        outcome = await calls.call(() => setup.actionPort.perform(call, portContext));
       } catch (error) {
         if (isDeadlineExceeded(error)) return failed(operation, 'OPERATION_FAILED', `The action port did not confirm "${operation.action}" (operation "${operation.id}") within ${setup.timeoutMs} ms.`, true);
         if (hooks.signal?.aborted) return failed(operation, 'ABORTED', `The host cancelled while operation "${operation.id}" was being performed.`, true);

@@ -6,30 +6,48 @@ import type { EvaluationContext } from './evaluation-context.js';
 
 function traceLeaves(node: EvaluatedCondition | undefined, into: ConditionTrace[]): ConditionTrace[] {
   if (node === undefined) return into;
-  if (node.all) node.all.forEach((child) => traceLeaves(child, into));
-  else if (node.any) node.any.forEach((child) => traceLeaves(child, into));
-  else if (node.not) traceLeaves(node.not, into);
-  else {
-    into.push({
-      fact: node.fact as string,
-      ...(node.path !== undefined && { path: node.path }),
-      operator: node.operator as string,
-      value: node.value,
-      ...(node.result !== undefined && { factValue: node.factResult, comparedWith: node.valueResult, result: node.result }),
-    });
-  }
+  const children = node.all ?? node.any;
+  if (children) {
+    for (const child of children) traceLeaves(child, into);
+  } else if (node.not) traceLeaves(node.not, into);
+  else into.push(leafTrace(node));
   return into;
+}
+
+/** One leaf as the trace shows it: a comparison that did not run has no values and no result. */
+function leafTrace({ fact, path, operator, value, factResult, valueResult, result }: EvaluatedCondition): ConditionTrace {
+  if (result === undefined) return path === undefined ? { fact: fact as string, operator: operator as string, value } : { fact: fact as string, path, operator: operator as string, value };
+  if (path === undefined) return { fact: fact as string, operator: operator as string, value, factValue: factResult, comparedWith: valueResult, result };
+  return { fact: fact as string, path, operator: operator as string, value, factValue: factResult, comparedWith: valueResult, result };
 }
 
 /**
  * Fills the placeholders of a text in both languages from the facts (read first when not read yet);
  * `extra` gives values that are not facts, such as an operation's outcome (`OPERATION_OUTCOME`).
+ * Answers at once when every fact it quotes is known.
  */
-export async function renderLocalized(text: LocalizedText, context: EvaluationContext, extra: Readonly<Record<string, unknown>> = {}): Promise<LocalizedText> {
-  const facts = new Set([...placeholdersOf(text.it), ...placeholdersOf(text.en)].map((placeholder) => placeholder.fact).filter((fact) => !(fact in extra)));
-  await Promise.all([...facts].map((fact) => context.valueOf(fact)));
+export function renderLocalized(text: LocalizedText, context: EvaluationContext, extra: Readonly<Record<string, unknown>> = {}): LocalizedText | Promise<LocalizedText> {
   const lookup = (fact: string) => (fact in extra ? extra[fact] : context.settledValue(fact));
-  return { it: renderTemplate(text.it, lookup), en: renderTemplate(text.en, lookup) };
+  const render = (): LocalizedText => ({ it: renderTemplate(text.it, lookup), en: renderTemplate(text.en, lookup) });
+  let pending: Promise<unknown>[] | undefined;
+  for (const fact of factsQuotedBy(text)) {
+    if (fact in extra) continue;
+    const read = context.read(fact);
+    if (read instanceof Promise) (pending ??= []).push(read);
+  }
+  return pending === undefined ? render() : Promise.all(pending).then(render);
+}
+
+/** The facts a text quotes in either language, worked out once per text (the texts never change). */
+const quotedByText = new WeakMap<LocalizedText, readonly string[]>();
+
+function factsQuotedBy(text: LocalizedText): readonly string[] {
+  let facts = quotedByText.get(text);
+  if (facts === undefined) {
+    facts = [...new Set([...placeholdersOf(text.it), ...placeholdersOf(text.en)].map((placeholder) => placeholder.fact))];
+    quotedByText.set(text, facts);
+  }
+  return facts;
 }
 
 /** Where a rule's evaluated node sits and what to make of it. */
@@ -41,20 +59,16 @@ export interface RuleNode {
   readonly notApplicable: EvaluatedCondition | undefined;
 }
 
-/** Turns a rule's evaluated node into its outcome: status, filled-in message when failed, and trace. */
-export async function readOutcome({ rule, node, notApplicable }: RuleNode, context: EvaluationContext, blockedByGate: boolean): Promise<RuleOutcome> {
+/**
+ * Turns a rule's evaluated node into its outcome: status, filled-in message when failed, and trace.
+ * Answers at once unless the message of a failed rule quotes a fact not read yet.
+ */
+export function readOutcome({ rule, node, notApplicable }: RuleNode, context: EvaluationContext, blockedByGate: boolean): RuleOutcome | Promise<RuleOutcome> {
   const { definition, kind } = rule;
   const severity = kind === 'gate' ? 'BLOCKING' : (definition as CheckDefinition).severity;
-  const base = {
-    id: definition.id,
-    kind,
-    description: definition.description,
-    severity,
-    reasonCode: definition.reasonCode,
-    ...(definition.legalReference !== undefined && { legalReference: definition.legalReference }),
-    conditions: traceLeaves(node, []),
-  } as const;
-  const failedFact = [...rule.factsRead].some((fact) => context.hasFailed(fact));
+  const conditions = traceLeaves(node, []);
+  let failedFact = false;
+  for (const fact of rule.factsRead) if (context.hasFailed(fact)) failedFact = true;
   let status: RuleStatus;
   let because: RuleOutcome['notEvaluatedBecause'];
   if (notApplicable?.result === true) {
@@ -69,6 +83,19 @@ export async function readOutcome({ rule, node, notApplicable }: RuleNode, conte
   } else {
     status = node.result ? 'PASSED' : 'FAILED';
   }
-  if (status === 'FAILED') return { ...base, status, message: await renderLocalized(definition.message, context) };
-  return { ...base, status, ...(because !== undefined && { notEvaluatedBecause: because }) };
+  const outcome = (message?: LocalizedText): RuleOutcome => ({
+    id: definition.id,
+    kind,
+    description: definition.description,
+    severity,
+    reasonCode: definition.reasonCode,
+    ...(definition.legalReference !== undefined && { legalReference: definition.legalReference }),
+    conditions,
+    status,
+    ...(message !== undefined && { message }),
+    ...(because !== undefined && { notEvaluatedBecause: because }),
+  });
+  if (status !== 'FAILED') return outcome();
+  const message = renderLocalized(definition.message, context);
+  return message instanceof Promise ? message.then(outcome) : outcome(message);
 }

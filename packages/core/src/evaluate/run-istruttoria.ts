@@ -87,7 +87,8 @@ export async function evaluateRules(compiled: CompiledRuleSet, context: Evaluati
   const located = locateRules(compiled, root);
   for (const rule of located) {
     if (scope === 'gates' && rule.rule.kind !== 'gate') continue;
-    const outcome = await readOutcome(rule, context, gateFailed);
+    const read = readOutcome(rule, context, gateFailed);
+    const outcome = read instanceof Promise ? await read : read;
     if (outcome.kind === 'gate' && outcome.status === 'FAILED') gateFailed = true;
     outcomes.push(outcome);
   }

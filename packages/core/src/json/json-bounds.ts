@@ -33,6 +33,18 @@ function typeName(value: unknown): string {
   return typeof value;
 }
 
+/** A value waiting to be walked, and where it sits: its pointer is spelled out only for a problem. */
+interface Visit {
+  readonly value: unknown;
+  readonly parent: Visit | undefined;
+  readonly key: string | number;
+  readonly depth: number;
+}
+
+function pointerOf(visit: Visit): string {
+  return visit.parent === undefined ? '' : joinPointer(pointerOf(visit.parent), visit.key);
+}
+
 /**
  * Walks a value that should be JSON data, iteratively (no recursion, so no stack overflow), and
  * returns its problems, at most `maxProblems`: a value JSON cannot hold (function, symbol, bigint,
@@ -43,55 +55,56 @@ function typeName(value: unknown): string {
  */
 export function jsonBoundsProblems(value: unknown, bounds: JsonBounds, maxProblems = 1): JsonBoundsProblem[] {
   const problems: JsonBoundsProblem[] = [];
-  const stack: { value: unknown; pointer: string; depth: number }[] = [{ value, pointer: '', depth: 0 }];
+  const stack: Visit[] = [{ value, parent: undefined, key: '', depth: 0 }];
   let nodes = 0;
   const add = (problem: JsonBoundsProblem) => problems.push(problem) >= maxProblems;
   try {
     while (stack.length > 0) {
-      const { value: current, pointer, depth } = stack.pop() as (typeof stack)[number];
+      const visit = stack.pop() as Visit;
+      const { value: current, depth } = visit;
       nodes += 1;
       if (nodes > bounds.maxNodes) {
         problems.push({ kind: 'TOO_MANY_VALUES', pointer: '', limit: bounds.maxNodes, detail: `holds more than ${bounds.maxNodes} values` });
         break;
       }
       if (depth > bounds.maxDepth) {
-        problems.push({ kind: 'TOO_DEEP', pointer, limit: bounds.maxDepth, detail: `is nested more than ${bounds.maxDepth} levels deep` });
+        problems.push({ kind: 'TOO_DEEP', pointer: pointerOf(visit), limit: bounds.maxDepth, detail: `is nested more than ${bounds.maxDepth} levels deep` });
         break;
       }
       switch (typeof current) {
         case 'string':
-          if (current.length > bounds.maxStringLength && add({ kind: 'STRING_TOO_LONG', pointer, limit: bounds.maxStringLength, detail: `is a string of ${current.length} characters, longer than ${bounds.maxStringLength}` })) return problems;
+          if (current.length > bounds.maxStringLength && add({ kind: 'STRING_TOO_LONG', pointer: pointerOf(visit), limit: bounds.maxStringLength, detail: `is a string of ${current.length} characters, longer than ${bounds.maxStringLength}` })) return problems;
           continue;
         case 'number':
-          if (!Number.isFinite(current) && add({ kind: 'NOT_FINITE', pointer, detail: `is ${String(current)}, not a finite number (JSON has no NaN or Infinity)` })) return problems;
+          if (!Number.isFinite(current) && add({ kind: 'NOT_FINITE', pointer: pointerOf(visit), detail: `is ${String(current)}, not a finite number (JSON has no NaN or Infinity)` })) return problems;
           continue;
         case 'boolean':
           continue;
         case 'object':
           break;
         default:
-          if (add({ kind: 'NOT_JSON', pointer, detail: `is a ${typeName(current)}, which JSON cannot hold` })) return problems;
+          if (add({ kind: 'NOT_JSON', pointer: pointerOf(visit), detail: `is a ${typeName(current)}, which JSON cannot hold` })) return problems;
           continue;
       }
       if (current === null) continue;
       if (Array.isArray(current)) {
         if (current.length > bounds.maxArrayLength) {
-          if (add({ kind: 'ARRAY_TOO_LONG', pointer, limit: bounds.maxArrayLength, detail: `is an array of ${current.length} items, more than ${bounds.maxArrayLength}` })) return problems;
+          if (add({ kind: 'ARRAY_TOO_LONG', pointer: pointerOf(visit), limit: bounds.maxArrayLength, detail: `is an array of ${current.length} items, more than ${bounds.maxArrayLength}` })) return problems;
           continue;
         }
         for (let index = current.length - 1; index >= 0; index -= 1) {
           const item: unknown = current[index];
           if (item === undefined) {
-            if (add({ kind: 'NOT_JSON', pointer: joinPointer(pointer, index), detail: 'is undefined, which JSON cannot hold in an array' })) return problems;
+            if (add({ kind: 'NOT_JSON', pointer: joinPointer(pointerOf(visit), index), detail: 'is undefined, which JSON cannot hold in an array' })) return problems;
             continue;
           }
-          stack.push({ value: item, pointer: joinPointer(pointer, index), depth: depth + 1 });
+          stack.push({ value: item, parent: visit, key: index, depth: depth + 1 });
         }
         continue;
       }
       const prototype: unknown = Object.getPrototypeOf(current);
       if (prototype !== Object.prototype && prototype !== null) {
-        if (add({ kind: 'NOT_JSON', pointer, detail: 'is an object that is not plain data (a class instance, a Date, a Map …)' })) return problems;
+        if (add({ kind: 'NOT_JSON', pointer: pointerOf(visit), detail: 'is an object that is not plain data (a class instance, a Date, a Map …)' })) return problems;
         continue;
       }
       const keys = Object.keys(current);
@@ -102,15 +115,15 @@ export function jsonBoundsProblems(value: unknown, bounds: JsonBounds, maxProble
       for (let index = keys.length - 1; index >= 0; index -= 1) {
         const key = keys[index] as string;
         if (bounds.forbidPrototypeKeys && PROTOTYPE_KEYS.has(key)) {
-          if (add({ kind: 'FORBIDDEN_KEY', pointer: joinPointer(pointer, key), detail: `is the key "${key}", which data may not use (it reaches an object's prototype)` })) return problems;
+          if (add({ kind: 'FORBIDDEN_KEY', pointer: joinPointer(pointerOf(visit), key), detail: `is the key "${key}", which data may not use (it reaches an object's prototype)` })) return problems;
           continue;
         }
         if (key.length > bounds.maxStringLength) {
-          if (add({ kind: 'STRING_TOO_LONG', pointer, limit: bounds.maxStringLength, detail: `has a key of ${key.length} characters, longer than ${bounds.maxStringLength}` })) return problems;
+          if (add({ kind: 'STRING_TOO_LONG', pointer: pointerOf(visit), limit: bounds.maxStringLength, detail: `has a key of ${key.length} characters, longer than ${bounds.maxStringLength}` })) return problems;
           continue;
         }
         const child = (current as Record<string, unknown>)[key];
-        if (child !== undefined) stack.push({ value: child, pointer: joinPointer(pointer, key), depth: depth + 1 });
+        if (child !== undefined) stack.push({ value: child, parent: visit, key, depth: depth + 1 });
       }
     }
   } catch {
