@@ -1,7 +1,7 @@
 import type { OperationDefinition } from '@smart-task/schemas';
 import { OPERATION_OUTCOME, placeholdersOf } from '../text/template.js';
 import type { PlannedOperation } from './decision.js';
-import { FACT_FAILED, type EvaluationContext } from './evaluation-context.js';
+import { FACT_FAILED, type EvaluationContext, type ResolvedParams } from './evaluation-context.js';
 import { describeAjvErrors } from './ajv-errors.js';
 import type { ValidatorsByName } from '../validation/compiled-on-first-use.js';
 
@@ -10,10 +10,17 @@ export function idempotencyKeyOf(requestId: string, operationId: string): string
   return `${requestId}:${operationId}`;
 }
 
-/** The facts a description quotes, besides the operation's outcome. */
-function factsQuotedBy(operation: OperationDefinition): string[] {
-  const names = [...placeholdersOf(operation.description.it), ...placeholdersOf(operation.description.en)].map((placeholder) => placeholder.fact);
-  return [...new Set(names)].filter((name) => name !== OPERATION_OUTCOME);
+/** The facts each description quotes, besides the operation's outcome, worked out once per operation. */
+const quotedByOperation = new WeakMap<OperationDefinition, readonly string[]>();
+
+function factsQuotedBy(operation: OperationDefinition): readonly string[] {
+  let facts = quotedByOperation.get(operation);
+  if (facts === undefined) {
+    const names = [...placeholdersOf(operation.description.it), ...placeholdersOf(operation.description.en)].map((placeholder) => placeholder.fact);
+    facts = [...new Set(names)].filter((name) => name !== OPERATION_OUTCOME);
+    quotedByOperation.set(operation, facts);
+  }
+  return facts;
 }
 
 /**
@@ -24,14 +31,23 @@ function factsQuotedBy(operation: OperationDefinition): string[] {
  * istruttoria can be repeated.
  */
 export async function planOperations(operations: readonly OperationDefinition[], context: EvaluationContext, requestId: string, actionParamsValidators: ValidatorsByName): Promise<PlannedOperation[] | undefined> {
-  const resolved = await Promise.all(
-    operations.map(async (operation) => {
-      const quotedFacts = factsQuotedBy(operation);
-      const [params, values] = await Promise.all([context.resolveParams(operation.params), Promise.all(quotedFacts.map((fact) => context.valueOf(fact)))]);
-      return { operation, params, quotedFacts, failed: params === FACT_FAILED || values.includes(FACT_FAILED) };
-    }),
-  );
-  if (context.failure || resolved.some((entry) => entry.failed)) return undefined;
+  // Every parameter and quoted fact of every operation is requested before any is awaited.
+  let pending: Promise<unknown>[] | undefined;
+  const requested = operations.map((operation) => {
+    const quotedFacts = factsQuotedBy(operation);
+    const params = context.resolveParams(operation.params);
+    if (params instanceof Promise) (pending ??= []).push(params);
+    for (const fact of quotedFacts) {
+      const read = context.read(fact);
+      if (read instanceof Promise) (pending ??= []).push(read);
+    }
+    return { operation, params, quotedFacts };
+  });
+  if (pending !== undefined) await Promise.all(pending);
+  const resolved: { operation: OperationDefinition; quotedFacts: readonly string[]; params: ResolvedParams }[] = [];
+  for (const { operation, params, quotedFacts } of requested) resolved.push({ operation, quotedFacts, params: (params instanceof Promise ? await params : params) as ResolvedParams });
+  const failed = resolved.some(({ params, quotedFacts }) => params === FACT_FAILED || quotedFacts.some((fact) => context.hasFailed(fact)));
+  if (context.failure || failed) return undefined;
   const planned: PlannedOperation[] = [];
   for (const { operation, params, quotedFacts } of resolved) {
     const checked = params as Record<string, unknown>;

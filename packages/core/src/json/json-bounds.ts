@@ -73,7 +73,8 @@ export function jsonBoundsProblems(value: unknown, bounds: JsonBounds, maxProble
       }
       switch (typeof current) {
         case 'string':
-          if (current.length > bounds.maxStringLength && add({ kind: 'STRING_TOO_LONG', pointer: pointerOf(visit), limit: bounds.maxStringLength, detail: `is a string of ${current.length} characters, longer than ${bounds.maxStringLength}` })) return problems;
+          if (current.length > bounds.maxStringLength && add({ kind: 'STRING_TOO_LONG', pointer: pointerOf(visit), limit: bounds.maxStringLength, detail: `is a string of ${current.length} characters, longer than ${bounds.maxStringLength}` }))
+            return problems;
           continue;
         case 'number':
           if (!Number.isFinite(current) && add({ kind: 'NOT_FINITE', pointer: pointerOf(visit), detail: `is ${String(current)}, not a finite number (JSON has no NaN or Infinity)` })) return problems;

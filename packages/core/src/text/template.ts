@@ -24,23 +24,36 @@ export const TEMPLATE_FORMATTERS = ['date'] as const;
 
 const PLACEHOLDER = /\{([A-Za-z_][A-Za-z0-9_]*)((?:\.[A-Za-z_][A-Za-z0-9_]*|\[[0-9]+\])*)(?:\|([a-z]+))?\}/g;
 
-const parsed = new Map<string, readonly Placeholder[]>();
+/** A template cut once into its literal text and its placeholders, in order. */
+interface ParsedTemplate {
+  readonly placeholders: readonly Placeholder[];
+  readonly parts: readonly (string | Placeholder)[];
+}
+
+const parsed = new Map<string, ParsedTemplate>();
+
+function parse(template: string): ParsedTemplate {
+  let known = parsed.get(template);
+  if (known) return known;
+  const placeholders: Placeholder[] = [];
+  const parts: (string | Placeholder)[] = [];
+  let from = 0;
+  for (const match of template.matchAll(PLACEHOLDER)) {
+    const placeholder: Placeholder = { fact: match[1] as string, path: match[2] ? `$${match[2]}` : undefined, formatter: match[3], raw: match[0] };
+    if (match.index > from) parts.push(template.slice(from, match.index));
+    parts.push(placeholder);
+    placeholders.push(placeholder);
+    from = match.index + match[0].length;
+  }
+  if (from < template.length) parts.push(template.slice(from));
+  known = { placeholders, parts };
+  parsed.set(template, known);
+  return known;
+}
 
 /** Lists the placeholders of a template (parsed once per template text). */
 export function placeholdersOf(template: string): readonly Placeholder[] {
-  const cached = parsed.get(template);
-  if (cached) return cached;
-  const found: Placeholder[] = [];
-  for (const match of template.matchAll(PLACEHOLDER)) {
-    found.push({
-      fact: match[1] as string,
-      path: match[2] ? `$${match[2]}` : undefined,
-      formatter: match[3],
-      raw: match[0],
-    });
-  }
-  parsed.set(template, found);
-  return found;
+  return parse(template).placeholders;
 }
 
 /** Formats an ISO date (`YYYY-MM-DD…`) as `DD/MM/YYYY`; other values unchanged. */
@@ -59,9 +72,14 @@ function displayValue(value: unknown): string {
 
 /** Fills a template; `lookup(fact)` gives a fact's value. Unknown values show as `—`, arrays as a comma-separated list. */
 export function renderTemplate(template: string, lookup: (fact: string) => unknown): string {
-  return template.replace(PLACEHOLDER, (_raw, fact: string, path: string, formatter: string | undefined) => {
-    const value = resolvePath(lookup(fact), path ? `$${path}` : undefined);
-    if (formatter === 'date') return formatItalianDate(value);
-    return displayValue(value);
-  });
+  let text = '';
+  for (const part of parse(template).parts) {
+    if (typeof part === 'string') {
+      text += part;
+      continue;
+    }
+    const value = resolvePath(lookup(part.fact), part.path);
+    text += part.formatter === 'date' ? formatItalianDate(value) : displayValue(value);
+  }
+  return text;
 }
