@@ -259,6 +259,7 @@ export function createEngine(options: EngineOptions): SmartTaskEngine {
     portParamsValidators: validators.params,
     portResultValidators: validators.results,
     answerBounds,
+    prefetched: compiled.prefetched,
   });
   const refuseIfNotOffered = (compiled: CompiledRuleSet | undefined, date: string): void => {
     if (compiled && !isOffered(compiled.document, date)) {

@@ -4,7 +4,8 @@ import { madeOnFirstUse } from '../validation/compiled-on-first-use.js';
 import type { Vocabulary } from '../vocabulary/vocabulary.js';
 import { compileConditions } from './compiled-evaluator.js';
 import type { ConditionEvaluator, EvaluatedCondition, EvaluatorName, FactSource } from './evaluated-condition.js';
-import { BUILT_IN_FACTS, dependencyClosure, factsReadBy } from './fact-graph.js';
+import { placeholdersOf } from '../text/template.js';
+import { BUILT_IN_FACTS, PREFETCH_FACT, dependencyClosure, factsReadBy, factsReferencedBy } from './fact-graph.js';
 import { jsonRulesEngineEvaluator } from './json-rules-engine-evaluator.js';
 
 export type { EvaluatedCondition, EvaluatorName, FactSource } from './evaluated-condition.js';
@@ -23,6 +24,8 @@ export interface CompiledRuleSet {
   readonly document: RuleSetDocument;
   readonly gates: readonly CompiledRule[];
   readonly checks: readonly CompiledRule[];
+  /** The port facts only texts need, fetched with the checks (see {@link prefetchedFacts}). */
+  readonly prefetched: readonly string[];
   /**
    * Evaluates all rules (`'all'`) or only the gates (`'gates'`, for forms) with the context's facts, and
    * returns the evaluated condition tree (json-rules-engine's shape, whichever evaluator ran it).
@@ -55,13 +58,32 @@ function checkNode(check: CheckDefinition): Condition {
  */
 export function buildRootCondition(document: RuleSetDocument, withChecks = true): Condition {
   const gates = document.gates.map((gate, index) => ({ all: [gate.conditions], priority: gatePriority(index, document.gates.length) }));
-  const checks = withChecks ? [{ all: document.checks.map(checkNode), priority: 1 }] : [];
+  // After the checks, in their group: the read that starts the calls of the facts only texts quote.
+  const prefetch: Condition[] = prefetchedFacts(document).length > 0 ? [{ fact: PREFETCH_FACT, operator: 'equal', value: true }] : [];
+  const checks = withChecks ? [{ all: [...document.checks.map(checkNode), ...prefetch], priority: 1 }] : [];
   return { all: [...gates, ...checks] };
+}
+
+/**
+ * The port facts that only texts need — a check's message, an operation's description or
+ * parameters — and no gate or check condition reads (with the facts they depend on). They are fetched
+ * in the same wave as the checks, so that a rejection's message or an acceptance's operations cost no
+ * round trip of their own; not before the gates have passed, since a gate decides whether the
+ * requester may see the target's data at all.
+ */
+export function prefetchedFacts(document: RuleSetDocument): readonly string[] {
+  const read = dependencyClosure([...document.gates.flatMap((gate) => [...factsReadBy(gate.conditions)]), ...document.checks.flatMap((check) => [...factsReadBy(check.conditions), ...factsReadBy(check.applicableWhen)])], document.facts);
+  const quoted = [...document.checks.flatMap((check) => [check.message.it, check.message.en]), ...document.operations.flatMap((operation) => [operation.description.it, operation.description.en])].flatMap((template) =>
+    placeholdersOf(template).map((placeholder) => placeholder.fact),
+  );
+  const parameters = document.operations.flatMap((operation) => [...factsReferencedBy(operation.params)]);
+  const needed = dependencyClosure([...quoted, ...parameters], document.facts);
+  return [...needed].filter((fact) => !read.has(fact) && Object.prototype.hasOwnProperty.call(document.facts, fact) && 'port' in (document.facts[fact] as object));
 }
 
 /** The evaluator of one root condition, made when first used. */
 function evaluatorFor(evaluator: EvaluatorName, document: RuleSetDocument, vocabulary: Vocabulary, root: Condition): () => ConditionEvaluator {
-  if (evaluator === 'json-rules-engine') return madeOnFirstUse(() => jsonRulesEngineEvaluator(document.id, root, [...BUILT_IN_FACTS, ...Object.keys(document.facts)], vocabulary));
+  if (evaluator === 'json-rules-engine') return madeOnFirstUse(() => jsonRulesEngineEvaluator(document.id, root, [...BUILT_IN_FACTS, PREFETCH_FACT, ...Object.keys(document.facts)], vocabulary));
   return madeOnFirstUse(() => compileConditions(root, vocabulary.operators));
 }
 
@@ -84,6 +106,7 @@ export function compileRuleSet(file: string, document: RuleSetDocument, vocabula
     evaluate: (facts, scope) => evaluators[scope]()(facts),
     gates: document.gates.map((gate) => compileRule(gate, 'gate')),
     checks: document.checks.map((check) => compileRule(check, 'check')),
+    prefetched: prefetchedFacts(document),
     hash: () => (hash ??= contentHash(document)),
   };
 }

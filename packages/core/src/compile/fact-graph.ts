@@ -18,6 +18,12 @@ export function isBuiltInFact(name: string): name is BuiltInFact {
   return BUILT_IN_SET.has(name);
 }
 
+/**
+ * The fact the checks' group reads last when a rule set has facts only texts need: reading it starts
+ * their port calls (see `prefetchedFacts`) and answers `true`. Not a name a rule set can declare.
+ */
+export const PREFETCH_FACT = '$prefetch';
+
 /** Built-in facts known before the request is read: what a form may depend on. */
 export const SUBJECT_ONLY_FACTS: ReadonlySet<string> = new Set(['subject', 'today', 'task', 'requesters']);
 

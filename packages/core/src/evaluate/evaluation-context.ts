@@ -1,11 +1,11 @@
 import type { ValidateFunction } from 'ajv';
 import type { FactDeclaration, FactReference, ParamValue, Profilo, Subject } from '@smart-task/schemas';
-import { canonicalJson } from '../json/canonical-hash.js';
+import { portCallKey } from './port-call-key.js';
 import { resolvePath } from '../json/path.js';
 import type { DataPort, PortCallContext } from '../port.js';
 import { valueInForceOn } from '../vocabulary/dated-values.js';
 import type { FactHelperDefinition } from '../vocabulary/fact-helpers.js';
-import { isBuiltInFact, isFactReference, type BuiltInFact } from '../compile/fact-graph.js';
+import { PREFETCH_FACT, isBuiltInFact, isFactReference, type BuiltInFact } from '../compile/fact-graph.js';
 import { CallsUnderDeadline } from './call-with-deadline.js';
 import { describeThrown, isDeadlineExceeded, readPortFailure } from './port-failure.js';
 import type { PortCallRecord, TechnicalError } from './decision.js';
@@ -15,7 +15,7 @@ import { answerBoundsProblem } from './port-answer-bounds.js';
 import type { ValidatorsByName } from '../validation/compiled-on-first-use.js';
 
 /** Built-in facts the decision records in fields of their own. */
-const RECORDED_APART: ReadonlySet<string> = new Set(['request', 'subject', 'requestId', 'task', 'requesters']);
+const RECORDED_APART: ReadonlySet<string> = new Set(['request', 'subject', 'requestId', 'task', 'requesters', PREFETCH_FACT]);
 
 /** Marks a fact whose value could not be obtained; never reaches a verdict. */
 export const FACT_FAILED: unique symbol = Symbol('smart-task.fact-failed');
@@ -29,6 +29,8 @@ export interface FactResolvers {
   readonly portResultValidators: ValidatorsByName;
   /** The bounds a port answer must keep before it is validated (see `EngineLimits`). */
   readonly answerBounds: JsonBounds;
+  /** The port facts to fetch when the checks start, if their parameters are known by then (see `prefetchedFacts`). */
+  readonly prefetched: readonly string[];
 }
 
 /** The per-evaluation inputs. */
@@ -47,6 +49,14 @@ export interface EvaluationInputs {
 
 /** Resolved parameters, or {@link FACT_FAILED} when a fact they reference could not be had. */
 export type ResolvedParams = Record<string, unknown> | typeof FACT_FAILED;
+
+/** How a port call ended: its answer or what it threw, and when it started and ended. */
+interface PortAnswer {
+  readonly started: number;
+  readonly ended: number;
+  readonly ok: boolean;
+  readonly value: unknown;
+}
 
 /** A parameter: its name, its written value, and the reference when the value is one. */
 type ParameterEntry = readonly [string, ParamValue, FactReference | undefined];
@@ -100,6 +110,8 @@ export class EvaluationContext {
   private readonly values = new Map<string, Promise<unknown>>();
   private readonly settled = new Map<string, unknown>();
   private readonly portMemo = new Map<string, Promise<unknown>>();
+  /** The answer of every port call started, by port fact and parameters: a call is made once. */
+  private readonly answers = new Map<string, Promise<PortAnswer>>();
   private readonly calls: CallsUnderDeadline;
   /** What every port call of this evaluation is given: the signal is made only if a port reads it. */
   private readonly portContext: PortCallContext;
@@ -129,9 +141,14 @@ export class EvaluationContext {
 
   private readonly onHostAbort = () => this.fail({ code: 'ABORTED', message: 'The evaluation was cancelled by the host.' }, true);
 
-  /** Stops listening to the host's signal; call when the evaluation is over (a host may reuse one signal). */
+  /**
+   * Stops listening to the host's signal (a host may reuse one signal) and aborts the port calls still
+   * running, which nothing needs any more (a fetch started ahead whose fact was not read); call when
+   * the evaluation is over.
+   */
   close(): void {
     this.inputs.signal?.removeEventListener('abort', this.onHostAbort);
+    this.calls.abort(new Error('The evaluation is over; nothing needs this answer.'));
   }
 
   /** The AbortSignal shared by this evaluation's port calls. */
@@ -216,6 +233,10 @@ export class EvaluationContext {
 
   private async compute(name: string): Promise<unknown> {
     if (isBuiltInFact(name)) return this.builtIns[name];
+    if (name === PREFETCH_FACT) {
+      this.prefetch();
+      return true;
+    }
     const declaration = Object.prototype.hasOwnProperty.call(this.resolvers.declarations, name) ? this.resolvers.declarations[name] : undefined;
     if (!declaration) {
       this.fail({ code: 'RULE_ERROR', message: `Fact "${name}" is not declared.`, fact: name }, false);
@@ -247,27 +268,75 @@ export class EvaluationContext {
   }
 
   private callPort(name: string, port: string, params: Record<string, unknown>): Promise<unknown> {
-    const key = `${port} ${canonicalJson(params)}`;
+    const key = portCallKey(port, params);
     let call = this.portMemo.get(key);
     if (call === undefined) {
-      call = this.fetchFromPort(name, port, params);
+      call = this.fetchFromPort(name, port, params, key);
       this.portMemo.set(key, call);
     }
     return call;
   }
 
-  private async fetchFromPort(name: string, port: string, params: Record<string, unknown>): Promise<unknown> {
+  /**
+   * Starts the port calls of the facts only texts need (`FactResolvers.prefetched`) whose parameters
+   * are known now, without waiting for them. Nothing is judged or recorded until the fact is read: an
+   * answer nobody reads, or a failure of one, changes nothing (the call is aborted when the evaluation
+   * is over); a parameter not known yet, or invalid, is left to the read that needs it.
+   */
+  private prefetch(): void {
+    if (this.failure) return;
+    for (const name of this.resolvers.prefetched) {
+      const declaration = this.resolvers.declarations[name];
+      if (this.values.has(name) || declaration === undefined || !('port' in declaration)) continue;
+      const params = this.knownParams(declaration.params);
+      const validate = this.resolvers.portParamsValidators.get(declaration.port);
+      if (params === undefined || (validate && !validate(params))) continue;
+      // Started, not awaited: the read that needs the fact awaits the same answer; the answer never rejects.
+      void this.answerOf(portCallKey(declaration.port, params), declaration.port, params);
+    }
+  }
+
+  /** The parameters, when every fact they reference is known without reading anything new. */
+  private knownParams(params: Readonly<Record<string, ParamValue>>): Record<string, unknown> | undefined {
+    const entries = parameterEntries(params);
+    const values: unknown[] = [];
+    for (const [, value, reference] of entries) {
+      if (reference === undefined) values.push(value);
+      else if (isBuiltInFact(reference.fact)) values.push(resolvePath(this.builtIns[reference.fact], reference.path));
+      else if (this.settled.has(reference.fact)) values.push(followReference(this.settled.get(reference.fact), reference));
+      else return undefined;
+    }
+    const assembled = assembleParams(entries, values);
+    return assembled === FACT_FAILED ? undefined : assembled;
+  }
+
+  /** The answer of the port call, made at most once per evaluation; it never rejects. */
+  private answerOf(key: string, port: string, params: Record<string, unknown>): Promise<PortAnswer> {
+    let answer = this.answers.get(key);
+    if (answer === undefined) {
+      const started = performance.now();
+      answer = this.calls
+        .call(() => this.inputs.dataPort.fetch(port, params, this.portContext))
+        .then(
+          (value): PortAnswer => ({ started, ended: performance.now(), ok: true, value }),
+          (error: unknown): PortAnswer => ({ started, ended: performance.now(), ok: false, value: error }),
+        );
+      this.answers.set(key, answer);
+    }
+    return answer;
+  }
+
+  private async fetchFromPort(name: string, port: string, params: Record<string, unknown>, key: string): Promise<unknown> {
     const validateParams = this.resolvers.portParamsValidators.get(port);
     if (validateParams && !validateParams(params)) {
       this.fail({ code: 'FACT_PARAMS_INVALID', message: `Fact "${name}" would call the port fact "${port}" with invalid parameters ${JSON.stringify(params)}: ${describeAjvErrors(validateParams)}.`, fact: name }, false);
       return FACT_FAILED;
     }
-    const started = performance.now();
-    const record = (outcome: PortCallRecord['outcome'], extra: Partial<PortCallRecord> = {}) => this.portCalls.push({ fact: port, params, startedAtMs: started - this.startedAt, durationMs: performance.now() - started, outcome, ...extra });
-    let response: unknown;
-    try {
-      response = await this.calls.call(() => this.inputs.dataPort.fetch(port, params, this.portContext));
-    } catch (error) {
+    const answer = await this.answerOf(key, port, params);
+    const record = (outcome: PortCallRecord['outcome'], extra: Partial<PortCallRecord> = {}) => this.portCalls.push({ fact: port, params, startedAtMs: answer.started - this.startedAt, durationMs: answer.ended - answer.started, outcome, ...extra });
+    const response = answer.value;
+    if (!answer.ok) {
+      const error = answer.value;
       const timedOut = isDeadlineExceeded(error);
       if (this.failure && !timedOut) {
         record('ABORTED', { error: 'aborted after an earlier failure' });

@@ -1,5 +1,6 @@
 import type { AuditPortCall, AuditRecord } from '../audit/audit-record.js';
 import { canonicalJson } from '../json/canonical-hash.js';
+import { portCallKey } from '../evaluate/port-call-key.js';
 import { PortError, type ActionOutcome, type ActionPort, type DataPort, type PortCallContext } from '../port.js';
 
 /** A data-port call by fact and parameters. */
@@ -23,8 +24,6 @@ export interface ReplayDataPort extends DataPort {
   wasAbortedInRecord(fact: string, params: Readonly<Record<string, unknown>>): boolean;
 }
 
-const keyOf = (fact: string, params: Readonly<Record<string, unknown>>) => `${fact} ${canonicalJson(params)}`;
-
 const PORT_ERROR_CODES: Readonly<Record<NonNullable<AuditPortCall['errorCode']>, PortError['code']>> = {
   PORT_UNAVAILABLE: 'UNAVAILABLE',
   PORT_TIMEOUT: 'TIMEOUT',
@@ -44,7 +43,8 @@ function whenAborted(signal: AbortSignal): Promise<never> {
  * its response, is answered with `NaN`, which the engine refuses the same way), the same error with its code and
  * retryability, and — for a call recorded as aborted — no answer until the evaluation aborts. A call the
  * record does not hold fails with a {@link ReplayMissError} and is listed in `missing`: never a silent
- * `undefined`.
+ * `undefined`. (A call the engine started ahead and never read — a fact only a text quotes — is listed
+ * too: what the rules needed is a miss that the result's `portCalls` also holds.)
  *
  * @example
  * const dataPort = createReplayPort(record);
@@ -54,15 +54,15 @@ function whenAborted(signal: AbortSignal): Promise<never> {
 export function createReplayPort(record: Pick<AuditRecord, 'portCalls'>): ReplayDataPort {
   const calls = new Map<string, AuditPortCall>();
   for (const call of record.portCalls) {
-    const key = keyOf(call.fact, call.params);
+    const key = portCallKey(call.fact, call.params);
     if (!calls.has(key)) calls.set(key, call);
   }
   const missing: PortCallKey[] = [];
   return {
     missing,
-    wasAbortedInRecord: (fact, params) => calls.get(keyOf(fact, params))?.outcome === 'ABORTED',
+    wasAbortedInRecord: (fact, params) => calls.get(portCallKey(fact, params))?.outcome === 'ABORTED',
     async fetch(fact: string, params: Readonly<Record<string, unknown>>, context: PortCallContext): Promise<unknown> {
-      const recorded = calls.get(keyOf(fact, params));
+      const recorded = calls.get(portCallKey(fact, params));
       if (!recorded) {
         const call = { fact, params };
         missing.push(call);

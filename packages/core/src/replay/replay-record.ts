@@ -2,6 +2,7 @@ import { toAuditRecord, type AuditRecord } from '../audit/audit-record.js';
 import type { Catalog } from '../catalog/catalog.js';
 import { createEngine, type SmartTaskEngine } from '../engine.js';
 import { isSmartTaskError } from '../errors.js';
+import { portCallKey } from '../evaluate/port-call-key.js';
 import { PortError, type ActionPort, type DataPort } from '../port.js';
 import type { VocabularyExtensions } from '../vocabulary/vocabulary.js';
 import { compareOutcomes, type OutcomeChanges } from './compare-outcomes.js';
@@ -118,7 +119,9 @@ export function createRecordReplayer(options: RecordReplayerOptions): RecordRepl
         const cause = first?.code === 'INVALID_REQUEST' ? 'request data no longer valid' : `refused: ${first?.code ?? 'unknown'}`;
         return notReplayable(cause, error.issues.map((found) => `${found.pointer || '/'}: ${found.message}`).join('; '));
       }
-      const missing = dataPort.missing[0];
+      // A call started ahead that the rules then did not read (a fact only a text quotes) needs nothing.
+      const read = new Set(result.portCalls.map((call) => portCallKey(call.fact, call.params)));
+      const missing = dataPort.missing.find((call) => read.has(portCallKey(call.fact, call.params)));
       if (missing) return notReplayable(`needs fact "${missing.fact}"`, `the rules read ${describeCall(missing)}, which the record does not hold`);
       const stalled = result.portCalls.find((call) => call.outcome === 'TIMEOUT' && dataPort.wasAbortedInRecord(call.fact, call.params));
       if (stalled) return notReplayable(`needs fact "${stalled.fact}"`, `the rules read ${describeCall(stalled)}, which the recorded evaluation aborted before it answered`);
