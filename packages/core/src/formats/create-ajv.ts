@@ -15,9 +15,16 @@ const ANNOTATION_KEYWORDS = ['x-task', 'x-i18n', 'x-known', 'x-options', 'x-mess
  * `verbose` keeps the failing data and schema in each error, for messages that quote them.
  * `allErrors: false` stops each validation at the first error: for data from outside (port answers),
  * whose cost must not grow with the number of mistakes they hold.
+ * `standaloneCode` keeps each compiled schema's source, for `ajv/dist/standalone` at build time.
  */
-export function createAjv(options: { readonly verbose?: boolean; readonly allErrors?: boolean } = {}): Ajv {
-  const ajv = new Ajv({ allErrors: options.allErrors ?? true, strict: false, allowUnionTypes: true, verbose: options.verbose ?? false });
+export function createAjv(options: { readonly verbose?: boolean; readonly allErrors?: boolean; readonly standaloneCode?: boolean } = {}): Ajv {
+  const ajv = new Ajv({
+    allErrors: options.allErrors ?? true,
+    strict: false,
+    allowUnionTypes: true,
+    verbose: options.verbose ?? false,
+    ...(options.standaloneCode && { code: { source: true, esm: true } }),
+  });
   addFormats(ajv, ['date', 'date-time', 'email', 'uri']);
   for (const keyword of ANNOTATION_KEYWORDS) ajv.addKeyword({ keyword });
   ajv.addKeyword({
