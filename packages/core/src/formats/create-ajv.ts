@@ -16,9 +16,12 @@ const ANNOTATION_KEYWORDS = ['x-task', 'x-i18n', 'x-known', 'x-options', 'x-mess
  * `allErrors: false` stops each validation at the first error: for data from outside (port answers),
  * whose cost must not grow with the number of mistakes they hold.
  * `standaloneCode` keeps each compiled schema's source, for `ajv/dist/standalone` at build time.
+ * `validateSchema: false` compiles schemas without checking them against draft-07 first: for the
+ * library's own schemas only, tested valid, never for a catalog's or a host's.
  */
-export function createAjv(options: { readonly verbose?: boolean; readonly allErrors?: boolean; readonly standaloneCode?: boolean } = {}): Ajv {
+export function createAjv(options: { readonly verbose?: boolean; readonly allErrors?: boolean; readonly standaloneCode?: boolean; readonly validateSchema?: boolean } = {}): Ajv {
   const ajv = new Ajv({
+    ...(options.validateSchema === false && { validateSchema: false }),
     allErrors: options.allErrors ?? true,
     strict: false,
     allowUnionTypes: true,
