@@ -42,6 +42,7 @@ export default defineConfig({
       { find: /^@smart-task\/postgres$/, replacement: src('./packages/postgres/src/index.ts') },
       // @smart-task/core's subpath import (its package.json "imports"), in its Node variant: the tests run in Node.
       { find: /^#pattern-check$/, replacement: src('./packages/core/src/pattern-check.ts') },
+      { find: /^#meta-validators$/, replacement: src('./packages/core/src/meta-validators.ts') },
     ],
   },
   test: {

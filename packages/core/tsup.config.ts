@@ -10,24 +10,30 @@ const entry = {
 };
 
 /**
- * The two variants of the catalog loader's pattern check, which package.json's `imports` maps
- * `#pattern-check` to: the `browser` condition gets the one without the backtracking analyser (~1 MB).
+ * The two variants of each of the catalog loader's subpath imports, which package.json's `imports` maps
+ * them to: under the `browser` condition, `#pattern-check` without the backtracking analyser (~1 MB)
+ * and `#meta-validators` compiling the meta-schemas instead of the generated standalone code (~340 KB).
  * Internal: built without types, and imported by the other entries by their specifier.
  */
-const patternCheck = {
+const subpathImports = {
   'pattern-check': 'src/pattern-check.ts',
   'pattern-check.browser': 'src/pattern-check.browser.ts',
+  'meta-validators': 'src/meta-validators.ts',
+  'meta-validators.browser': 'src/meta-validators.browser.ts',
 };
 
 /**
  * The public entries (`.` and its subpaths) in ESM + CJS with types; `@internal` members are left out of
- * the `.d.ts`. `#pattern-check` stays external, so a bundler or Node picks its variant when it resolves it.
+ * the `.d.ts`. `#pattern-check` and `#meta-validators` stay external, so a bundler or Node picks its variant when it resolves it.
  */
 export default defineConfig({
-  entry: { ...entry, ...patternCheck },
+  entry: { ...entry, ...subpathImports },
   format: ['esm', 'cjs'],
-  dts: { entry, compilerOptions: { stripInternal: true } },
-  external: ['#pattern-check'],
+  // The declaration build does not map `#meta-validators` (package.json `imports`) from dist/ back to src/
+  // as tsc does for `#pattern-check`: `paths` maps it to the Node variant's source, for this build only
+  // (in tsconfig.json it would reach esbuild, which would bundle the generated code into browser builds).
+  dts: { entry, compilerOptions: { stripInternal: true, paths: { '#meta-validators': ['./src/meta-validators.ts'] } } },
+  external: ['#pattern-check', '#meta-validators'],
   clean: true,
   target: 'node20',
 });

@@ -54,6 +54,12 @@ export type PlannedTaskActivation = boolean | { readonly from: string };
 export interface EngineOptions {
   /** A loaded catalog, or the documents to load (a broken document throws a {@link SmartTaskError} with its issues). */
   readonly catalog: Catalog | readonly CatalogDocument[];
+  /**
+   * When `catalog` is documents: `'auto'` (the default) skips the content-only checks of the documents
+   * `@smart-task/schemas` and `@smart-task/rules` export, as exported, which their build-check record
+   * vouches for; `'always'` checks every document in full. See `LoadCatalogOptions.verify`.
+   */
+  readonly verify?: 'auto' | 'always';
   readonly dataPort: DataPort;
   readonly actionPort: ActionPort;
   /** Defaults to the system clock. */
@@ -203,7 +209,7 @@ export function createEngine(options: EngineOptions): SmartTaskEngine {
   const vocabulary = createVocabulary(options.vocabulary);
   let catalog: Catalog;
   if (Array.isArray(options.catalog)) {
-    const loaded = loadCatalog(options.catalog as readonly CatalogDocument[], { vocabulary });
+    const loaded = loadCatalog(options.catalog as readonly CatalogDocument[], { vocabulary, ...(options.verify && { verify: options.verify }) });
     if (!loaded.ok) throw new SmartTaskError('The catalog has errors', loaded.issues);
     catalog = loaded.value;
   } else {

@@ -1,11 +1,28 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { builtInFactHelpers, builtInOperators, createVocabulary, type OperatorDefinition } from '../src/index.js';
+import { createAjv } from '../src/formats/create-ajv.js';
 import { addDays, addMonths, dayRangeInTimeZone, daysInMonth, isoDateInTimeZone, startOfDayInTimeZone, toIsoDate } from '../src/calendar/iso-dates.js';
 
 const operator = (name: string) => builtInOperators.find((definition) => definition.name === name) as OperatorDefinition;
 const isoDate = fc.date({ min: new Date('1990-01-01T00:00:00Z'), max: new Date('2060-12-31T00:00:00Z'), noInvalidDate: true }).map((date) => date.toISOString().slice(0, 10));
 const anything = fc.jsonValue();
+
+describe('the built-in schemas', () => {
+  it('are valid draft-07 (the built-in Ajv compiles them without checking, on first use)', () => {
+    const ajv = createAjv();
+    for (const schema of [...builtInOperators.map((definition) => definition.valueSchema), ...builtInFactHelpers.map((definition) => definition.argsSchema)]) {
+      expect(ajv.validateSchema(schema), JSON.stringify(ajv.errors)).toBe(true);
+    }
+  });
+
+  it('give validators that answer, errors included, like compiled ones', () => {
+    const validate = createVocabulary().helperArgsValidators.get('firstOf');
+    expect(validate?.(7)).toBe(false);
+    expect(validate?.errors?.length).toBeGreaterThan(0);
+    expect(validate?.({ second: 1 })).toBe(true);
+  });
+});
 
 describe('operators', () => {
   it('never throw, whatever the values', () => {

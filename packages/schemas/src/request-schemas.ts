@@ -18,7 +18,7 @@ import variazioneIndirizzoPecAziendale from '../tasks/variazione-indirizzo-pec-a
 import type { RequestSchemaDocument } from './dsl.js';
 
 /** The request schema of every Smart-Task of the catalog. */
-export const requestSchemaDocuments: readonly RequestSchemaDocument[] = [
+export const requestSchemaDocuments: readonly RequestSchemaDocument[] = Object.freeze([
   cancellazioneContattiAnomaliNdr,
   cessazioneProvvisoriaPosizioneContributiva,
   cessazioneRelazioneSoggettoCollegato,
@@ -36,4 +36,4 @@ export const requestSchemaDocuments: readonly RequestSchemaDocument[] = [
   variazioneContattiIntermediario,
   variazioneContattiSoggettoCollegato,
   variazioneIndirizzoPecAziendale,
-] as unknown as readonly RequestSchemaDocument[];
+]) as unknown as readonly RequestSchemaDocument[];

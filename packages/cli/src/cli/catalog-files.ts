@@ -19,11 +19,13 @@ export interface CatalogRead {
 /**
  * Reads, validates and cross-checks the catalog under the directories (relative to `io.cwd`); file names
  * in documents and issues are relative to `io.cwd`. A file reached through two directories counts once.
- * A directory that does not exist is a `CliError` (`option` names it in the message).
+ * A directory that does not exist is a `CliError` (`option` names it in the message). Every document is
+ * checked in full (`verify: 'always'`): what the commands read from disk is never the packages' exported
+ * objects, and `smart-task validate` must not take a build-check record's word for anything.
  */
 export function readCatalog(io: CliIo, directories: readonly string[], option: string): CatalogRead {
   const read = readCatalogDocuments(existingDirectories(io, directories, option), io.cwd);
-  const loaded = loadCatalog(read.documents);
+  const loaded = loadCatalog(read.documents, { verify: 'always' });
   const issues = [...read.issues, ...loaded.issues];
   const files = [...new Set([...read.documents.map((document) => document.file), ...read.issues.map((item) => item.file)])];
   const fileCount = files.length;

@@ -33,4 +33,9 @@ export interface Catalog {
   readonly fixtures: readonly LoadedDocument<PortFixture>[];
   /** The rule libraries (`*.library.json`) the rule sets take shared gates, checks and facts from. */
   readonly libraries: readonly LoadedDocument<RuleLibraryDocument>[];
+  /**
+   * The files whose content-only checks the loader took from the packages' build-check record instead
+   * of running them (see `LoadCatalogOptions.verify`); empty or absent when every document was checked.
+   */
+  readonly checkedAtBuild?: readonly string[];
 }

@@ -1,5 +1,6 @@
 import {
   portContract as bundledPortContract,
+  schemaDocuments as bundledSchemaDocuments,
   type CasesDocument,
   type CatalogDocument,
   type PortContractDocument,
@@ -19,6 +20,7 @@ import { didYouMean, quoteList } from '../text/suggest.js';
 import { compileRequestValidator, type RequestValidator } from '../validation/request-validator.js';
 import { createVocabulary, type Vocabulary } from '../vocabulary/vocabulary.js';
 import type { Catalog, LoadedDocument, TaskDefinition } from './catalog.js';
+import { buildCheckedDepth } from './build-check.js';
 import { checkFixtureAgainstContract } from './check-fixture.js';
 import { checkPortContractSchemas, checkRequestJsonSchema } from './check-json-schemas.js';
 import { RememberedByContent, checkedByContent } from './checked-content.js';
@@ -40,6 +42,19 @@ export interface LoadCatalogOptions {
    * {@link DEFAULT_MAX_NESTING_DEPTH}.
    */
   readonly maxNestingDepth?: number;
+  /**
+   * Whether the packages' own documents are checked again. `'auto'` (the default): the content-only
+   * checks — meta-schema validation, the port contract's and request schemas' JSON Schema checks
+   * (patterns, draft-07 validity, compilation) — are skipped for the documents `@smart-task/schemas`
+   * and `@smart-task/rules` export, as exported (frozen, deeply, and marked with the build-check record
+   * `pnpm catalog:record` makes), when the record was made by these checks and its fingerprint is that
+   * of the file and content now. Every other document — read from disk, a copy, an edited or unfrozen
+   * object, or a bundled one changed since its record — is checked in full. Everything that depends on
+   * the combination (facts, operators and helpers of the vocabulary, actions, request fields,
+   * versions, cases, nesting depth) is checked for every document. `'always'`: every check for every
+   * document, as `smart-task validate` does. {@link Catalog.checkedAtBuild} lists the files trusted.
+   */
+  readonly verify?: 'auto' | 'always';
 }
 
 /** The default of {@link LoadCatalogOptions.maxNestingDepth}: the bundled catalog nests at most 10 levels. */
@@ -48,6 +63,8 @@ export const DEFAULT_MAX_NESTING_DEPTH = 64;
 type Buckets = { [K in DocumentKind]: LoadedDocument<unknown>[] } & {
   /** Tasks named by documents that failed their meta-schema: their absence is not reported again. */
   readonly brokenTasks: Set<string>;
+  /** The documents whose content-only checks the build-check record vouches for (see `verify`). */
+  readonly checkedAtBuild: Set<LoadedDocument<unknown>>;
 };
 
 function taskNamedBy(content: unknown): string | undefined {
@@ -57,12 +74,25 @@ function taskNamedBy(content: unknown): string | undefined {
   return typeof id === 'string' ? id : undefined;
 }
 
-function sortByKind(documents: readonly CatalogDocument[], maxDepth: number, issues: Issue[]): Buckets {
-  const buckets: Buckets = { ruleSet: [], cases: [], portFixture: [], requestSchema: [], portContract: [], ruleLibrary: [], brokenTasks: new Set() };
-  for (const { file, content } of documents) {
+/** The depth of a document the build-check record vouches for, unless `verify` is `'always'`. */
+function trustedDepth(document: CatalogDocument, verify: LoadCatalogOptions['verify']): number | undefined {
+  return verify === 'always' ? undefined : buildCheckedDepth(document);
+}
+
+function sortByKind(documents: readonly CatalogDocument[], maxDepth: number, verify: LoadCatalogOptions['verify'], issues: Issue[]): Buckets {
+  const buckets: Buckets = { ruleSet: [], cases: [], portFixture: [], requestSchema: [], portContract: [], ruleLibrary: [], brokenTasks: new Set(), checkedAtBuild: new Set() };
+  for (const document of documents) {
+    const { file, content } = document;
     const kind = kindOfFile(file);
     if (!kind) {
       issues.push(issue('UNKNOWN_FILE_KIND', file, '', `Cannot tell what this file is from its name. Name it ${quoteList(Object.values(KIND_LABELS))}.`));
+      continue;
+    }
+    const depth = trustedDepth(document, verify);
+    if (depth !== undefined && depth <= maxDepth) {
+      const loaded = { file, document: content };
+      buckets.checkedAtBuild.add(loaded);
+      buckets[kind].push(loaded);
       continue;
     }
     const tooDeep = tooDeepAt(content, maxDepth);
@@ -229,6 +259,8 @@ const casesValidatorOf = (schema: RequestSchemaDocument): RequestValidator => ca
  * them (facts, operators, actions, request fields, placeholders, versions, cases). Rule sets come back with
  * their rule-library references (`{ "use": id }`) expanded. Never throws for bad
  * content: problems come back as issues with file, JSON pointer, code and a message saying how to fix it.
+ * The packages' own documents, as exported, skip the content-only checks they passed at build time
+ * (option {@link LoadCatalogOptions.verify}; `verify: 'always'` checks them again).
  *
  * @example
  * const loaded = loadCatalog([...schemaDocuments, ...ruleDocuments]);
@@ -237,7 +269,8 @@ const casesValidatorOf = (schema: RequestSchemaDocument): RequestValidator => ca
 export function loadCatalog(documents: readonly CatalogDocument[], options: LoadCatalogOptions = {}): Result<Catalog> {
   const issues: Issue[] = [];
   const vocabulary = options.vocabulary ?? createVocabulary();
-  const buckets = sortByKind(documents, options.maxNestingDepth ?? DEFAULT_MAX_NESTING_DEPTH, issues);
+  const buckets = sortByKind(documents, options.maxNestingDepth ?? DEFAULT_MAX_NESTING_DEPTH, options.verify, issues);
+  const trusted = (loaded: LoadedDocument<unknown>): boolean => buckets.checkedAtBuild.has(loaded);
   let ajvOfLoad: Ajv | undefined;
   const ajv = (): Ajv => (ajvOfLoad ??= createAjv());
 
@@ -249,7 +282,10 @@ export function loadCatalog(documents: readonly CatalogDocument[], options: Load
     file: '@smart-task/schemas/port-contract.json',
     document: options.defaultPortContract ?? bundledPortContract,
   };
-  issues.push(...checkedByContent(`port-contract ${portContract.file}`, portContract.document, () => checkPortContractSchemas(ajv(), portContract.file, portContract.document)));
+  // The default contract is the bundled one: trusted as the schemas package's document is.
+  const bundledContract = bundledSchemaDocuments[0];
+  if (!contracts[0] && bundledContract?.content === portContract.document && trustedDepth(bundledContract, options.verify) !== undefined) buckets.checkedAtBuild.add(portContract);
+  if (!trusted(portContract)) issues.push(...checkedByContent(`port-contract ${portContract.file}`, portContract.document, () => checkPortContractSchemas(ajv(), portContract.file, portContract.document)));
 
   const requestSchemas = new Map<string, LoadedDocument<RequestSchemaDocument>>();
   for (const loaded of buckets.requestSchema as LoadedDocument<RequestSchemaDocument>[]) {
@@ -298,7 +334,7 @@ export function loadCatalog(documents: readonly CatalogDocument[], options: Load
     }
     checkVersions(taskId, ruleSets, issues);
     checkRequestSchema(requestSchema, ruleSets, issues);
-    const schemaIssues = checkedByContent(`request-schema ${requestSchema.file}`, requestSchema.document, () => checkRequestJsonSchema(ajv(), requestSchema.file, requestSchema.document));
+    const schemaIssues = trusted(requestSchema) ? [] : checkedByContent(`request-schema ${requestSchema.file}`, requestSchema.document, () => checkRequestJsonSchema(ajv(), requestSchema.file, requestSchema.document));
     issues.push(...schemaIssues);
     if (schemaIssues.length === 0) compilable.add(taskId);
     tasks.set(taskId, { id: taskId, requestSchema, ruleSets, cases: [] });
@@ -314,5 +350,6 @@ export function loadCatalog(documents: readonly CatalogDocument[], options: Load
 
   const unique = uniqueIssues(issues);
   if (unique.some((item) => item.severity === 'error')) return { ok: false, issues: unique };
-  return { ok: true, value: { portContract, tasks, fixtures: buckets.portFixture as LoadedDocument<PortFixture>[], libraries }, issues: unique };
+  const checkedAtBuild = [...buckets.checkedAtBuild].map((loaded) => loaded.file);
+  return { ok: true, value: { portContract, tasks, fixtures: buckets.portFixture as LoadedDocument<PortFixture>[], libraries, checkedAtBuild }, issues: unique };
 }

@@ -1,21 +1,17 @@
-import type { ErrorObject, ValidateFunction } from 'ajv';
-import { META_SCHEMA_IDS, metaSchemas, type JsonSchema } from '@smart-task/schemas';
+import type { ErrorObject } from 'ajv';
+import { META_SCHEMA_IDS, type JsonSchema } from '@smart-task/schemas';
+import { loadMetaValidators } from '#meta-validators';
 import { issue, type Issue } from '../errors.js';
-import { createAjv } from '../formats/create-ajv.js';
+import type { MetaValidators } from '../formats/meta-schema-ajv.js';
 import { joinPointer } from '../json/pointer.js';
 import { quoteList } from '../text/suggest.js';
 import { KIND_LABELS, kindOfMetaSchema, type DocumentKind } from './document-kinds.js';
 
 const LOCALES = new Set(['it', 'en']);
-let validators: ReadonlyMap<DocumentKind, ValidateFunction> | undefined;
+let validators: MetaValidators | undefined;
 
-function metaValidators(): ReadonlyMap<DocumentKind, ValidateFunction> {
-  if (validators) return validators;
-  const ajv = createAjv({ verbose: true });
-  for (const schema of Object.values(metaSchemas)) ajv.addSchema(schema);
-  validators = new Map((Object.keys(META_SCHEMA_IDS) as DocumentKind[]).map((kind) => [kind, ajv.getSchema(META_SCHEMA_IDS[kind]) as ValidateFunction]));
-  return validators;
-}
+/** The meta-schemas' validators of `#meta-validators`: generated at build time in Node, compiled once in a browser. */
+const metaValidators = (): MetaValidators => (validators ??= loadMetaValidators());
 
 function describeType(value: unknown): string {
   if (value === null) return 'null';
@@ -99,7 +95,7 @@ export function validateAgainstMetaSchema(file: string, kind: DocumentKind, cont
     const fix = otherKind ? `That is the meta-schema of a ${KIND_LABELS[otherKind]}: rename the file, or set "$schema" to "${expected}".` : `Set "$schema" to "${expected}".`;
     return [issue('WRONG_SCHEMA', file, declared === undefined ? '' : '/$schema', `A ${KIND_LABELS[kind]} must declare "$schema": "${expected}"; found ${found}. ${fix}`)];
   }
-  const validate = metaValidators().get(kind) as ValidateFunction;
+  const validate = metaValidators()[kind];
   if (validate(content)) return [];
   const seen = new Set<string>();
   const issues: Issue[] = [];

@@ -15,9 +15,19 @@ const ANNOTATION_KEYWORDS = ['x-task', 'x-i18n', 'x-known', 'x-options', 'x-mess
  * `verbose` keeps the failing data and schema in each error, for messages that quote them.
  * `allErrors: false` stops each validation at the first error: for data from outside (port answers),
  * whose cost must not grow with the number of mistakes they hold.
+ * `standaloneCode` keeps each compiled schema's source, for `ajv/dist/standalone` at build time.
+ * `validateSchema: false` compiles schemas without checking them against draft-07 first: for the
+ * library's own schemas only, tested valid, never for a catalog's or a host's.
  */
-export function createAjv(options: { readonly verbose?: boolean; readonly allErrors?: boolean } = {}): Ajv {
-  const ajv = new Ajv({ allErrors: options.allErrors ?? true, strict: false, allowUnionTypes: true, verbose: options.verbose ?? false });
+export function createAjv(options: { readonly verbose?: boolean; readonly allErrors?: boolean; readonly standaloneCode?: boolean; readonly validateSchema?: boolean } = {}): Ajv {
+  const ajv = new Ajv({
+    ...(options.validateSchema === false && { validateSchema: false }),
+    allErrors: options.allErrors ?? true,
+    strict: false,
+    allowUnionTypes: true,
+    verbose: options.verbose ?? false,
+    ...(options.standaloneCode && { code: { source: true, esm: true } }),
+  });
   addFormats(ajv, ['date', 'date-time', 'email', 'uri']);
   for (const keyword of ANNOTATION_KEYWORDS) ajv.addKeyword({ keyword });
   ajv.addKeyword({

@@ -62,8 +62,8 @@ function limitsIssues(limits: unknown): Issue[] {
  * Refuses engine options of the wrong kind before anything is compiled, with one
  * `INVALID_ENGINE_OPTION` issue per option (file `<engine>`, pointer to the option): a `locale` the
  * message table does not have (`it`, `en` and the locales of `messages`), a `timeoutMs` that is not a number of milliseconds from 1 to 2,147,483,647, a
- * `timeZone` that is not a time zone `Intl` knows, a malformed `plannedTasks`, `limits`, port, clock
- * or logger; and one `INVALID_MESSAGES` issue per faulty override in `messages`. Never throws anything
+ * `timeZone` that is not a time zone `Intl` knows, a `verify` other than `'auto'` or `'always'`, a
+ * malformed `plannedTasks`, `limits`, port, clock or logger; and one `INVALID_MESSAGES` issue per faulty override in `messages`. Never throws anything
  * but a {@link SmartTaskError}.
  */
 export function checkEngineOptions(options: unknown): void {
@@ -88,6 +88,8 @@ export function checkEngineOptions(options: unknown): void {
   }
   const timeZone = read(options, 'timeZone');
   if (timeZone !== undefined && !isKnownTimeZone(timeZone)) add('/timeZone', `"timeZone" must be an IANA time zone such as "Europe/Rome"; found ${describeValue(timeZone)}.`);
+  const verify = read(options, 'verify');
+  if (verify !== undefined && verify !== 'auto' && verify !== 'always') add('/verify', `"verify" must be "auto" or "always"; found ${describeValue(verify)}.`);
   issues.push(...plannedTasksIssues(read(options, 'plannedTasks')));
   issues.push(...limitsIssues(read(options, 'limits')));
   const logger = read(options, 'logger');

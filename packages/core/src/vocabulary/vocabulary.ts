@@ -31,9 +31,29 @@ const BUILT_IN_SCHEMAS: ReadonlySet<object> = new Set([...builtInOperators.map((
 /**
  * The Ajv instance that compiles the built-in schemas, shared by every vocabulary of the process: Ajv
  * keeps what it compiled by schema object, so each is compiled once, not once per engine. A host's
- * schemas go to an instance of their vocabulary's own, which goes away with it.
+ * schemas go to an instance of their vocabulary's own, which goes away with it. The built-in schemas are
+ * the library's own, tested valid draft-07 (test/vocabulary.test.ts): Ajv does not validate them again,
+ * which would compile the draft-07 meta-schema at the first start.
  */
-const builtInAjv = madeOnFirstUse(() => createAjv());
+const builtInAjv = madeOnFirstUse(() => createAjv({ validateSchema: false }));
+
+/**
+ * A built-in schema's validator, compiled when it is first called: a vocabulary made at start compiles
+ * nothing, and the operators and helpers no rule set uses are never compiled. It answers like the
+ * compiled validator, `errors` included.
+ */
+function builtInValidator(schema: object): ValidateFunction {
+  let compiled: ValidateFunction | undefined;
+  const validate = (data: unknown): boolean => {
+    compiled ??= builtInAjv().compile(schema);
+    const valid = compiled(data) as boolean;
+    validate.errors = compiled.errors;
+    return valid;
+  };
+  validate.errors = null as ValidateFunction['errors'];
+  validate.schema = schema;
+  return validate as unknown as ValidateFunction;
+}
 
 function definitionError(kind: string, name: string, problem: string): SmartTaskError {
   return new SmartTaskError(`Cannot register ${kind} "${name}"`, [issue('SCHEMA_VIOLATION', '<vocabulary>', '', `${kind} "${name}" ${problem}`)]);
@@ -54,8 +74,8 @@ export function createVocabulary(extensions: VocabularyExtensions = {}): Vocabul
   const helperArgsValidators = new Map<string, ValidateFunction>();
 
   const compile = (kind: string, name: string, schema: object): ValidateFunction => {
-    const builtIn = BUILT_IN_SCHEMAS.has(schema);
-    const ajv = builtIn ? builtInAjv() : (hostAjv ??= createAjv());
+    if (BUILT_IN_SCHEMAS.has(schema)) return builtInValidator(schema);
+    const ajv = (hostAjv ??= createAjv());
     try {
       return ajv.compile(schema);
     } catch (error) {
