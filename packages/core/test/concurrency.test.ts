@@ -54,7 +54,15 @@ describe('a rule set that returns no evaluation', () => {
     const actions = createInMemoryActionPort();
     const result = await decideIstruttoria({
       compiled,
-      resolvers: { declarations: document.facts, helpers: vocabulary.helpers, helperArgsValidators: vocabulary.helperArgsValidators, portParamsValidators: new Map(), portResultValidators: new Map(), answerBounds: answerBoundsOf(DEFAULT_LIMITS), prefetched: [] },
+      resolvers: {
+        declarations: document.facts,
+        helpers: vocabulary.helpers,
+        helperArgsValidators: vocabulary.helperArgsValidators,
+        portParamsValidators: new Map(),
+        portResultValidators: new Map(),
+        answerBounds: answerBoundsOf(DEFAULT_LIMITS),
+        prefetched: [],
+      },
       actionParamsValidators: new Map(),
       dataPort: createInMemoryDataPort(revocaFixture()),
       requestId: 'R-none',

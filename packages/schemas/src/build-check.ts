@@ -1,6 +1,6 @@
 /**
  * The build-check record: which of the packages' own documents passed the loader's content-only checks
- * when the record was made (`pnpm catalog:record`), so that `loadCatalog` of `@smart-task/core` need not
+ * when the record was made (`pnpm build-check`), so that `loadCatalog` of `@smart-task/core` need not
  * check them again at every start. See `LoadCatalogOptions.verify` and decision record 24.
  */
 

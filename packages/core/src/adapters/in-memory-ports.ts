@@ -36,21 +36,6 @@ function wait(ms: number, signal: AbortSignal): Promise<void> {
   });
 }
 
-/** Resolves in a later turn of the event loop (`setImmediate` where there is one). */
-function nextTurn(): Promise<void> {
-  return new Promise((resolve) => (typeof setImmediate === 'function' ? setImmediate(resolve) : setTimeout(resolve, 0)));
-}
-
-/** Options of {@link createInMemoryDataPort}. */
-export interface InMemoryDataPortOptions {
-  /**
-   * Answer every call in a later turn of the event loop, as a real port does, instead of at once: then
-   * all the reads an evaluation starts together have started before any answer arrives, and a failure
-   * aborts the same calls whatever the evaluator. The cases runner answers this way.
-   */
-  readonly answerOnNextTurn?: boolean;
-}
-
 /**
  * Creates a data port that answers from a fixture: for each fact, the first entry whose `params` all
  * equal the call's. An entry can delay (`delayMs`) or fail (`fail`); a call no entry answers fails with a
@@ -59,13 +44,12 @@ export interface InMemoryDataPortOptions {
  * @example
  * const dataPort = createInMemoryDataPort({ facts: { posizioneContributiva: [{ params: { matricola: '1234567860' }, result: null }] } });
  */
-export function createInMemoryDataPort(fixture: PortFixture, options: InMemoryDataPortOptions = {}): InMemoryDataPort {
+export function createInMemoryDataPort(fixture: PortFixture): InMemoryDataPort {
   const calls: { fact: string; params: Readonly<Record<string, unknown>> }[] = [];
   return {
     calls,
     async fetch(fact: string, params: Readonly<Record<string, unknown>>, context: PortCallContext): Promise<unknown> {
       calls.push({ fact, params });
-      if (options.answerOnNextTurn) await nextTurn();
       const entry = fixture.facts[fact]?.find((candidate) => paramsMatch(candidate, params));
       if (!entry) throw new PortError(`the fixture has no answer for ${fact}(${canonicalJson(params)})`, 'ERROR', false);
       if (entry.delayMs) await wait(entry.delayMs, context.signal);

@@ -146,7 +146,7 @@ export async function executeCases(catalog: Catalog, options: RunCasesOptions, o
       for (const [index, testCase] of (document as CasesDocument).cases.entries()) {
         const requestId = `case:${task.id}:${testCase.id}`;
         const fixture = mergeFixtures(document.fixture, testCase.fixture);
-        dataPorts.set(requestId, createInMemoryDataPort(fixture, { answerOnNextTurn: true }));
+        dataPorts.set(requestId, createInMemoryDataPort(fixture));
         actionPorts.set(requestId, createInMemoryActionPort(fixture));
         const clock = testCase.now ?? document.now ?? options.now;
         now = clock ? new Date(clock) : new Date();

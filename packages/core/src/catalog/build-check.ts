@@ -5,7 +5,7 @@ import { fingerprintOf } from '../json/fingerprint.js';
  * The version of the loader's content-only checks: the meta-schema validation, the port contract's and
  * the request schemas' JSON Schema checks (patterns, draft-07 validity, compilation). A build-check
  * record made by other checks is not trusted. Change the number with any change to those checks or to
- * the meta-schemas, then run `pnpm catalog:record`.
+ * the meta-schemas, then run `pnpm build-check`.
  */
 export const CONTENT_CHECKS = '@smart-task/core content checks 1';
 

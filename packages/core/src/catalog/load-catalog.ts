@@ -47,7 +47,7 @@ export interface LoadCatalogOptions {
    * checks — meta-schema validation, the port contract's and request schemas' JSON Schema checks
    * (patterns, draft-07 validity, compilation) — are skipped for the documents `@smart-task/schemas`
    * and `@smart-task/rules` export, as exported (frozen, deeply, and marked with the build-check record
-   * `pnpm catalog:record` makes), when the record was made by these checks and its fingerprint is that
+   * `pnpm build-check` makes), when the record was made by these checks and its fingerprint is that
    * of the file and content now. Every other document — read from disk, a copy, an edited or unfrozen
    * object, or a bundled one changed since its record — is checked in full. Everything that depends on
    * the combination (facts, operators and helpers of the vocabulary, actions, request fields,

@@ -5,7 +5,7 @@ import { CONTENT_CHECKS } from './build-check.js';
 import { loadCatalog, type LoadCatalogOptions } from './load-catalog.js';
 
 /**
- * The build-check record of a package's documents (`pnpm catalog:record` writes one per package): loads
+ * The build-check record of a package's documents (`pnpm build-check` writes one per package): loads
  * `catalog` — every document the package's need, its own among them — with every check
  * (`verify: 'always'`), and records the fingerprint of each of `own`. Throws a {@link SmartTaskError}
  * with the issues when the catalog has errors: a record vouches only for documents that passed.

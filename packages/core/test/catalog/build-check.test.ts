@@ -62,7 +62,7 @@ describe('the build-check record of the bundled documents', () => {
     expect(withRecord.every((result) => result.passed)).toBe(true);
   });
 
-  it('matches what the full checks record now (pnpm catalog:record:check checks the committed files too)', () => {
+  it('matches what the full checks record now (pnpm build-check:check checks the committed files too)', () => {
     const record = makeBuildCheckRecord([...catalogDocuments, ...caseDocuments], schemaDocuments);
     expect(record.checks).toBe(CONTENT_CHECKS);
     for (const document of schemaDocuments) expect((Object.getOwnPropertyDescriptor(document, BUILD_CHECK_MARK)?.value as { fingerprint: string }).fingerprint).toBe(record.documents[document.file]?.fingerprint);
