@@ -70,6 +70,15 @@ export class CallsUnderDeadline {
     for (const call of pending) call.reject(reason);
   }
 
+  /**
+   * Ends the watch: aborts the calls still pending, if any, with the reason `reason()` makes (made only
+   * then: an Error costs a stack trace), and clears the timer.
+   */
+  close(reason: () => unknown): void {
+    if (this.pending.size > 0) this.abort(reason());
+    else this.disarm();
+  }
+
   /** Runs `call` under the deadline; `call` gets this object, whose `signal` it may hand to the port. */
   call<T>(call: (calls: CallsUnderDeadline) => Promise<T>): Promise<T> {
     if (this.abortedWith) return Promise.reject(this.abortedWith.reason);

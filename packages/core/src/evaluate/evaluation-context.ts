@@ -148,7 +148,7 @@ export class EvaluationContext {
    */
   close(): void {
     this.inputs.signal?.removeEventListener('abort', this.onHostAbort);
-    this.calls.abort(new Error('The evaluation is over; nothing needs this answer.'));
+    this.calls.close(() => new Error('The evaluation is over; nothing needs this answer.'));
   }
 
   /** The AbortSignal shared by this evaluation's port calls. */
