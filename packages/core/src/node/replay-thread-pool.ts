@@ -20,6 +20,20 @@ export interface ReplayThreadPoolOptions {
   readonly onResults: (results: readonly TalliedLine[]) => void;
 }
 
+/**
+ * The Node options of this process that a thread takes too: all of them (loaders, conditions, …) but
+ * `--input-type`, which Node refuses in a thread (it is given with `--eval`, e.g. `node --input-type=module -e …`).
+ */
+function threadExecArgv(): string[] {
+  const kept: string[] = [];
+  for (let index = 0; index < process.execArgv.length; index += 1) {
+    const arg = process.execArgv[index] as string;
+    if (arg === '--input-type') index += 1;
+    else if (!arg.startsWith('--input-type=')) kept.push(arg);
+  }
+  return kept;
+}
+
 interface ReplayThread {
   readonly worker: Worker;
   readonly number: number;
@@ -41,7 +55,7 @@ export class ReplayThreadPool {
 
   constructor(private readonly options: ReplayThreadPoolOptions) {
     for (let number = 1; number <= options.threads; number += 1) {
-      const worker = new Worker(options.script, { workerData: options.setup });
+      const worker = new Worker(options.script, { workerData: options.setup, execArgv: threadExecArgv() });
       const thread: ReplayThread = { worker, number, pending: 0 };
       worker.on('message', (done: ReplayBatchDone) => this.answered(thread, done));
       worker.on('error', (error) => this.fail(new ReplayThreadError(`replay thread ${number} of ${options.threads} failed: ${error.message ?? String(error)}. No report was made: fix the cause and run the replay again.`, { cause: error })));
