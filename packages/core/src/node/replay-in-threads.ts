@@ -5,6 +5,7 @@ import { fileURLToPath } from 'node:url';
 import { ImpactTally, type ImpactReport } from '../replay/impact-report.js';
 import { countedLines, replayAuditRecords, type LineReplay } from '../replay/replay-audit-records.js';
 import type { NumberedLine } from '../replay/replay-lines.js';
+import { SmartTaskError } from '../errors.js';
 import { loadCatalogFromDirectories } from './read-catalog.js';
 import { ReplayThreadError, ReplayThreadPool } from './replay-thread-pool.js';
 
@@ -53,8 +54,10 @@ function builtThreadScript(): URL {
  * compiles the catalog once and replays its lines with the same code; the results are counted here into
  * one report, identical to the report of a replay in one thread (counts, and examples kept by line
  * number). At most two batches per thread are in flight and no line is read while they are, so memory
- * stays flat. A thread that fails rejects the replay with a `ReplayThreadError`: there is no partial report.
- * The vocabulary is the built-in one (a thread cannot receive functions).
+ * stays flat. A thread that fails — it throws, stops, or cannot load the catalog — rejects the replay with a
+ * `ReplayThreadError`: there is no partial report. With `threads: 1` the catalog is loaded here, and a
+ * catalog with errors throws a `SmartTaskError` with its issues. The vocabulary is the built-in one (a
+ * thread cannot receive functions).
  *
  * @example
  * const lines = createInterface({ input: createReadStream('decisions.jsonl'), crlfDelay: Infinity });
@@ -68,7 +71,11 @@ export async function replayAuditRecordsInThreads(lines: AsyncIterable<string> |
   const directories = options.catalogDirectories.map((directory) => resolve(base, directory));
   if (threads === 1) {
     const loaded = loadCatalogFromDirectories(directories, { base });
-    if (!loaded.ok) throw new Error(`the catalog under ${options.catalogDirectories.join(', ')} has issues (${loaded.issues.find((found) => found.severity === 'error')?.message}); run smart-task validate`);
+    if (!loaded.ok)
+      throw new SmartTaskError(
+        `The catalog under ${options.catalogDirectories.join(', ')} has issues; fix them (smart-task validate lists them) before replaying`,
+        loaded.issues.filter((found) => found.severity === 'error'),
+      );
     return replayAuditRecords(lines, {
       catalog: loaded.value,
       concurrency,
