@@ -4,7 +4,7 @@ import { resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { ImpactTally, type ImpactReport } from '../replay/impact-report.js';
 import { countedLines, replayAuditRecords, type LineReplay } from '../replay/replay-audit-records.js';
-import type { NumberedLine } from '../replay/replay-lines.js';
+import { DEFAULT_REPLAY_CONCURRENCY, type NumberedLine } from '../replay/replay-lines.js';
 import { SmartTaskError } from '../errors.js';
 import { loadCatalogFromDirectories } from './read-catalog.js';
 import { ReplayThreadError, ReplayThreadPool } from './replay-thread-pool.js';
@@ -21,7 +21,7 @@ export interface ThreadedReplayOptions {
   readonly examples?: number;
   /** How many skipped lines the report lists by number (default 20). */
   readonly skippedLinesShown?: number;
-  /** How many records each thread evaluates at the same time (default 16). */
+  /** How many records each thread evaluates at the same time (default 4). */
   readonly concurrency?: number;
   /** How many lines go to a thread at once (default 64); each thread holds at most two batches. */
   readonly batchSize?: number;
@@ -65,7 +65,7 @@ function builtThreadScript(): URL {
  */
 export async function replayAuditRecordsInThreads(lines: AsyncIterable<string> | Iterable<string>, options: ThreadedReplayOptions): Promise<ImpactReport> {
   const threads = Math.max(1, Math.floor(options.threads ?? availableParallelism()));
-  const concurrency = Math.max(1, Math.floor(options.concurrency ?? 16));
+  const concurrency = Math.max(1, Math.floor(options.concurrency ?? DEFAULT_REPLAY_CONCURRENCY));
   const base = options.base ?? process.cwd();
   const timeout = options.timeoutMs !== undefined ? { timeoutMs: options.timeoutMs } : {};
   const directories = options.catalogDirectories.map((directory) => resolve(base, directory));

@@ -1,6 +1,6 @@
 import { ImpactTally, type ImpactReport } from './impact-report.js';
 import { recordText } from './read-record-line.js';
-import { replayNumberedLines, type LineReplay, type NumberedLine } from './replay-lines.js';
+import { DEFAULT_REPLAY_CONCURRENCY, replayNumberedLines, type LineReplay, type NumberedLine } from './replay-lines.js';
 import { createRecordReplayer, type RecordReplayerOptions } from './replay-record.js';
 
 export type { LineReplay } from './replay-lines.js';
@@ -11,7 +11,7 @@ export interface ReplayOptions extends RecordReplayerOptions {
   readonly examples?: number;
   /** How many skipped lines the report lists by number (default 20). */
   readonly skippedLinesShown?: number;
-  /** How many records are evaluated at the same time (default 16); no more lines are read meanwhile. */
+  /** How many records are evaluated at the same time (default 4); no more lines are read meanwhile. */
   readonly concurrency?: number;
   /** Told of every line once it is done with, in completion order (e.g. to write the details somewhere). */
   readonly onLine?: (replay: LineReplay) => void;
@@ -31,7 +31,7 @@ export interface ReplayOptions extends RecordReplayerOptions {
 export async function replayAuditRecords(lines: AsyncIterable<string> | Iterable<string>, options: ReplayOptions): Promise<ImpactReport> {
   const tally = new ImpactTally(options.examples ?? 5, options.skippedLinesShown ?? 20);
   const replayer = createRecordReplayer(options);
-  await replayNumberedLines(countedLines(lines, tally), replayer, Math.max(1, Math.floor(options.concurrency ?? 16)), (replay) => {
+  await replayNumberedLines(countedLines(lines, tally), replayer, Math.max(1, Math.floor(options.concurrency ?? DEFAULT_REPLAY_CONCURRENCY)), (replay) => {
     tally.lineReplayed(replay);
     options.onLine?.(replay);
   });

@@ -80,7 +80,7 @@ export const replayCommand: CliCommand = {
     rules: { value: '<dir>', text: 'required, repeatable: a directory of the catalog to replay the records with' },
     report: { value: 'text|json', text: 'format of the impact report (default: text)' },
     examples: { value: '<n>', text: 'how many examples of each kind of change the report keeps (default: 5)' },
-    concurrency: { value: '<n>', text: 'how many records each thread evaluates at once (default: 16)' },
+    concurrency: { value: '<n>', text: 'how many records each thread evaluates at once (default: 4)' },
     threads: { value: '<n>', text: 'how many worker threads replay the records (default: the number of cores); 1 replays in the main thread' },
     'fail-on-change': { text: 'exit 1 when a verdict, reason, warning or operation list changed, or the rules can no longer replay a record' },
   },
@@ -88,7 +88,7 @@ export const replayCommand: CliCommand = {
     const path = recordsFile(io, positionals);
     const format = reportOption(values);
     const examples = countOption(values, 'examples', 5, 0);
-    const concurrency = countOption(values, 'concurrency', 16, 1);
+    const concurrency = countOption(values, 'concurrency', 4, 1);
     const threads = countOption(values, 'threads', availableParallelism(), 1);
     const { catalog, directories } = rulesOption(io, values);
     const shown = displayPath(io, path);
