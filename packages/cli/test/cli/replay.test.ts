@@ -23,9 +23,9 @@ describe('smart-task replay', () => {
   });
   afterAll(() => files.remove());
 
-  // In one thread: the tests run on the sources, and replay threads run the built module (dist/replay-thread.js);
-  // core's replay-in-threads test and the built packages' test replay across threads.
-  const replay = (...args: string[]) => cli(['replay', ...args, ...(args.some((arg) => arg.startsWith('--threads')) ? [] : ['--threads', '1'])], files.dir);
+  // Files under 16 MB replay in the main thread by default. Replay threads run the built module (dist/replay-thread.js),
+  // and these tests run on the sources: core's replay-in-threads test and the built packages' test replay across threads.
+  const replay = (...args: string[]) => cli(['replay', ...args], files.dir);
   const exit2 = (run: { code: number; stderr: string[] }, pattern: RegExp) => {
     expect(run.code).toBe(2);
     expect(run.stderr).toEqual([expect.stringMatching(pattern)]);
