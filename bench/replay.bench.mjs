@@ -117,13 +117,13 @@ function changedCatalog() {
 }
 
 // Loaded into the CLI process with --import (replay threads take it too: it does nothing there): samples
-// the process's resident set size and reports the peak on exit.
+// the process's resident set size and reports the peak, and the CPU time of all its threads, on exit.
 const SAMPLER = `
 import { isMainThread } from 'node:worker_threads';
 let peak = 0;
 const sample = () => { peak = Math.max(peak, process.memoryUsage().rss); };
 if (isMainThread) setInterval(sample, 10).unref();
-if (isMainThread) process.on('exit', () => { sample(); process.stderr.write('BENCH_MEMORY ' + JSON.stringify({ peakRss: peak, maxRss: process.resourceUsage().maxRSS * 1024 }) + '\\n'); });
+if (isMainThread) process.on('exit', () => { sample(); process.stderr.write('BENCH_MEMORY ' + JSON.stringify({ peakRss: peak, maxRss: process.resourceUsage().maxRSS * 1024, cpuSeconds: (process.cpuUsage().user + process.cpuUsage().system) / 1e6 }) + '\\n'); });
 `;
 
 /** Runs `smart-task replay` on the file in a child process; returns the report, the wall time and the memory figures. */
@@ -203,7 +203,7 @@ try {
   const startup = await replay(empty, sameRules, 1);
   console.log(`smart-task replay of an empty file (start Node, load and compile the catalog): ${startup.seconds.toFixed(2)}s, peak RSS ${mb(startup.memory.peakRss)}; records/s below exclude it.`);
   console.log('');
-  console.log(`smart-task replay (child process, ${CORES} cores)                  threads  records    records/s  ÷ evaluate   changed   peak RSS (sampled)   maxRSS`);
+  console.log(`smart-task replay (child process, ${CORES} cores)                  threads  records    records/s  ÷ evaluate   CPU s   changed   peak RSS (sampled)   maxRSS`);
   const runs = [
     ...(WITH_TENTH ? [['same rules, first tenth of the records', tenth, sameRules, CORES]] : []),
     ['same rules', full, sameRules, 1],
@@ -216,13 +216,16 @@ try {
     const perSecond = report.records / Math.max(0.001, seconds - startup.seconds);
     results.push({ name, report, memory, perSecond });
     console.log(
-      `${name.padEnd(60)} ${String(threads).padStart(7)} ${String(report.records).padStart(8)} ${perSecond.toFixed(0).padStart(12)} ${`${(perSecond / evaluatePerSecond).toFixed(2)}x`.padStart(11)} ${String(report.changed).padStart(9)} ${mb(memory.peakRss).padStart(20)} ${mb(memory.maxRss).padStart(8)}`,
+      `${name.padEnd(60)} ${String(threads).padStart(7)} ${String(report.records).padStart(8)} ${perSecond.toFixed(0).padStart(12)} ${`${(perSecond / evaluatePerSecond).toFixed(2)}x`.padStart(11)} ${memory.cpuSeconds.toFixed(1).padStart(7)} ${String(report.changed).padStart(9)} ${mb(memory.peakRss).padStart(20)} ${mb(memory.maxRss).padStart(8)}`,
     );
   }
   const [small, oneThread, same, changed] = WITH_TENTH ? results : [undefined, ...results];
   console.log('');
   console.log(
     `replay ÷ sequential evaluate: ${(oneThread.perSecond / evaluatePerSecond).toFixed(2)}x in 1 thread, ${(same.perSecond / evaluatePerSecond).toFixed(2)}x in ${CORES} threads (${(same.perSecond / oneThread.perSecond).toFixed(2)}x the 1-thread replay).`,
+  );
+  console.log(
+    `CPU time (all threads, start-up included): ${oneThread.memory.cpuSeconds.toFixed(1)}s in 1 thread, ${same.memory.cpuSeconds.toFixed(1)}s in ${CORES} threads. On a machine shared with other jobs the threads may not get ${CORES} cores: compare the CPU time too.`,
   );
   if (small) {
     console.log(
