@@ -22,12 +22,15 @@ const subpathImports = {
   'meta-validators.browser': 'src/meta-validators.browser.ts',
 };
 
+/** The module each thread of `replayAuditRecordsInThreads` (the `node` entry) runs, found beside it as `replay-thread.js`. Internal: no types. */
+const replayThread = { 'replay-thread': 'src/node/replay-thread.ts' };
+
 /**
  * The public entries (`.` and its subpaths) in ESM + CJS with types; `@internal` members are left out of
  * the `.d.ts`. `#pattern-check` and `#meta-validators` stay external, so a bundler or Node picks its variant when it resolves it.
  */
 export default defineConfig({
-  entry: { ...entry, ...subpathImports },
+  entry: { ...entry, ...subpathImports, ...replayThread },
   format: ['esm', 'cjs'],
   // The declaration build does not map `#meta-validators` (package.json `imports`) from dist/ back to src/
   // as tsc does for `#pattern-check`: `paths` maps it to the Node variant's source, for this build only
@@ -35,5 +38,7 @@ export default defineConfig({
   dts: { entry, compilerOptions: { stripInternal: true, paths: { '#meta-validators': ['./src/meta-validators.ts'] } } },
   external: ['#pattern-check', '#meta-validators'],
   clean: true,
+  // `import.meta.url` in the CJS build too (the node entry finds replay-thread.js beside itself).
+  shims: true,
   target: 'node20',
 });

@@ -1,9 +1,12 @@
 import { execFileSync } from 'node:child_process';
-import { existsSync, readFileSync, readdirSync } from 'node:fs';
+import { existsSync, mkdtempSync, readFileSync, readdirSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { META_SCHEMA_IDS } from '@smart-task/schemas';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { domainFormats } from '../src/index.js';
+import { recordEveryCase, repositoryCatalog, toJsonLines } from './audit/audit-support.js';
 
 const root = fileURLToPath(new URL('../../..', import.meta.url));
 
@@ -149,4 +152,32 @@ console.log(JSON.stringify({ instanceOf: error instanceof core.PortError, guard:
     expect(readFileSync(`${root}/packages/core/src/engine.ts`, 'utf8')).toContain('observeRules');
     expect(declarations).not.toContain('observeRules');
   });
+
+  it('replay audit records across worker threads (dist/replay-thread.js) from ESM, CommonJS and the CLI, with the report of one thread', async () => {
+    const dir = mkdtempSync(join(tmpdir(), 'smart-task-dist-replay-'));
+    try {
+      const records = toJsonLines((await recordEveryCase(repositoryCatalog())).map((item) => item.record)).slice(0, 60);
+      const file = join(dir, 'records.jsonl');
+      writeFileSync(file, [...records.slice(0, 30), 'not json', '', ...records.slice(30)].join('\n'));
+      const replayIn = (load: string) => `
+${load}
+const lines = require('node:fs').readFileSync(${JSON.stringify(file)}, 'utf8').split('\\n');
+const options = (threads) => ({ catalogDirectories: ['packages/schemas', 'packages/rules'], threads, batchSize: 8, timeoutMs: 60000 });
+Promise.all([node.replayAuditRecordsInThreads(lines, options(1)), node.replayAuditRecordsInThreads(lines, options(2))]).then(([one, two]) => console.log(JSON.stringify({ same: JSON.stringify(one) === JSON.stringify(two), replayed: two.replayed, skipped: two.skipped.total })));
+`;
+      for (const [type, load] of [
+        ['module', "import { createRequire } from 'node:module';\nconst require = createRequire(process.cwd() + '/package.json');\nconst node = await import('@smart-task/core/node');"],
+        ['commonjs', "const node = require('@smart-task/core/node');"],
+      ] as const) {
+        const output = execFileSync(process.execPath, [`--input-type=${type}`, '-e', replayIn(load)], { cwd: root, encoding: 'utf8' });
+        expect(JSON.parse(output), type).toEqual({ same: true, replayed: 60, skipped: 1 });
+      }
+      const cli = (threads: string) => execFileSync(process.execPath, ['packages/cli/bin/smart-task.js', 'replay', file, '--rules', 'packages/schemas', '--rules', 'packages/rules', '--threads', threads], { cwd: root, encoding: 'utf8' });
+      const oneThread = cli('1');
+      expect(oneThread).toContain('replayed: 60 (60 unchanged, 0 changed)');
+      expect(cli('2')).toBe(oneThread);
+    } finally {
+      rmSync(dir, { recursive: true, force: true });
+    }
+  }, 180_000);
 });

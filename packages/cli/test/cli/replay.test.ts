@@ -23,6 +23,8 @@ describe('smart-task replay', () => {
   });
   afterAll(() => files.remove());
 
+  // Files under 16 MB replay in the main thread by default. Replay threads run the built module (dist/replay-thread.js),
+  // and these tests run on the sources: core's replay-in-threads test and the built packages' test replay across threads.
   const replay = (...args: string[]) => cli(['replay', ...args], files.dir);
   const exit2 = (run: { code: number; stderr: string[] }, pattern: RegExp) => {
     expect(run.code).toBe(2);
@@ -83,6 +85,7 @@ describe('smart-task replay', () => {
     exit2(await replay('records.jsonl', '--rules', 'rules', '--report', 'xml'), /--report "xml" is not a report format/);
     exit2(await replay('records.jsonl', '--rules', 'rules', '--examples=-1'), /--examples "-1" is not a whole number of at least 0/);
     exit2(await replay('records.jsonl', '--rules', 'rules', '--concurrency', 'many'), /--concurrency "many" is not a whole number of at least 1/);
+    exit2(await replay('records.jsonl', '--rules', 'rules', '--threads', '0'), /--threads "0" is not a whole number of at least 1/);
     exit2(await replay('records.jsonl', '--rules', 'nowhere'), /--rules nowhere: no such file or directory/);
     const garbage = await replay('garbage.jsonl', '--rules', 'schemas', '--rules', 'rules');
     expect(garbage.code).toBe(2);

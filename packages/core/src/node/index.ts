@@ -1,5 +1,8 @@
 /**
- * @smart-task/core/node — file-system helpers for Node.js: read a catalog from directories.
+ * @smart-task/core/node — helpers for Node.js: read a catalog from directories, replay audit records across worker threads.
  */
 export { loadCatalogFromDirectories, readCatalogDocuments, readJsonFile } from './read-catalog.js';
 export type { ReadOutcome } from './read-catalog.js';
+export { replayAuditRecordsInThreads } from './replay-in-threads.js';
+export type { ThreadedReplayOptions } from './replay-in-threads.js';
+export { ReplayThreadError } from './replay-thread-pool.js';

@@ -1,5 +1,6 @@
 import type { OutcomeChange, OutcomeChanges } from './compare-outcomes.js';
-import type { RecordReplayResult } from './replay-record.js';
+import type { LineReplay } from './replay-lines.js';
+import type { NotReplayableRecord, ReplayedRecord } from './replay-record.js';
 
 /** Why a line was not replayed at all. */
 export type SkipCause = 'unparseable' | 'invalid-record' | 'unknown-task';
@@ -72,6 +73,12 @@ export interface ImpactReport {
   readonly operations: ChangeCount;
 }
 
+/**
+ * What the tally reads of a line: a {@link LineReplay} without the new audit record of a replayed line
+ * (what a replay thread sends back when nobody asked for the records).
+ */
+export type TalliedLine = Exclude<LineReplay, ReplayedRecord & { readonly line: number }> | (Omit<ReplayedRecord, 'replay'> & { readonly line: number });
+
 /** Keeps the `limit` items with the smallest line numbers. */
 class FirstLines<T extends { readonly line: number }> {
   readonly items: T[] = [];
@@ -126,8 +133,14 @@ export class ImpactTally {
     this.skippedLines.add(line);
   }
 
+  /** Counts what happened to a non-blank line: skipped, or its record replayed (the new record itself is not read). */
+  lineReplayed(replay: TalliedLine): void {
+    if (replay.status === 'skipped') this.skipped({ line: replay.line, cause: replay.cause, problem: replay.problem });
+    else this.replayResult(replay.line, replay);
+  }
+
   /** Counts the replay of the record on `line`. */
-  replayResult(line: number, result: RecordReplayResult): void {
+  replayResult(line: number, result: Omit<ReplayedRecord, 'replay'> | NotReplayableRecord): void {
     const { requestId, taskId } = result;
     if (result.status === 'not-replayable') {
       this.notReplayableByCause.set(result.cause, (this.notReplayableByCause.get(result.cause) ?? 0) + 1);

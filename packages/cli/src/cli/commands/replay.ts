@@ -1,8 +1,10 @@
 import { createReadStream, statSync } from 'node:fs';
+import { availableParallelism } from 'node:os';
 import { createInterface } from 'node:readline';
 import type { Catalog } from '@smart-task/core';
 import { formatImpactReport, replayAuditRecords } from '@smart-task/core/audit';
 import type { ImpactReport } from '@smart-task/core/audit';
+import { ReplayThreadError, replayAuditRecordsInThreads } from '@smart-task/core/node';
 import { errorsOf, issueLine, readCatalog } from '../catalog-files.js';
 import { CliError } from '../cli-error.js';
 import { EXIT, type CliIo } from '../cli-io.js';
@@ -11,6 +13,12 @@ import { displayPath, resolvePath } from '../inputs.js';
 import { flag, stringOption, stringsOption, type OptionValues } from '../options.js';
 
 const REPORTS = ['text', 'json'] as const;
+
+/**
+ * The size from which a records file is replayed on all cores by default (about 5,000 records): each
+ * thread compiles the catalog and warms up before its first record, which a smaller file does not repay.
+ */
+const THREADS_FROM_BYTES = 16 * 2 ** 20;
 
 /** A whole-number option with a lower bound, or its default when absent. */
 function countOption(values: OptionValues, name: string, fallback: number, minimum: number): number {
@@ -42,48 +50,55 @@ function rulesOption(io: CliIo, values: OptionValues): { catalog: Catalog; direc
   return { catalog: read.catalog, directories };
 }
 
-/** Checks the records file exists and is a file; returns its absolute path. */
-function recordsFile(io: CliIo, positionals: readonly string[]): string {
+/** Checks the records file exists and is a file; returns its absolute path and its size. */
+function recordsFile(io: CliIo, positionals: readonly string[]): { path: string; bytes: number } {
   if (positionals.length !== 1) {
     throw new CliError(positionals.length === 0 ? 'missing the records file: smart-task replay <records.jsonl> --rules <dir>.' : `replay takes one records file; found ${positionals.length}: ${positionals.join(' ')}.`);
   }
   const path = positionals[0] as string;
   const absolute = resolvePath(io, path);
   let isFile = false;
+  let bytes = 0;
   try {
-    isFile = statSync(absolute).isFile();
+    const stats = statSync(absolute);
+    isFile = stats.isFile();
+    bytes = stats.size;
   } catch {
     throw new CliError(`${path}: no such file; give the JSON Lines file of audit records (one toAuditRecord() result per line).`);
   }
   if (!isFile) throw new CliError(`${path}: is a directory; give the JSON Lines file of audit records.`);
-  return absolute;
+  return { path: absolute, bytes };
 }
 
 /**
  * `smart-task replay <records.jsonl> --rules <dir>...`: evaluates every recorded decision again with
  * the catalog under `--rules`, at the record's own clock and with its recorded port answers, and prints
  * the impact report. The file is read line by line with bounded concurrency: memory does not grow with
- * its size. Exit 0 when the report was produced (changes are not failures), 1 with `--fail-on-change`
+ * its size. With `--threads N` (default: the number of cores for a file of 16 MB or more) the records are
+ * replayed by N worker threads and the report is the same as with one. Exit 0 when the report was produced (changes are not failures), 1 with `--fail-on-change`
  * when a verdict, reason, warning or operation list changed or the rules can no longer replay a record
- * (records cancelled by the host do not count), 2 on a wrong command line or input.
+ * (records cancelled by the host do not count) or when a replay thread failed (no report), 2 on a wrong
+ * command line or input.
  */
 export const replayCommand: CliCommand = {
   name: 'replay',
-  synopsis: 'replay <records.jsonl> --rules <dir> [--rules <dir>]... [--report text|json] [--examples <n>] [--concurrency <n>] [--fail-on-change]',
+  synopsis: 'replay <records.jsonl> --rules <dir> [--rules <dir>]... [--report text|json] [--examples <n>] [--concurrency <n>] [--threads <n>] [--fail-on-change]',
   summary: 'Replay recorded decisions (JSON Lines of audit records) with a catalog and report what would change.',
-  options: { rules: { type: 'string', multiple: true }, report: { type: 'string' }, examples: { type: 'string' }, concurrency: { type: 'string' }, 'fail-on-change': { type: 'boolean' } },
+  options: { rules: { type: 'string', multiple: true }, report: { type: 'string' }, examples: { type: 'string' }, concurrency: { type: 'string' }, threads: { type: 'string' }, 'fail-on-change': { type: 'boolean' } },
   optionHelp: {
     rules: { value: '<dir>', text: 'required, repeatable: a directory of the catalog to replay the records with' },
     report: { value: 'text|json', text: 'format of the impact report (default: text)' },
     examples: { value: '<n>', text: 'how many examples of each kind of change the report keeps (default: 5)' },
-    concurrency: { value: '<n>', text: 'how many records are evaluated at once (default: 16)' },
+    concurrency: { value: '<n>', text: 'how many records each thread evaluates at once (default: 4)' },
+    threads: { value: '<n>', text: 'how many worker threads replay the records (default: the number of cores for a file of 16 MB or more, else 1); 1 replays in the main thread' },
     'fail-on-change': { text: 'exit 1 when a verdict, reason, warning or operation list changed, or the rules can no longer replay a record' },
   },
   async run({ positionals, values }, io) {
-    const path = recordsFile(io, positionals);
+    const { path, bytes } = recordsFile(io, positionals);
     const format = reportOption(values);
     const examples = countOption(values, 'examples', 5, 0);
-    const concurrency = countOption(values, 'concurrency', 16, 1);
+    const concurrency = countOption(values, 'concurrency', 4, 1);
+    const threads = countOption(values, 'threads', bytes >= THREADS_FROM_BYTES ? availableParallelism() : 1, 1);
     const { catalog, directories } = rulesOption(io, values);
     const shown = displayPath(io, path);
 
@@ -91,8 +106,9 @@ export const replayCommand: CliCommand = {
     const lines = createInterface({ input, crlfDelay: Infinity });
     let report: ImpactReport;
     try {
-      report = await replayAuditRecords(lines, { catalog, examples, concurrency });
+      report = threads === 1 ? await replayAuditRecords(lines, { catalog, examples, concurrency }) : await replayAuditRecordsInThreads(lines, { catalogDirectories: directories, base: io.cwd, threads, examples, concurrency });
     } catch (error) {
+      if (error instanceof ReplayThreadError) throw new CliError(`${shown}: ${error.message}`, EXIT.failed);
       throw new CliError(`${shown}: cannot read the records: ${(error as Error)?.message ?? String(error)}.`);
     } finally {
       lines.close();

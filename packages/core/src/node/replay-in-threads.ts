@@ -1,0 +1,119 @@
+import { existsSync } from 'node:fs';
+import { availableParallelism } from 'node:os';
+import { resolve } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { ImpactTally, type ImpactReport } from '../replay/impact-report.js';
+import { countedLines, replayAuditRecords, type LineReplay } from '../replay/replay-audit-records.js';
+import { DEFAULT_REPLAY_CONCURRENCY, type NumberedLine } from '../replay/replay-lines.js';
+import { SmartTaskError } from '../errors.js';
+import { loadCatalogFromDirectories } from './read-catalog.js';
+import { ReplayThreadError, ReplayThreadPool } from './replay-thread-pool.js';
+
+/** Options of {@link replayAuditRecordsInThreads}. */
+export interface ThreadedReplayOptions {
+  /** The directories of the catalog to replay with; each thread reads and compiles it on its own. */
+  readonly catalogDirectories: readonly string[];
+  /** The directory relative `catalogDirectories` and the catalog's file names are taken from (default `process.cwd()`). */
+  readonly base?: string;
+  /** How many worker threads replay the records (default `os.availableParallelism()`); 1 replays in this thread. */
+  readonly threads?: number;
+  /** How many examples of each kind of change the report keeps (default 5). */
+  readonly examples?: number;
+  /** How many skipped lines the report lists by number (default 20). */
+  readonly skippedLinesShown?: number;
+  /** How many records each thread evaluates at the same time (default 4). */
+  readonly concurrency?: number;
+  /** How many lines go to a thread at once (default 64); each thread holds at most two batches. */
+  readonly batchSize?: number;
+  /** How long a call the record holds as aborted may wait for the evaluation to abort, in milliseconds (default 1000). */
+  readonly timeoutMs?: number;
+  /**
+   * Told of every non-blank line once it is done with, in completion order — which, across threads, is
+   * not the order of the file (each result carries its `line`). When set, the threads send back the new
+   * audit record of every replayed line too, which costs time.
+   */
+  readonly onLine?: (replay: LineReplay) => void;
+  /** @internal The module each thread runs; default: `replay-thread.js` beside this module in the build. */
+  readonly threadScript?: URL | string;
+}
+
+const BATCHES_PER_THREAD = 2;
+
+/** `replay-thread.js` beside this module, as the build lays it out (ESM and CJS entries alike). */
+function builtThreadScript(): URL {
+  const script = new URL('./replay-thread.js', import.meta.url);
+  if (!existsSync(fileURLToPath(script))) {
+    throw new ReplayThreadError(`cannot start replay threads: ${fileURLToPath(script)} is missing. Threads run the built module: build @smart-task/core (pnpm build), or replay with threads: 1.`);
+  }
+  return script;
+}
+
+/**
+ * Replays audit records like `replayAuditRecords` (from `@smart-task/core/audit`), spread over worker
+ * threads: this thread reads the lines in order and hands batches of them to the threads, each of which
+ * compiles the catalog once and replays its lines with the same code; the results are counted here into
+ * one report, identical to the report of a replay in one thread (counts, and examples kept by line
+ * number). At most two batches per thread are in flight and no line is read while they are, so memory
+ * stays flat. A thread that fails — it throws, stops, or cannot load the catalog — rejects the replay with a
+ * `ReplayThreadError`: there is no partial report. With `threads: 1` the catalog is loaded here, and a
+ * catalog with errors throws a `SmartTaskError` with its issues. The vocabulary is the built-in one (a
+ * thread cannot receive functions).
+ *
+ * @example
+ * const lines = createInterface({ input: createReadStream('decisions.jsonl'), crlfDelay: Infinity });
+ * const report = await replayAuditRecordsInThreads(lines, { catalogDirectories: ['packages/schemas', 'packages/rules'], threads: 2 });
+ */
+export async function replayAuditRecordsInThreads(lines: AsyncIterable<string> | Iterable<string>, options: ThreadedReplayOptions): Promise<ImpactReport> {
+  const threads = Math.max(1, Math.floor(options.threads ?? availableParallelism()));
+  const concurrency = Math.max(1, Math.floor(options.concurrency ?? DEFAULT_REPLAY_CONCURRENCY));
+  const base = options.base ?? process.cwd();
+  const timeout = options.timeoutMs !== undefined ? { timeoutMs: options.timeoutMs } : {};
+  const directories = options.catalogDirectories.map((directory) => resolve(base, directory));
+  if (threads === 1) {
+    const loaded = loadCatalogFromDirectories(directories, { base });
+    if (!loaded.ok)
+      throw new SmartTaskError(
+        `The catalog under ${options.catalogDirectories.join(', ')} has issues; fix them (smart-task validate lists them) before replaying`,
+        loaded.issues.filter((found) => found.severity === 'error'),
+      );
+    return replayAuditRecords(lines, {
+      catalog: loaded.value,
+      concurrency,
+      ...timeout,
+      ...(options.examples !== undefined && { examples: options.examples }),
+      ...(options.skippedLinesShown !== undefined && { skippedLinesShown: options.skippedLinesShown }),
+      ...(options.onLine && { onLine: options.onLine }),
+    });
+  }
+
+  const tally = new ImpactTally(options.examples ?? 5, options.skippedLinesShown ?? 20);
+  const { onLine } = options;
+  const pool = new ReplayThreadPool({
+    threads,
+    batchesPerThread: BATCHES_PER_THREAD,
+    script: options.threadScript ?? builtThreadScript(),
+    setup: { directories, base, concurrency, withRecords: onLine !== undefined, ...timeout },
+    onResults: (results) => {
+      for (const result of results) {
+        tally.lineReplayed(result);
+        // With onLine set, the threads send every replayed line with its record: a LineReplay.
+        onLine?.(result as LineReplay);
+      }
+    },
+  });
+  try {
+    const batchSize = Math.max(1, Math.floor(options.batchSize ?? 64));
+    let batch: NumberedLine[] = [];
+    for await (const line of countedLines(lines, tally)) {
+      batch.push(line);
+      if (batch.length < batchSize) continue;
+      await pool.submit(batch);
+      batch = [];
+    }
+    if (batch.length > 0) await pool.submit(batch);
+    await pool.finish();
+  } finally {
+    await pool.close();
+  }
+  return tally.report();
+}
