@@ -1,9 +1,19 @@
 import { canonicalJson } from '../json/canonical-hash.js';
 
 /**
- * One key per port call: the port fact and the canonical JSON of its parameters. Two calls with the
- * same key are the same call (an evaluation makes it once; a replay answers it from the record).
+ * One key per port call: the port fact, then each parameter by name in sorted order with its value as
+ * canonical JSON (absent values left out). Two calls with the same key are the same call: an
+ * evaluation makes it once, a replay answers it from the record. Built without intermediate arrays for
+ * the usual parameters (a few strings): this runs for every port call.
  */
 export function portCallKey(fact: string, params: Readonly<Record<string, unknown>>): string {
-  return `${fact} ${canonicalJson(params)}`;
+  const names = Object.keys(params);
+  if (names.length > 1) names.sort();
+  let key = fact;
+  for (const name of names) {
+    const value = params[name];
+    if (value === undefined) continue;
+    key += ` ${JSON.stringify(name)}:${typeof value === 'object' && value !== null ? canonicalJson(value) : JSON.stringify(value)}`;
+  }
+  return key;
 }
