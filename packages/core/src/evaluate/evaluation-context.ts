@@ -50,12 +50,10 @@ export interface EvaluationInputs {
 /** Resolved parameters, or {@link FACT_FAILED} when a fact they reference could not be had. */
 export type ResolvedParams = Record<string, unknown> | typeof FACT_FAILED;
 
-/** How a port call ended: its answer or what it threw, and when it started and ended. */
-interface PortAnswer {
+/** A port call started: when, and the promise of its answer. */
+interface StartedCall {
   readonly started: number;
-  readonly ended: number;
-  readonly ok: boolean;
-  readonly value: unknown;
+  readonly answer: Promise<unknown>;
 }
 
 /** A parameter: its name, its written value, and the reference when the value is one. */
@@ -111,7 +109,7 @@ export class EvaluationContext {
   private readonly settled = new Map<string, unknown>();
   private readonly portMemo = new Map<string, Promise<unknown>>();
   /** The answer of every port call started, by port fact and parameters: a call is made once. */
-  private readonly answers = new Map<string, Promise<PortAnswer>>();
+  private readonly answers = new Map<string, StartedCall>();
   private readonly calls: CallsUnderDeadline;
   /** What every port call of this evaluation is given: the signal is made only if a port reads it. */
   private readonly portContext: PortCallContext;
@@ -291,8 +289,8 @@ export class EvaluationContext {
       const params = this.knownParams(declaration.params);
       const validate = this.resolvers.portParamsValidators.get(declaration.port);
       if (params === undefined || (validate && !validate(params))) continue;
-      // Started, not awaited: the read that needs the fact awaits the same answer; the answer never rejects.
-      void this.answerOf(portCallKey(declaration.port, params), declaration.port, params);
+      // Started, not awaited: the read that needs the fact awaits the same answer; a failure nobody reads is dropped.
+      this.start(portCallKey(declaration.port, params), declaration.port, params).answer.catch(() => undefined);
     }
   }
 
@@ -310,20 +308,14 @@ export class EvaluationContext {
     return assembled === FACT_FAILED ? undefined : assembled;
   }
 
-  /** The answer of the port call, made at most once per evaluation; it never rejects. */
-  private answerOf(key: string, port: string, params: Record<string, unknown>): Promise<PortAnswer> {
-    let answer = this.answers.get(key);
-    if (answer === undefined) {
-      const started = performance.now();
-      answer = this.calls
-        .call(() => this.inputs.dataPort.fetch(port, params, this.portContext))
-        .then(
-          (value): PortAnswer => ({ started, ended: performance.now(), ok: true, value }),
-          (error: unknown): PortAnswer => ({ started, ended: performance.now(), ok: false, value: error }),
-        );
-      this.answers.set(key, answer);
+  /** The port call, started at most once per evaluation. */
+  private start(key: string, port: string, params: Record<string, unknown>): StartedCall {
+    let call = this.answers.get(key);
+    if (call === undefined) {
+      call = { started: performance.now(), answer: this.calls.call(() => this.inputs.dataPort.fetch(port, params, this.portContext)) };
+      this.answers.set(key, call);
     }
-    return answer;
+    return call;
   }
 
   private async fetchFromPort(name: string, port: string, params: Record<string, unknown>, key: string): Promise<unknown> {
@@ -332,11 +324,12 @@ export class EvaluationContext {
       this.fail({ code: 'FACT_PARAMS_INVALID', message: `Fact "${name}" would call the port fact "${port}" with invalid parameters ${JSON.stringify(params)}: ${describeAjvErrors(validateParams)}.`, fact: name }, false);
       return FACT_FAILED;
     }
-    const answer = await this.answerOf(key, port, params);
-    const record = (outcome: PortCallRecord['outcome'], extra: Partial<PortCallRecord> = {}) => this.portCalls.push({ fact: port, params, startedAtMs: answer.started - this.startedAt, durationMs: answer.ended - answer.started, outcome, ...extra });
-    const response = answer.value;
-    if (!answer.ok) {
-      const error = answer.value;
+    const { started, answer } = this.start(key, port, params);
+    const record = (outcome: PortCallRecord['outcome'], extra: Partial<PortCallRecord> = {}) => this.portCalls.push({ fact: port, params, startedAtMs: started - this.startedAt, durationMs: performance.now() - started, outcome, ...extra });
+    let response: unknown;
+    try {
+      response = await answer;
+    } catch (error) {
       const timedOut = isDeadlineExceeded(error);
       if (this.failure && !timedOut) {
         record('ABORTED', { error: 'aborted after an earlier failure' });
