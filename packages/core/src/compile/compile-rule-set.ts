@@ -82,9 +82,9 @@ export function prefetchedFacts(document: RuleSetDocument): readonly string[] {
 }
 
 /** The evaluator of one root condition, made when first used. */
-function evaluatorFor(evaluator: EvaluatorName, document: RuleSetDocument, vocabulary: Vocabulary, root: Condition): () => ConditionEvaluator {
-  if (evaluator === 'json-rules-engine') return madeOnFirstUse(() => jsonRulesEngineEvaluator(document.id, root, [...BUILT_IN_FACTS, PREFETCH_FACT, ...Object.keys(document.facts)], vocabulary));
-  return madeOnFirstUse(() => compileConditions(root, vocabulary.operators));
+function evaluatorFor(evaluator: EvaluatorName, document: RuleSetDocument, vocabulary: Vocabulary, withChecks: boolean): () => ConditionEvaluator {
+  if (evaluator === 'json-rules-engine') return madeOnFirstUse(() => jsonRulesEngineEvaluator(document.id, buildRootCondition(document, withChecks), [...BUILT_IN_FACTS, PREFETCH_FACT, ...Object.keys(document.facts)], vocabulary));
+  return madeOnFirstUse(() => compileConditions(buildRootCondition(document, withChecks), vocabulary.operators));
 }
 
 /**
@@ -92,7 +92,9 @@ function evaluatorFor(evaluator: EvaluatorName, document: RuleSetDocument, vocab
  * `compiled` (the default: plain functions) or `json-rules-engine` (the reference semantics).
  */
 export function compileRuleSet(file: string, document: RuleSetDocument, vocabulary: Vocabulary, evaluator: EvaluatorName = 'compiled'): CompiledRuleSet {
-  const evaluators = { all: evaluatorFor(evaluator, document, vocabulary, buildRootCondition(document)), gates: evaluatorFor(evaluator, document, vocabulary, buildRootCondition(document, false)) };
+  // Built when first evaluated: a host serving a few tasks compiles only theirs.
+  const evaluators = { all: evaluatorFor(evaluator, document, vocabulary, true), gates: evaluatorFor(evaluator, document, vocabulary, false) };
+  const prefetched = madeOnFirstUse(() => prefetchedFacts(document));
 
   const compileRule = (definition: GateDefinition | CheckDefinition, kind: 'gate' | 'check'): CompiledRule => ({
     definition,
@@ -106,7 +108,9 @@ export function compileRuleSet(file: string, document: RuleSetDocument, vocabula
     evaluate: (facts, scope) => evaluators[scope]()(facts),
     gates: document.gates.map((gate) => compileRule(gate, 'gate')),
     checks: document.checks.map((check) => compileRule(check, 'check')),
-    prefetched: prefetchedFacts(document),
+    get prefetched() {
+      return prefetched();
+    },
     hash: () => (hash ??= contentHash(document)),
   };
 }
