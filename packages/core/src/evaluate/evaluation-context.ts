@@ -71,6 +71,16 @@ function parameterEntries(params: Readonly<Record<string, ParamValue>>): readonl
   return entries;
 }
 
+/** True for a promise or any other thenable: a value to wait for. */
+function isThenable(value: unknown): value is PromiseLike<unknown> {
+  return value instanceof Promise || (value !== null && typeof value === 'object' && typeof (value as { then?: unknown }).then === 'function');
+}
+
+/** `next(value)` now when the value is known, after it settles when it is a promise. */
+function whenResolved<T, R>(value: T | Promise<T>, next: (resolved: T) => R): R | Promise<R> {
+  return value instanceof Promise ? value.then(next) : next(value);
+}
+
 /** The `on` selector of a dated-values fact as parameters, one object per declaration. */
 const selectorsByDeclaration = new WeakMap<object, Readonly<Record<string, ParamValue>>>();
 
@@ -165,10 +175,23 @@ export class EvaluationContext {
   valueOf(name: string): Promise<unknown> {
     let value = this.values.get(name);
     if (value === undefined) {
-      value = this.compute(name).then((result) => {
-        this.settled.set(name, result);
-        return result;
-      });
+      let computed: unknown;
+      try {
+        computed = this.compute(name);
+      } catch (error) {
+        computed = Promise.reject(error);
+      }
+      if (isThenable(computed)) {
+        value = Promise.resolve(computed).then((result) => {
+          this.settled.set(name, result);
+          return result;
+        });
+      } else {
+        // Known at once (a built-in, a helper or dated value over known facts): settled now, so that
+        // `read` answers it without a promise.
+        this.settled.set(name, computed);
+        value = Promise.resolve(computed);
+      }
       this.values.set(name, value);
     }
     return value;
@@ -229,7 +252,8 @@ export class EvaluationContext {
     return pending ? Promise.all(values).then((settled) => assembleParams(entries, settled)) : assembleParams(entries, values);
   }
 
-  private async compute(name: string): Promise<unknown> {
+  /** The value of a fact, or a promise of it while something it needs is pending. */
+  private compute(name: string): unknown {
     if (isBuiltInFact(name)) return this.builtIns[name];
     if (name === PREFETCH_FACT) {
       this.prefetch();
@@ -241,26 +265,21 @@ export class EvaluationContext {
       return FACT_FAILED;
     }
     if (this.failure) return FACT_FAILED;
-    if ('port' in declaration) {
-      const params = await this.resolveParams(declaration.params);
-      if (params === FACT_FAILED) return FACT_FAILED;
-      return this.callPort(name, declaration.port, params);
-    }
-    if ('inForce' in declaration) {
-      const selector = await this.resolveParams(selectorParams(declaration));
-      return selector === FACT_FAILED ? FACT_FAILED : valueInForceOn(declaration.inForce, selector.on);
-    }
-    const args = await this.resolveParams(declaration.args);
-    if (args === FACT_FAILED) return FACT_FAILED;
-    const validate = this.resolvers.helperArgsValidators.get(declaration.helper) as ValidateFunction;
+    if ('port' in declaration) return whenResolved(this.resolveParams(declaration.params), (params) => (params === FACT_FAILED ? FACT_FAILED : this.callPort(name, declaration.port, params)));
+    if ('inForce' in declaration) return whenResolved(this.resolveParams(selectorParams(declaration)), (selector) => (selector === FACT_FAILED ? FACT_FAILED : valueInForceOn(declaration.inForce, selector.on)));
+    return whenResolved(this.resolveParams(declaration.args), (args) => (args === FACT_FAILED ? FACT_FAILED : this.computeHelper(name, declaration.helper, args)));
+  }
+
+  private computeHelper(name: string, helper: string, args: Record<string, unknown>): unknown {
+    const validate = this.resolvers.helperArgsValidators.get(helper) as ValidateFunction;
     if (!validate(args)) {
-      this.fail({ code: 'HELPER_FAILED', message: `Helper "${declaration.helper}" for fact "${name}" got invalid arguments ${JSON.stringify(args)}: ${describeAjvErrors(validate)}.`, fact: name }, false);
+      this.fail({ code: 'HELPER_FAILED', message: `Helper "${helper}" for fact "${name}" got invalid arguments ${JSON.stringify(args)}: ${describeAjvErrors(validate)}.`, fact: name }, false);
       return FACT_FAILED;
     }
     try {
-      return (this.resolvers.helpers.get(declaration.helper) as FactHelperDefinition).compute(args);
+      return (this.resolvers.helpers.get(helper) as FactHelperDefinition).compute(args);
     } catch (error) {
-      this.fail({ code: 'HELPER_FAILED', message: `Helper "${declaration.helper}" for fact "${name}" failed: ${describeThrown(error)}`, fact: name }, false);
+      this.fail({ code: 'HELPER_FAILED', message: `Helper "${helper}" for fact "${name}" failed: ${describeThrown(error)}`, fact: name }, false);
       return FACT_FAILED;
     }
   }
