@@ -283,8 +283,8 @@ export function loadCatalog(documents: readonly CatalogDocument[], options: Load
     document: options.defaultPortContract ?? bundledPortContract,
   };
   // The default contract is the bundled one: trusted as the schemas package's document is.
-  const bundledContract = bundledSchemaDocuments[0];
-  if (!contracts[0] && bundledContract?.content === portContract.document && trustedDepth(bundledContract, options.verify) !== undefined) buckets.checkedAtBuild.add(portContract);
+  const bundledContract = contracts[0] ? undefined : bundledSchemaDocuments.find((document) => document.content === portContract.document);
+  if (bundledContract && trustedDepth(bundledContract, options.verify) !== undefined) buckets.checkedAtBuild.add(portContract);
   if (!trusted(portContract)) issues.push(...checkedByContent(`port-contract ${portContract.file}`, portContract.document, () => checkPortContractSchemas(ajv(), portContract.file, portContract.document)));
 
   const requestSchemas = new Map<string, LoadedDocument<RequestSchemaDocument>>();
