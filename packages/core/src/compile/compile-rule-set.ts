@@ -56,10 +56,10 @@ function checkNode(check: CheckDefinition): Condition {
  * in one block of equal priority (all evaluated, their facts fetched concurrently). A check with
  * `applicableWhen` tests applicability first and skips its conditions when it does not apply.
  */
-export function buildRootCondition(document: RuleSetDocument, withChecks = true): Condition {
+export function buildRootCondition(document: RuleSetDocument, withChecks = true, prefetched: readonly string[] = withChecks ? prefetchedFacts(document) : []): Condition {
   const gates = document.gates.map((gate, index) => ({ all: [gate.conditions], priority: gatePriority(index, document.gates.length) }));
   // After the checks, in their group: the read that starts the calls of the facts only texts quote.
-  const prefetch: Condition[] = prefetchedFacts(document).length > 0 ? [{ fact: PREFETCH_FACT, operator: 'equal', value: true }] : [];
+  const prefetch: Condition[] = prefetched.length > 0 ? [{ fact: PREFETCH_FACT, operator: 'equal', value: true }] : [];
   const checks = withChecks ? [{ all: [...document.checks.map(checkNode), ...prefetch], priority: 1 }] : [];
   return { all: [...gates, ...checks] };
 }
@@ -82,9 +82,9 @@ export function prefetchedFacts(document: RuleSetDocument): readonly string[] {
 }
 
 /** The evaluator of one root condition, made when first used. */
-function evaluatorFor(evaluator: EvaluatorName, document: RuleSetDocument, vocabulary: Vocabulary, withChecks: boolean): () => ConditionEvaluator {
-  if (evaluator === 'json-rules-engine') return madeOnFirstUse(() => jsonRulesEngineEvaluator(document.id, buildRootCondition(document, withChecks), [...BUILT_IN_FACTS, PREFETCH_FACT, ...Object.keys(document.facts)], vocabulary));
-  return madeOnFirstUse(() => compileConditions(buildRootCondition(document, withChecks), vocabulary.operators));
+function evaluatorFor(evaluator: EvaluatorName, document: RuleSetDocument, vocabulary: Vocabulary, root: () => Condition): () => ConditionEvaluator {
+  if (evaluator === 'json-rules-engine') return madeOnFirstUse(() => jsonRulesEngineEvaluator(document.id, root(), [...BUILT_IN_FACTS, PREFETCH_FACT, ...Object.keys(document.facts)], vocabulary));
+  return madeOnFirstUse(() => compileConditions(root(), vocabulary.operators));
 }
 
 /**
@@ -93,8 +93,11 @@ function evaluatorFor(evaluator: EvaluatorName, document: RuleSetDocument, vocab
  */
 export function compileRuleSet(file: string, document: RuleSetDocument, vocabulary: Vocabulary, evaluator: EvaluatorName = 'compiled'): CompiledRuleSet {
   // Built when first evaluated: a host serving a few tasks compiles only theirs.
-  const evaluators = { all: evaluatorFor(evaluator, document, vocabulary, true), gates: evaluatorFor(evaluator, document, vocabulary, false) };
   const prefetched = madeOnFirstUse(() => prefetchedFacts(document));
+  const evaluators = {
+    all: evaluatorFor(evaluator, document, vocabulary, () => buildRootCondition(document, true, prefetched())),
+    gates: evaluatorFor(evaluator, document, vocabulary, () => buildRootCondition(document, false)),
+  };
 
   const compileRule = (definition: GateDefinition | CheckDefinition, kind: 'gate' | 'check'): CompiledRule => ({
     definition,
