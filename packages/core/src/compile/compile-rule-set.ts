@@ -4,7 +4,7 @@ import { madeOnFirstUse } from '../validation/compiled-on-first-use.js';
 import type { Vocabulary } from '../vocabulary/vocabulary.js';
 import { compileConditions } from './compiled-evaluator.js';
 import type { ConditionEvaluator, EvaluatedCondition, EvaluatorName, FactSource } from './evaluated-condition.js';
-import { placeholdersOf } from '../text/template.js';
+import { factsQuotedIn } from '../text/template.js';
 import { BUILT_IN_FACTS, PREFETCH_FACT, dependencyClosure, factsReadBy, factsReferencedBy } from './fact-graph.js';
 import { jsonRulesEngineEvaluator } from './json-rules-engine-evaluator.js';
 
@@ -73,9 +73,7 @@ export function buildRootCondition(document: RuleSetDocument, withChecks = true,
  */
 export function prefetchedFacts(document: RuleSetDocument): readonly string[] {
   const read = dependencyClosure([...document.gates.flatMap((gate) => [...factsReadBy(gate.conditions)]), ...document.checks.flatMap((check) => [...factsReadBy(check.conditions), ...factsReadBy(check.applicableWhen)])], document.facts);
-  const quoted = [...document.checks.flatMap((check) => [check.message.it, check.message.en]), ...document.operations.flatMap((operation) => [operation.description.it, operation.description.en])].flatMap((template) =>
-    placeholdersOf(template).map((placeholder) => placeholder.fact),
-  );
+  const quoted = [...document.checks.map((check) => check.message), ...document.operations.map((operation) => operation.description)].flatMap(factsQuotedIn);
   const parameters = document.operations.flatMap((operation) => [...factsReferencedBy(operation.params)]);
   const needed = dependencyClosure([...quoted, ...parameters], document.facts);
   return [...needed].filter((fact) => !read.has(fact) && Object.prototype.hasOwnProperty.call(document.facts, fact) && 'port' in (document.facts[fact] as object));

@@ -1,5 +1,5 @@
 import type { OperationDefinition } from '@smart-task/schemas';
-import { OPERATION_OUTCOME, placeholdersOf } from '../text/template.js';
+import { OPERATION_OUTCOME, factsQuotedIn } from '../text/template.js';
 import type { PlannedOperation } from './decision.js';
 import { FACT_FAILED, type EvaluationContext, type ResolvedParams } from './evaluation-context.js';
 import { describeAjvErrors } from './ajv-errors.js';
@@ -16,8 +16,7 @@ const quotedByOperation = new WeakMap<OperationDefinition, readonly string[]>();
 function factsQuotedBy(operation: OperationDefinition): readonly string[] {
   let facts = quotedByOperation.get(operation);
   if (facts === undefined) {
-    const names = [...placeholdersOf(operation.description.it), ...placeholdersOf(operation.description.en)].map((placeholder) => placeholder.fact);
-    facts = [...new Set(names)].filter((name) => name !== OPERATION_OUTCOME);
+    facts = factsQuotedIn(operation.description).filter((name) => name !== OPERATION_OUTCOME);
     quotedByOperation.set(operation, facts);
   }
   return facts;

@@ -1,6 +1,6 @@
 import type { CheckDefinition, LocalizedText } from '@smart-task/schemas';
 import type { CompiledRule, EvaluatedCondition } from '../compile/compile-rule-set.js';
-import { placeholdersOf, renderTemplate } from '../text/template.js';
+import { factsQuotedIn, renderTemplate } from '../text/template.js';
 import type { ConditionTrace, RuleOutcome, RuleStatus } from './decision.js';
 import type { EvaluationContext } from './evaluation-context.js';
 
@@ -30,24 +30,12 @@ export function renderLocalized(text: LocalizedText, context: EvaluationContext,
   const lookup = (fact: string) => (fact in extra ? extra[fact] : context.settledValue(fact));
   const render = (): LocalizedText => ({ it: renderTemplate(text.it, lookup), en: renderTemplate(text.en, lookup) });
   let pending: Promise<unknown>[] | undefined;
-  for (const fact of factsQuotedBy(text)) {
+  for (const fact of factsQuotedIn(text)) {
     if (fact in extra) continue;
     const read = context.read(fact);
     if (read instanceof Promise) (pending ??= []).push(read);
   }
   return pending === undefined ? render() : Promise.all(pending).then(render);
-}
-
-/** The facts a text quotes in either language, worked out once per text (the texts never change). */
-const quotedByText = new WeakMap<LocalizedText, readonly string[]>();
-
-function factsQuotedBy(text: LocalizedText): readonly string[] {
-  let facts = quotedByText.get(text);
-  if (facts === undefined) {
-    facts = [...new Set([...placeholdersOf(text.it), ...placeholdersOf(text.en)].map((placeholder) => placeholder.fact))];
-    quotedByText.set(text, facts);
-  }
-  return facts;
 }
 
 /** Where a rule's evaluated node sits and what to make of it. */

@@ -1,3 +1,4 @@
+import type { LocalizedText } from '@smart-task/schemas';
 import { resolvePath } from '../json/path.js';
 
 /**
@@ -54,6 +55,19 @@ function parse(template: string): ParsedTemplate {
 /** Lists the placeholders of a template (parsed once per template text). */
 export function placeholdersOf(template: string): readonly Placeholder[] {
   return parse(template).placeholders;
+}
+
+/** The facts a text quotes in either language, each once, worked out once per text (texts never change). */
+const quotedByText = new WeakMap<LocalizedText, readonly string[]>();
+
+/** The names of the facts the placeholders of a text quote, in Italian or English, each once. */
+export function factsQuotedIn(text: LocalizedText): readonly string[] {
+  let facts = quotedByText.get(text);
+  if (facts === undefined) {
+    facts = [...new Set([...placeholdersOf(text.it), ...placeholdersOf(text.en)].map((placeholder) => placeholder.fact))];
+    quotedByText.set(text, facts);
+  }
+  return facts;
 }
 
 /** Formats an ISO date (`YYYY-MM-DD…`) as `DD/MM/YYYY`; other values unchanged. */
