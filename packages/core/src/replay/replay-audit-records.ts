@@ -25,7 +25,8 @@ export interface ReplayOptions extends RecordReplayerOptions {
  * number of records; the report keeps counts and the first examples only.
  *
  * @example
- * const report = await replayAuditRecords(readline.createInterface({ input: createReadStream('decisions.jsonl') }), { catalog });
+ * // on Node: import { readFileLines } from '@smart-task/core/node'
+ * const report = await replayAuditRecords(readFileLines('decisions.jsonl'), { catalog });
  * console.log(report.verdicts.byTransition);
  */
 export async function replayAuditRecords(lines: AsyncIterable<string> | Iterable<string>, options: ReplayOptions): Promise<ImpactReport> {

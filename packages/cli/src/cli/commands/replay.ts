@@ -1,10 +1,9 @@
-import { createReadStream, statSync } from 'node:fs';
+import { statSync } from 'node:fs';
 import { availableParallelism } from 'node:os';
-import { createInterface } from 'node:readline';
 import type { Catalog } from '@smart-task/core';
 import { formatImpactReport, replayAuditRecords } from '@smart-task/core/audit';
 import type { ImpactReport } from '@smart-task/core/audit';
-import { ReplayThreadError, replayAuditRecordsInThreads } from '@smart-task/core/node';
+import { ReplayThreadError, readFileLines, replayAuditRecordsInThreads } from '@smart-task/core/node';
 import { errorsOf, issueLine, readCatalog } from '../catalog-files.js';
 import { CliError } from '../cli-error.js';
 import { EXIT, type CliIo } from '../cli-io.js';
@@ -102,17 +101,15 @@ export const replayCommand: CliCommand = {
     const { catalog, directories } = rulesOption(io, values);
     const shown = displayPath(io, path);
 
-    const input = createReadStream(path, { encoding: 'utf8' });
-    const lines = createInterface({ input, crlfDelay: Infinity });
+    const lines = readFileLines(path);
     let report: ImpactReport;
     try {
-      report = threads === 1 ? await replayAuditRecords(lines, { catalog, examples, concurrency }) : await replayAuditRecordsInThreads(lines, { catalogDirectories: directories, base: io.cwd, threads, examples, concurrency });
+      report = threads === 1 ? await replayAuditRecords(lines, { catalog, examples, concurrency }) : await replayAuditRecordsInThreads(lines, { catalog, threads, examples, concurrency });
     } catch (error) {
       if (error instanceof ReplayThreadError) throw new CliError(`${shown}: ${error.message}`, EXIT.failed);
       throw new CliError(`${shown}: cannot read the records: ${(error as Error)?.message ?? String(error)}.`);
     } finally {
-      lines.close();
-      input.destroy();
+      await lines.return(undefined);
     }
 
     if (format === 'json') io.stdout(JSON.stringify({ file: shown, rules: directories, ...report }, null, 2));
