@@ -2,6 +2,7 @@ import { existsSync } from 'node:fs';
 import { availableParallelism } from 'node:os';
 import { resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
+import type { Catalog } from '../catalog/catalog.js';
 import { ImpactTally, type ImpactReport } from '../replay/impact-report.js';
 import { countedLines, replayAuditRecords, type LineReplay } from '../replay/replay-audit-records.js';
 import { DEFAULT_REPLAY_CONCURRENCY, type NumberedLine } from '../replay/replay-lines.js';
@@ -9,12 +10,32 @@ import { SmartTaskError } from '../errors.js';
 import { loadCatalogFromDirectories } from './read-catalog.js';
 import { ReplayThreadError, ReplayThreadPool } from './replay-thread-pool.js';
 
-/** Options of {@link replayAuditRecordsInThreads}. */
-export interface ThreadedReplayOptions {
-  /** The directories of the catalog to replay with; each thread reads and compiles it on its own. */
-  readonly catalogDirectories: readonly string[];
-  /** The directory relative `catalogDirectories` and the catalog's file names are taken from (default `process.cwd()`). */
-  readonly base?: string;
+/**
+ * Options of {@link replayAuditRecordsInThreads}: the catalog — loaded already (`catalog`), or the
+ * directories to load it from (`catalogDirectories`) — and the settings of the replay.
+ */
+export type ThreadedReplayOptions = ThreadedReplaySettings &
+  (
+    | {
+        /**
+         * A catalog loaded with the built-in vocabulary (by `loadCatalog` or `loadCatalogFromDirectories`): it is
+         * sent to each thread as data, and nothing is read or checked again.
+         */
+        readonly catalog: Catalog;
+        readonly catalogDirectories?: undefined;
+        readonly base?: undefined;
+      }
+    | {
+        /** The directories of the catalog to replay with: read and checked once, in this thread. */
+        readonly catalogDirectories: readonly string[];
+        /** The directory relative `catalogDirectories` and the catalog's file names are taken from (default `process.cwd()`). */
+        readonly base?: string;
+        readonly catalog?: undefined;
+      }
+  );
+
+/** The settings of {@link replayAuditRecordsInThreads} besides the catalog. */
+export interface ThreadedReplaySettings {
   /** How many worker threads replay the records (default `os.availableParallelism()`); 1 replays in this thread. */
   readonly threads?: number;
   /** How many examples of each kind of change the report keeps (default 5). */
@@ -39,6 +60,19 @@ export interface ThreadedReplayOptions {
 
 const BATCHES_PER_THREAD = 2;
 
+/** The catalog under the directories, read and checked in full; one with errors throws a `SmartTaskError` with its issues. */
+function catalogUnder(catalogDirectories: readonly string[], base: string): Catalog {
+  const loaded = loadCatalogFromDirectories(
+    catalogDirectories.map((directory) => resolve(base, directory)),
+    { base },
+  );
+  if (loaded.ok) return loaded.value;
+  throw new SmartTaskError(
+    `The catalog under ${catalogDirectories.join(', ')} has issues; fix them (smart-task validate lists them) before replaying`,
+    loaded.issues.filter((found) => found.severity === 'error'),
+  );
+}
+
 /** `replay-thread.js` beside this module, as the build lays it out (ESM and CJS entries alike). */
 function builtThreadScript(): URL {
   const script = new URL('./replay-thread.js', import.meta.url);
@@ -50,34 +84,26 @@ function builtThreadScript(): URL {
 
 /**
  * Replays audit records like `replayAuditRecords` (from `@smart-task/core/audit`), spread over worker
- * threads: this thread reads the lines in order and hands batches of them to the threads, each of which
- * compiles the catalog once and replays its lines with the same code; the results are counted here into
- * one report, identical to the report of a replay in one thread (counts, and examples kept by line
- * number). At most two batches per thread are in flight and no line is read while they are, so memory
- * stays flat. A thread that fails — it throws, stops, or cannot load the catalog — rejects the replay with a
- * `ReplayThreadError`: there is no partial report. With `threads: 1` the catalog is loaded here, and a
- * catalog with errors throws a `SmartTaskError` with its issues. The vocabulary is the built-in one (a
- * thread cannot receive functions).
+ * threads: the catalog is loaded and checked once, here (or given loaded), and sent to each thread as
+ * data; this thread reads the lines in order and hands batches of them to the threads, which replay them
+ * with the same code; the results are counted here into one report, identical to the report of a replay
+ * in one thread (counts, and examples kept by line number). At most two batches per thread are in flight
+ * and no line is read while they are, so memory stays flat. A catalog with errors throws a
+ * `SmartTaskError` with its issues before any thread starts. A thread that fails — it throws or stops —
+ * rejects the replay with a `ReplayThreadError`: there is no partial report. The vocabulary is the
+ * built-in one (a thread cannot receive functions).
  *
  * @example
- * const lines = createInterface({ input: createReadStream('decisions.jsonl'), crlfDelay: Infinity });
- * const report = await replayAuditRecordsInThreads(lines, { catalogDirectories: ['packages/schemas', 'packages/rules'], threads: 2 });
+ * const report = await replayAuditRecordsInThreads(readFileLines('decisions.jsonl'), { catalogDirectories: ['packages/schemas', 'packages/rules'], threads: 2 });
  */
 export async function replayAuditRecordsInThreads(lines: AsyncIterable<string> | Iterable<string>, options: ThreadedReplayOptions): Promise<ImpactReport> {
   const threads = Math.max(1, Math.floor(options.threads ?? availableParallelism()));
   const concurrency = Math.max(1, Math.floor(options.concurrency ?? DEFAULT_REPLAY_CONCURRENCY));
-  const base = options.base ?? process.cwd();
+  const catalog = options.catalog ?? catalogUnder(options.catalogDirectories, options.base ?? process.cwd());
   const timeout = options.timeoutMs !== undefined ? { timeoutMs: options.timeoutMs } : {};
-  const directories = options.catalogDirectories.map((directory) => resolve(base, directory));
   if (threads === 1) {
-    const loaded = loadCatalogFromDirectories(directories, { base });
-    if (!loaded.ok)
-      throw new SmartTaskError(
-        `The catalog under ${options.catalogDirectories.join(', ')} has issues; fix them (smart-task validate lists them) before replaying`,
-        loaded.issues.filter((found) => found.severity === 'error'),
-      );
     return replayAuditRecords(lines, {
-      catalog: loaded.value,
+      catalog,
       concurrency,
       ...timeout,
       ...(options.examples !== undefined && { examples: options.examples }),
@@ -92,7 +118,7 @@ export async function replayAuditRecordsInThreads(lines: AsyncIterable<string> |
     threads,
     batchesPerThread: BATCHES_PER_THREAD,
     script: options.threadScript ?? builtThreadScript(),
-    setup: { directories, base, concurrency, withRecords: onLine !== undefined, ...timeout },
+    setup: { catalog, concurrency, withRecords: onLine !== undefined, ...timeout },
     onResults: (results) => {
       for (const result of results) {
         tally.lineReplayed(result);

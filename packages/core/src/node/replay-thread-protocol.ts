@@ -1,12 +1,11 @@
+import type { Catalog } from '../catalog/catalog.js';
 import type { NumberedLine } from '../replay/replay-lines.js';
 import type { TalliedLine } from '../replay/impact-report.js';
 
 /** What a replay thread is started with (`workerData`). */
 export interface ReplayThreadSetup {
-  /** The catalog directories, absolute; each thread reads and compiles the catalog itself. */
-  readonly directories: readonly string[];
-  /** The directory the catalog's file names are relative to. */
-  readonly base: string;
+  /** The catalog the main thread loaded and checked, as data (a copy): the thread compiles its rule sets as it meets them. */
+  readonly catalog: Catalog;
   /** How many records the thread evaluates at once. */
   readonly concurrency: number;
   readonly timeoutMs?: number;

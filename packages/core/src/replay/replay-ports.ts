@@ -30,6 +30,22 @@ const PORT_ERROR_CODES: Readonly<Record<NonNullable<AuditPortCall['errorCode']>,
   PORT_ERROR: 'ERROR',
 };
 
+/**
+ * True when both have the same names with the same primitive values (`===`): then their port-call keys
+ * are equal too, without building them. False says nothing — the keys decide.
+ */
+function sameParamValues(recorded: Readonly<Record<string, unknown>>, asked: Readonly<Record<string, unknown>>): boolean {
+  let names = 0;
+  for (const name in asked) {
+    const value = asked[name];
+    if (value === undefined) continue;
+    if (typeof value === 'object' || recorded[name] !== value) return false;
+    names += 1;
+  }
+  for (const name in recorded) if (recorded[name] !== undefined) names -= 1;
+  return names === 0;
+}
+
 function whenAborted(signal: AbortSignal): Promise<never> {
   return new Promise((_resolve, reject) => {
     if (signal.aborted) return reject(signal.reason);
@@ -52,17 +68,22 @@ function whenAborted(signal: AbortSignal): Promise<never> {
  * if (dataPort.missing.length > 0) console.log('the rules now need', dataPort.missing);
  */
 export function createReplayPort(record: Pick<AuditRecord, 'portCalls'>): ReplayDataPort {
-  const calls = new Map<string, AuditPortCall>();
-  for (const call of record.portCalls) {
-    const key = portCallKey(call.fact, call.params);
-    if (!calls.has(key)) calls.set(key, call);
-  }
+  const recordedCall = (fact: string, params: Readonly<Record<string, unknown>>): AuditPortCall | undefined => {
+    let key: string | undefined;
+    for (const call of record.portCalls) {
+      if (call.fact !== fact) continue;
+      if (sameParamValues(call.params, params)) return call;
+      key ??= portCallKey(fact, params);
+      if (portCallKey(call.fact, call.params) === key) return call;
+    }
+    return undefined;
+  };
   const missing: PortCallKey[] = [];
   return {
     missing,
-    wasAbortedInRecord: (fact, params) => calls.get(portCallKey(fact, params))?.outcome === 'ABORTED',
+    wasAbortedInRecord: (fact, params) => recordedCall(fact, params)?.outcome === 'ABORTED',
     async fetch(fact: string, params: Readonly<Record<string, unknown>>, context: PortCallContext): Promise<unknown> {
-      const recorded = calls.get(portCallKey(fact, params));
+      const recorded = recordedCall(fact, params);
       if (!recorded) {
         const call = { fact, params };
         missing.push(call);

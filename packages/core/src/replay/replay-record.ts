@@ -120,8 +120,8 @@ export function createRecordReplayer(options: RecordReplayerOptions): RecordRepl
         return notReplayable(cause, error.issues.map((found) => `${found.pointer || '/'}: ${found.message}`).join('; '));
       }
       // A call started ahead that the rules then did not read (a fact only a text quotes) needs nothing.
-      const read = new Set(result.portCalls.map((call) => portCallKey(call.fact, call.params)));
-      const missing = dataPort.missing.find((call) => read.has(portCallKey(call.fact, call.params)));
+      const read = dataPort.missing.length > 0 ? new Set(result.portCalls.map((call) => portCallKey(call.fact, call.params))) : undefined;
+      const missing = read && dataPort.missing.find((call) => read.has(portCallKey(call.fact, call.params)));
       if (missing) return notReplayable(`needs fact "${missing.fact}"`, `the rules read ${describeCall(missing)}, which the record does not hold`);
       const stalled = result.portCalls.find((call) => call.outcome === 'TIMEOUT' && dataPort.wasAbortedInRecord(call.fact, call.params));
       if (stalled) return notReplayable(`needs fact "${stalled.fact}"`, `the rules read ${describeCall(stalled)}, which the recorded evaluation aborted before it answered`);

@@ -1,7 +1,10 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { useCatalogCopy, copyCatalog, type CatalogCopy } from '../../../cli/test/cli/cli-harness.js';
+import { SmartTaskError } from '../../src/errors.js';
 import { formatImpactReport } from '../../src/replay/format-impact-report.js';
 import type { LineReplay } from '../../src/replay/replay-audit-records.js';
+import { join } from 'node:path';
+import { loadCatalogFromDirectories } from '../../src/node/read-catalog.js';
 import { replayAuditRecordsInThreads } from '../../src/node/replay-in-threads.js';
 import { ReplayThreadError } from '../../src/node/replay-thread-pool.js';
 import { readSoggettoInTheChecks, recordEveryCase, repositoryCatalog, toJsonLines } from './audit-support.js';
@@ -69,6 +72,14 @@ describe('replay across worker threads', () => {
     expect(formatImpactReport(threaded)).toBe(formatImpactReport(single));
   }, 240_000);
 
+  it('gives the same report from a catalog loaded already, sent to the threads as data', async () => {
+    const loaded = loadCatalogFromDirectories([join(catalog.dir, 'schemas'), join(catalog.dir, 'rules')], { base: catalog.dir });
+    if (!loaded.ok) throw new Error('the catalog copy does not load');
+    const fromDirectories = await replay(2);
+    const fromCatalog = await replayAuditRecordsInThreads(lines, { catalog: loaded.value, threads: 2, batchSize: 7, examples: 3, skippedLinesShown: 4, timeoutMs: 60_000, threadScript: scripts.replayThread });
+    expect(fromCatalog).toEqual(fromDirectories);
+  }, 240_000);
+
   it('tells onLine of every non-blank line once, with its number and the new record of a replayed one', async () => {
     const told: LineReplay[] = [];
     const report = await replay(2, (line) => told.push(line));
@@ -104,8 +115,10 @@ describe('a replay thread that fails', () => {
     await expect(replayWith(exiting)).rejects.toThrow(/^replay thread [12] of 2 stopped \(exit code 3\) with [12] batch\(es\) of lines unanswered/);
   });
 
-  it('rejects the replay when a thread cannot load the catalog', async () => {
+  it('refuses a catalog with errors before any thread starts, with its issues', async () => {
     copy.edit(`rules/tasks/${TASK}.rules.json`, () => '{ not json');
-    await expect(replayWith(scripts.replayThread)).rejects.toThrow(/^replay thread [12] of 2 failed: the catalog under .*schemas, .*rules has (an issue|\d+ issues) \(rules\/tasks\/riattivazione-posizione-contributiva\.rules\.json: Not valid JSON/);
+    const refused = replayWith(scripts.replayThread);
+    await expect(refused).rejects.toThrow(SmartTaskError);
+    await expect(refused).rejects.toMatchObject({ issues: expect.arrayContaining([expect.objectContaining({ code: 'JSON_SYNTAX', file: `rules/tasks/${TASK}.rules.json` })]) });
   });
 });
