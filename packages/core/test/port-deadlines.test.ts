@@ -75,3 +75,41 @@ describe('an answer that arrives after the deadline is a timeout, whatever the t
     expect(result.kind).toBe('decision');
   });
 });
+
+/** A data port whose `abilitazioni` never answers (and ignores its signal); the rest from memory. */
+const hangingOn = (fact: string): DataPort => ({ fetch: (asked, params, context) => (asked === fact ? new Promise<never>(() => undefined) : memory.fetch(asked, params, context)) });
+
+describe('the deadline timer every evaluation shares', () => {
+  it('times a call out on time when another evaluation, with a later deadline, armed the timer first', async () => {
+    const patient = createEngine({ catalog: loaded.value, dataPort: hangingOn('abilitazioni'), actionPort: createInMemoryActionPort(), clock: { now: () => NOW }, timeoutMs: 600_000 });
+    const hurried = createEngine({ catalog: loaded.value, dataPort: hangingOn('abilitazioni'), actionPort: createInMemoryActionPort(), clock: { now: () => NOW }, timeoutMs: TIMEOUT_MS });
+    const cancel = new AbortController();
+    const waiting = patient.evaluate(TASK, { requestId: 'PATIENT', subject: azienda, data: revocaData }, { signal: cancel.signal });
+    const started = performance.now();
+    const result = await hurried.evaluate(TASK, { requestId: 'HURRIED', subject: azienda, data: revocaData });
+    expect(result.kind === 'technical-failure' && result.error.code).toBe('PORT_TIMEOUT');
+    // Far from the patient evaluation's ten minutes: its deadline did not hold the shared timer back.
+    expect(performance.now() - started).toBeLessThan(60_000);
+    cancel.abort();
+    const cancelled = await waiting;
+    expect(cancelled.kind === 'technical-failure' && cancelled.error.code).toBe('ABORTED');
+  });
+
+  it('times out calls of evaluations run one after another, each on its own deadline', async () => {
+    const hurried = createEngine({ catalog: loaded.value, dataPort: hangingOn('abilitazioni'), actionPort: createInMemoryActionPort(), clock: { now: () => NOW }, timeoutMs: TIMEOUT_MS });
+    for (let round = 0; round < 3; round += 1) {
+      await engine.evaluate(TASK, { requestId: `QUICK-${round}`, subject: azienda, data: revocaData });
+      const result = await hurried.evaluate(TASK, { requestId: `HANGS-${round}`, subject: azienda, data: revocaData });
+      expect(result.kind === 'technical-failure' && result.error.code).toBe('PORT_TIMEOUT');
+    }
+  });
+
+  it('is not left armed once no call is pending: it never keeps a process alive on its own', async () => {
+    const timers = () => process.getActiveResourcesInfo().filter((kind) => kind === 'Timeout').length;
+    const before = timers();
+    for (let round = 0; round < 20; round += 1) await engine.evaluate(TASK, { requestId: `IDLE-${round}`, subject: azienda, data: revocaData });
+    expect(timers()).toBe(before + 1);
+    await new Promise((resolve) => setImmediate(resolve));
+    expect(timers()).toBe(before);
+  });
+});

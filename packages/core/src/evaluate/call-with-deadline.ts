@@ -16,9 +16,9 @@ interface PendingCall {
 /**
  * The port calls of one evaluation (or of one run of operations): each call settles as soon as it
  * answers, `timeoutMs` after it started (rejecting with {@link DeadlineExceeded}) or when the calls are
- * aborted, even if the port ignores its signal. All of them share one timer, armed for the earliest
- * deadline still pending, and one abort, which rejects every pending call at once: no timer, listener
- * or AbortSignal per call, since this runs on the per-request path. The AbortController whose signal
+ * aborted, even if the port ignores its signal. All of them share one abort, which rejects every
+ * pending call at once, and the process's one deadline timer ({@link SharedDeadlineTimer}): no timer,
+ * listener or AbortSignal per call or per evaluation, since this runs on the per-request path. The AbortController whose signal
  * the ports see is made only when a port reads `signal`.
  *
  * The deadline is judged by the time elapsed when the answer arrives, not by which callback runs
@@ -29,8 +29,6 @@ export class CallsUnderDeadline {
   private controller: AbortController | undefined;
   private abortedWith: { readonly reason: unknown } | undefined;
   private readonly pending = new Set<PendingCall>();
-  private timer: ReturnType<typeof setTimeout> | undefined;
-  private timerDue = Number.POSITIVE_INFINITY;
 
   constructor(private readonly timeoutMs: number) {}
 
@@ -66,7 +64,7 @@ export class CallsUnderDeadline {
     this.controller?.abort(reason);
     const pending = [...this.pending];
     this.pending.clear();
-    this.disarm();
+    deadlineTimer.unwatch(this);
     for (const call of pending) call.reject(reason);
   }
 
@@ -76,7 +74,6 @@ export class CallsUnderDeadline {
    */
   close(reason: () => unknown): void {
     if (this.pending.size > 0) this.abort(reason());
-    else this.disarm();
   }
 
   /** Runs `call` under the deadline; `call` gets this object, whose `signal` it may hand to the port. */
@@ -86,7 +83,7 @@ export class CallsUnderDeadline {
     return new Promise<T>((resolve, reject) => {
       const entry: PendingCall = { due: started + this.timeoutMs, reject };
       this.pending.add(entry);
-      this.arm(entry.due);
+      deadlineTimer.watch(this, entry.due);
       const late = () => performance.now() - started > this.timeoutMs;
       const missed = () => new DeadlineExceeded(`no answer within ${this.timeoutMs} ms`);
       let answer: Promise<T>;
@@ -112,27 +109,15 @@ export class CallsUnderDeadline {
   /** Takes an answered call off the watch; false when its deadline or an abort settled it already. */
   private settle(entry: PendingCall): boolean {
     if (!this.pending.delete(entry)) return false;
-    if (this.pending.size === 0) this.disarm();
+    if (this.pending.size === 0) deadlineTimer.unwatch(this);
     return true;
   }
 
-  private arm(due: number): void {
-    if (due >= this.timerDue) return;
-    if (this.timer !== undefined) clearTimeout(this.timer);
-    this.timerDue = due;
-    this.timer = setTimeout(() => this.onTimer(), Math.max(0, due - performance.now()));
-  }
-
-  private disarm(): void {
-    if (this.timer !== undefined) clearTimeout(this.timer);
-    this.timer = undefined;
-    this.timerDue = Number.POSITIVE_INFINITY;
-  }
-
-  private onTimer(): void {
-    this.timer = undefined;
-    this.timerDue = Number.POSITIVE_INFINITY;
-    const now = performance.now() + TIMER_SLACK_MS;
+  /**
+   * @internal Rejects the calls due by `now` with {@link DeadlineExceeded}; answers the earliest deadline still
+   * pending (infinity when none is). Called by the shared timer.
+   */
+  expire(now: number): number {
     let next = Number.POSITIVE_INFINITY;
     for (const call of [...this.pending]) {
       if (call.due <= now) {
@@ -140,9 +125,74 @@ export class CallsUnderDeadline {
         call.reject(new DeadlineExceeded(`no answer within ${this.timeoutMs} ms`));
       } else next = Math.min(next, call.due);
     }
+    return next;
+  }
+}
+
+/**
+ * One timer for every {@link CallsUnderDeadline} of the process, armed for the earliest deadline among
+ * those with calls pending. Deadlines of one timeout come in the order the calls start, so a new call
+ * rarely re-arms it; and when the last pending call settles, the timer is cleared only if nothing is
+ * pending any more once the current macrotask is over — evaluations run one after another keep one
+ * timer armed instead of setting and clearing one each (about 3% of an evaluation). A timer stays
+ * armed only while some call is pending or about to be, so it never keeps a process alive on its own
+ * for longer than that. Re-armed when the host replaced `setTimeout` since (fake timers in its tests).
+ */
+class SharedDeadlineTimer {
+  private readonly watched = new Set<CallsUnderDeadline>();
+  private timer: ReturnType<typeof setTimeout> | undefined;
+  private timerDue = Number.POSITIVE_INFINITY;
+  private armedWith: typeof setTimeout | undefined;
+  private idleCheckQueued = false;
+
+  watch(calls: CallsUnderDeadline, due: number): void {
+    this.watched.add(calls);
+    if (due < this.timerDue || this.armedWith !== globalThis.setTimeout) this.arm(Math.min(due, this.timerDue));
+  }
+
+  unwatch(calls: CallsUnderDeadline): void {
+    this.watched.delete(calls);
+    if (this.watched.size > 0 || this.timer === undefined || this.idleCheckQueued) return;
+    this.idleCheckQueued = true;
+    afterThisMacrotask(() => {
+      this.idleCheckQueued = false;
+      if (this.watched.size === 0) this.disarm();
+    });
+  }
+
+  private arm(due: number): void {
+    this.disarm();
+    this.timerDue = due;
+    this.armedWith = globalThis.setTimeout;
+    this.timer = setTimeout(() => this.onTimer(), Math.max(0, due - performance.now()));
+  }
+
+  private disarm(): void {
+    if (this.timer !== undefined) clearTimeout(this.timer);
+    this.timer = undefined;
+    this.timerDue = Number.POSITIVE_INFINITY;
+    this.armedWith = undefined;
+  }
+
+  private onTimer(): void {
+    this.timer = undefined;
+    this.timerDue = Number.POSITIVE_INFINITY;
+    this.armedWith = undefined;
+    const now = performance.now() + TIMER_SLACK_MS;
+    let next = Number.POSITIVE_INFINITY;
+    for (const calls of [...this.watched]) {
+      const due = calls.expire(now);
+      if (due === Number.POSITIVE_INFINITY) this.watched.delete(calls);
+      else next = Math.min(next, due);
+    }
     if (next !== Number.POSITIVE_INFINITY) this.arm(next);
   }
 }
+
+/** `setImmediate` where there is one (Node), else a zero-delay timeout (browsers). */
+const afterThisMacrotask: (callback: () => void) => void = typeof globalThis.setImmediate === 'function' ? (callback) => void globalThis.setImmediate(callback) : (callback) => void setTimeout(callback, 0);
+
+const deadlineTimer = new SharedDeadlineTimer();
 
 /**
  * Runs one `call` with the caller's AbortSignal under a deadline of `timeoutMs` (see
