@@ -52,6 +52,14 @@ function formatUtc(date: Date): string {
   return date.toISOString().slice(0, 10);
 }
 
+const twoDigits = (value: number): string => (value < 10 ? `0${value}` : String(value));
+
+/** `YYYY-MM-DD` of a valid day of years 0–9999 without a Date; other years as `Date` writes them. */
+function formatDay(year: number, month: number, day: number): string {
+  if (year < 0 || year > 9999) return formatUtc(new Date(Date.UTC(year, month - 1, day)));
+  return `${String(year).padStart(4, '0')}-${twoDigits(month)}-${twoDigits(day)}`;
+}
+
 /**
  * Adds calendar months: same day of the month, or the last day of the target month when that day does
  * not exist (31 January + 1 month = 28 or 29 February).
@@ -61,8 +69,7 @@ export function addMonths(isoDate: string, months: number): string {
   const index = year * 12 + (month - 1) + months;
   const targetYear = Math.floor(index / 12);
   const targetMonth = (index % 12) + 1;
-  const targetDay = Math.min(day, daysInMonth(targetYear, targetMonth));
-  return formatUtc(new Date(Date.UTC(targetYear, targetMonth - 1, targetDay)));
+  return formatDay(targetYear, targetMonth, Math.min(day, daysInMonth(targetYear, targetMonth)));
 }
 
 /** The first day of the date's year or month, moved by `shift` years or months. */

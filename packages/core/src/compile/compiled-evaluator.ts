@@ -75,7 +75,11 @@ function compileLeaf(leaf: LeafCondition, operators: ReadonlyMap<string, Operato
       // The value first, then the fact: the order json-rules-engine asks for them.
       const valueResult = reference === undefined ? value : readAt(facts, reference.fact, reference.path);
       const factResult = readAt(facts, fact, path);
-      if (valueResult instanceof Promise || factResult instanceof Promise) return Promise.all([factResult, valueResult]).then(([left, right]) => finish(left, right));
+      // One `then` on what is pending (rarely both): no Promise.all, no array.
+      if (factResult instanceof Promise) {
+        return valueResult instanceof Promise ? Promise.all([factResult, valueResult]).then(([left, right]) => finish(left, right)) : factResult.then((left) => finish(left, valueResult));
+      }
+      if (valueResult instanceof Promise) return valueResult.then((right) => finish(factResult, right));
       return finish(factResult, valueResult);
     },
   };
@@ -89,7 +93,7 @@ type PriorityGroup = readonly (readonly [number, CompiledNode])[];
  * `into`. Answers whether they all passed (`all`) or any did (`any`), or a promise of it.
  */
 function runGroup(operator: 'all' | 'any', group: PriorityGroup, facts: FactSource, into: EvaluatedCondition[]): boolean | Promise<boolean> {
-  let pending: Promise<void>[] | undefined;
+  let pending: (readonly [number, Promise<EvaluatedCondition>])[] | undefined;
   let thrown: { readonly error: unknown } | undefined;
   for (const [index, child] of group) {
     let evaluated: Evaluated;
@@ -100,17 +104,53 @@ function runGroup(operator: 'all' | 'any', group: PriorityGroup, facts: FactSour
       thrown ??= { error };
       continue;
     }
-    if (evaluated instanceof Promise) (pending ??= []).push(evaluated.then((node) => void (into[index] = node)));
+    if (evaluated instanceof Promise) (pending ??= []).push([index, evaluated]);
     else into[index] = evaluated;
   }
   if (thrown !== undefined) {
     // Pending siblings are left to settle on their own; their outcome no longer matters.
-    for (const sibling of pending ?? []) sibling.catch(() => undefined);
+    for (const [, sibling] of pending ?? []) sibling.catch(noop);
     throw thrown.error;
   }
-  const decided = () => (operator === 'all' ? group.every(([index]) => passes(into[index] as EvaluatedCondition)) : group.some(([index]) => passes(into[index] as EvaluatedCondition)));
-  return pending === undefined ? decided() : Promise.all(pending).then(decided);
+  if (pending === undefined) return groupPassed(operator, group, into);
+  if (pending.length === 1) {
+    const [[index, evaluated]] = pending as [readonly [number, Promise<EvaluatedCondition>]];
+    return evaluated.then((node) => {
+      into[index] = node;
+      return groupPassed(operator, group, into);
+    });
+  }
+  return joinPending(operator, group, into, pending);
 }
+
+/**
+ * The pending children of a group, joined by a count rather than Promise.all (one `then` each): the
+ * group's result once all have landed in `into`, or the first failure.
+ */
+function joinPending(operator: 'all' | 'any', group: PriorityGroup, into: EvaluatedCondition[], pending: readonly (readonly [number, Promise<EvaluatedCondition>])[]): Promise<boolean> {
+  return new Promise<boolean>((resolve, reject) => {
+    let remaining = pending.length;
+    for (const [index, evaluated] of pending) {
+      evaluated.then((node) => {
+        into[index] = node;
+        remaining -= 1;
+        if (remaining === 0) resolve(groupPassed(operator, group, into));
+      }, reject);
+    }
+  });
+}
+
+/** Whether the group's evaluated children all passed (`all`) or any did (`any`). */
+function groupPassed(operator: 'all' | 'any', group: PriorityGroup, into: readonly EvaluatedCondition[]): boolean {
+  if (operator === 'all') {
+    for (const [index] of group) if (!passes(into[index] as EvaluatedCondition)) return false;
+    return true;
+  }
+  for (const [index] of group) if (passes(into[index] as EvaluatedCondition)) return true;
+  return false;
+}
+
+const noop = (): void => undefined;
 
 /** A boolean node in json-rules-engine's shape (literal keys: one object shape per operator). */
 function booleanNode(operator: 'all' | 'any', children: readonly EvaluatedCondition[], result: boolean): EvaluatedCondition {

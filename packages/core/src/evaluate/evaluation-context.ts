@@ -226,11 +226,11 @@ export class EvaluationContext {
    * the data the decision used (request and subject are recorded apart).
    */
   factsUsed(): Record<string, unknown> {
+    const names: string[] = [];
+    for (const [name, value] of this.settled) if (value !== FACT_FAILED && !RECORDED_APART.has(name)) names.push(name);
+    names.sort();
     const used: Record<string, unknown> = {};
-    for (const name of [...this.settled.keys()].sort()) {
-      const value = this.settled.get(name);
-      if (value !== FACT_FAILED && !RECORDED_APART.has(name)) used[name] = value;
-    }
+    for (const name of names) used[name] = this.settled.get(name);
     return used;
   }
 
@@ -337,6 +337,11 @@ export class EvaluationContext {
     return call;
   }
 
+  /** Records a port call as it ended: what was asked, when, how long it took, and its outcome with `details`. */
+  private recordCall(port: string, params: Record<string, unknown>, started: number, outcome: PortCallRecord['outcome'], details: Partial<PortCallRecord>): void {
+    this.portCalls.push({ fact: port, params, startedAtMs: started - this.startedAt, durationMs: performance.now() - started, outcome, ...details });
+  }
+
   private async fetchFromPort(name: string, port: string, params: Record<string, unknown>, key: string): Promise<unknown> {
     const validateParams = this.resolvers.portParamsValidators.get(port);
     if (validateParams && !validateParams(params)) {
@@ -344,21 +349,20 @@ export class EvaluationContext {
       return FACT_FAILED;
     }
     const { started, answer } = this.start(key, port, params);
-    const record = (outcome: PortCallRecord['outcome'], extra: Partial<PortCallRecord> = {}) => this.portCalls.push({ fact: port, params, startedAtMs: started - this.startedAt, durationMs: performance.now() - started, outcome, ...extra });
     let response: unknown;
     try {
       response = await answer;
     } catch (error) {
       const timedOut = isDeadlineExceeded(error);
       if (this.failure && !timedOut) {
-        record('ABORTED', { error: 'aborted after an earlier failure' });
+        this.recordCall(port, params, started, 'ABORTED', { error: 'aborted after an earlier failure' });
         return FACT_FAILED;
       }
       const failure = readPortFailure(error);
       const code: 'PORT_TIMEOUT' | 'PORT_UNAVAILABLE' | 'PORT_ERROR' = timedOut || failure.code === 'TIMEOUT' ? 'PORT_TIMEOUT' : failure.code === 'UNAVAILABLE' ? 'PORT_UNAVAILABLE' : 'PORT_ERROR';
       const message = timedOut ? `The data port did not answer "${port}" within ${this.inputs.timeoutMs} ms.` : `The data port failed on "${port}": ${failure.message}`;
       const retryable = timedOut || failure.retryable;
-      record(code === 'PORT_TIMEOUT' ? 'TIMEOUT' : 'ERROR', { error: message, errorCode: code, retryable });
+      this.recordCall(port, params, started, code === 'PORT_TIMEOUT' ? 'TIMEOUT' : 'ERROR', { error: message, errorCode: code, retryable });
       this.fail({ code, message, fact: name }, retryable);
       return FACT_FAILED;
     }
@@ -366,18 +370,19 @@ export class EvaluationContext {
     if (refused) {
       // Not recorded: it is too large or not JSON. A replay answers a violation recorded without its response with NaN, refused the same way.
       const message = `The data port answered "${port}" with data refused before it was checked against the port contract: ${refused}.`;
-      record('CONTRACT_VIOLATION', { error: message });
+      this.recordCall(port, params, started, 'CONTRACT_VIOLATION', { error: message });
       this.fail({ code: 'PORT_CONTRACT_VIOLATION', message, fact: name }, false);
       return FACT_FAILED;
     }
     const validate = this.resolvers.portResultValidators.get(port);
     if (validate && !validate(response)) {
       const message = `The data port answered "${port}" with data that violates the port contract: ${describeAjvErrors(validate)}.`;
-      record('CONTRACT_VIOLATION', { error: message, response });
+      this.recordCall(port, params, started, 'CONTRACT_VIOLATION', { error: message, response });
       this.fail({ code: 'PORT_CONTRACT_VIOLATION', message, fact: name }, false);
       return FACT_FAILED;
     }
-    record('OK', { response });
+    // The usual outcome, built in one go: the keys of `recordCall`, in its order.
+    this.portCalls.push({ fact: port, params, startedAtMs: started - this.startedAt, durationMs: performance.now() - started, outcome: 'OK', response });
     return response;
   }
 }

@@ -8,7 +8,13 @@ import { canonicalJson } from '../json/canonical-hash.js';
  */
 export function portCallKey(fact: string, params: Readonly<Record<string, unknown>>): string {
   const names = Object.keys(params);
-  if (names.length > 1) names.sort();
+  // Usually in order already (a declaration lists them so): sorted only when they are not.
+  for (let index = 1; index < names.length; index += 1) {
+    if ((names[index - 1] as string) > (names[index] as string)) {
+      names.sort();
+      break;
+    }
+  }
   let key = fact;
   for (const name of names) {
     const value = params[name];

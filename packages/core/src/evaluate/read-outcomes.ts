@@ -71,18 +71,15 @@ export function readOutcome({ rule, node, notApplicable }: RuleNode, context: Ev
   } else {
     status = node.result ? 'PASSED' : 'FAILED';
   }
-  const outcome = (message?: LocalizedText): RuleOutcome => ({
-    id: definition.id,
-    kind,
-    description: definition.description,
-    severity,
-    reasonCode: definition.reasonCode,
-    ...(definition.legalReference !== undefined && { legalReference: definition.legalReference }),
-    conditions,
-    status,
-    ...(message !== undefined && { message }),
-    ...(because !== undefined && { notEvaluatedBecause: because }),
-  });
+  // Built without spreading optional parts (this runs for every rule of every evaluation); the keys keep this order.
+  const outcome = (message?: LocalizedText): RuleOutcome => {
+    const { id, description, reasonCode, legalReference } = definition;
+    const built: { -readonly [K in keyof RuleOutcome]: RuleOutcome[K] } =
+      legalReference === undefined ? { id, kind, description, severity, reasonCode, conditions, status } : { id, kind, description, severity, reasonCode, legalReference, conditions, status };
+    if (message !== undefined) built.message = message;
+    if (because !== undefined) built.notEvaluatedBecause = because;
+    return built;
+  };
   if (status !== 'FAILED') return outcome();
   const message = renderLocalized(definition.message, context);
   return message instanceof Promise ? message.then(outcome) : outcome(message);
