@@ -78,10 +78,12 @@ export class CallsUnderDeadline {
     if (this.pending.size > 0) this.abort(reason());
   }
 
-  /** Runs `call` under the deadline; `call` gets this object, whose `signal` it may hand to the port. */
-  call<T>(call: (calls: CallsUnderDeadline) => Promise<T>): Promise<T> {
+  /**
+   * Runs `call` under the deadline; `call` gets this object, whose `signal` it may hand to the port.
+   * `started` is when the deadline counts from (now, unless the caller has just read the time).
+   */
+  call<T>(call: (calls: CallsUnderDeadline) => Promise<T>, started = performance.now()): Promise<T> {
     if (this.abortedWith) return Promise.reject(this.abortedWith.reason);
-    const started = performance.now();
     return new Promise<T>((resolve, reject) => {
       const entry: PendingCall = { due: started + this.timeoutMs, reject };
       this.pending.add(entry);

@@ -331,7 +331,8 @@ export class EvaluationContext {
   private start(key: string, port: string, params: Record<string, unknown>): StartedCall {
     let call = this.answers.get(key);
     if (call === undefined) {
-      call = { started: performance.now(), answer: this.calls.call(() => this.inputs.dataPort.fetch(port, params, this.portContext)) };
+      const started = performance.now();
+      call = { started, answer: this.calls.call(() => this.inputs.dataPort.fetch(port, params, this.portContext), started) };
       this.answers.set(key, call);
     }
     return call;
