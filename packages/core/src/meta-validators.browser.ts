@@ -1,3 +1,6 @@
+import type { ValidateFunction } from 'ajv';
+import { auditRecordSchema } from '@smart-task/schemas';
+import { createAjv } from './formats/create-ajv.js';
 import { compileMetaValidators, type MetaValidators } from './formats/meta-schema-ajv.js';
 
 /**
@@ -6,3 +9,6 @@ import { compileMetaValidators, type MetaValidators } from './formats/meta-schem
  * weighs about 340 KB (the meta-schemas inlined in each validator) and stays out of browser bundles.
  */
 export const loadMetaValidators = (): MetaValidators => compileMetaValidators();
+
+/** The audit record's validator in a browser build: compiled with Ajv (as `createAjv` makes it) when first needed. */
+export const loadAuditRecordValidator = (): ValidateFunction => createAjv().compile(auditRecordSchema);

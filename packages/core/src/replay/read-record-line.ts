@@ -1,7 +1,6 @@
 import type { ValidateFunction } from 'ajv';
-import { auditRecordSchema } from '@smart-task/schemas';
 import { AUDIT_VERSION, type AuditRecord } from '../audit/audit-record.js';
-import { createAjv } from '../formats/create-ajv.js';
+import { loadAuditRecordValidator } from '#meta-validators';
 import type { SkipCause } from './impact-report.js';
 
 /** A line of a records file that is not replayed: why. */
@@ -12,7 +11,7 @@ export interface LineSkip {
 
 let compiledValidator: ValidateFunction | undefined;
 function auditRecordValidator(): ValidateFunction {
-  return (compiledValidator ??= createAjv().compile(auditRecordSchema));
+  return (compiledValidator ??= loadAuditRecordValidator());
 }
 
 const knownTimeZones = new Set<string>();

@@ -1,7 +1,8 @@
 import { describe, expect, it } from 'vitest';
 import { META_SCHEMA_IDS } from '@smart-task/schemas';
-import { loadMetaValidators } from '../../src/meta-validators.js';
-import { loadMetaValidators as compileAtRunTime } from '../../src/meta-validators.browser.js';
+import { loadAuditRecordValidator, loadMetaValidators } from '../../src/meta-validators.js';
+import { loadAuditRecordValidator as compileAuditRecordValidatorAtRunTime, loadMetaValidators as compileAtRunTime } from '../../src/meta-validators.browser.js';
+import { recordEveryCase, repositoryCatalog } from '../audit/audit-support.js';
 import { catalogDocuments } from '@smart-task/rules';
 import { caseDocuments } from '@smart-task/rules/cases';
 import { kindOfFile } from '../../src/catalog/document-kinds.js';
@@ -41,4 +42,30 @@ describe('the meta-schema validators generated at build time', () => {
       expect(compiled[kind](content), file).toBe(true);
     }
   });
+});
+
+describe('the audit-record validator generated at build time', () => {
+  const generated = loadAuditRecordValidator();
+  const compiled = compileAuditRecordValidatorAtRunTime();
+
+  it('accepts the record of every case of the catalog, and reports exactly the run-time errors on broken ones', async () => {
+    const records = (await recordEveryCase(repositoryCatalog())).map((item) => JSON.parse(JSON.stringify(item.record)) as Record<string, unknown>);
+    expect(records.length).toBeGreaterThan(400);
+    for (const record of records) {
+      expect(generated(record), String(record.requestId)).toBe(true);
+      expect(compiled(record), String(record.requestId)).toBe(true);
+    }
+    const [first] = records as [Record<string, unknown>];
+    const broken: readonly unknown[] = [
+      { ...first, clock: { ...(first.clock as object), evaluatedAt: 'yesterday' } },
+      { ...first, outcome: { kind: 'decision', verdict: 'FORSE' }, extra: 1 },
+      { ...first, portCalls: [{ fact: 7, params: [], outcome: 'MAYBE' }], subject: null },
+      { auditVersion: 1 },
+    ];
+    for (const record of broken) {
+      expect(generated(record)).toBe(false);
+      expect(compiled(record)).toBe(false);
+      expect(errorsOf(generated)).toEqual(errorsOf(compiled));
+    }
+  }, 120_000);
 });

@@ -35,7 +35,7 @@ export async function threadScripts(): Promise<ThreadScripts> {
     format: 'esm',
     target: 'node20',
     external: NPM_DEPENDENCIES.flatMap((name) => [name, `${name}/*`]),
-    alias: { '#pattern-check': new URL('src/pattern-check.ts', CORE).pathname, '@smart-task/schemas': new URL('../schemas/src/index.ts', CORE).pathname },
+    alias: { '#pattern-check': new URL('src/pattern-check.ts', CORE).pathname, '#meta-validators': new URL('src/meta-validators.ts', CORE).pathname, '@smart-task/schemas': new URL('../schemas/src/index.ts', CORE).pathname },
     logLevel: 'silent',
   });
   return {
