@@ -57,7 +57,10 @@ describe('the build-check record of the bundled documents', () => {
       if (!loaded.ok) throw new Error('the bundled catalog does not load');
       return (await runCases(loaded.value)).map(({ caseId, passed, failures }) => ({ caseId, passed, failures }));
     };
-    const [withRecord, checkedInFull] = await Promise.all([outcomes('auto'), outcomes('always')]);
+    // One after the other: a catalog loaded in full takes the event loop for a second or more on a busy
+    // machine, and would hold up the answers of the other run's evaluations past their 250 ms deadline.
+    const withRecord = await outcomes('auto');
+    const checkedInFull = await outcomes('always');
     expect(withRecord).toEqual(checkedInFull);
     expect(withRecord.every((result) => result.passed)).toBe(true);
   });
