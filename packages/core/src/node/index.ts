@@ -5,4 +5,4 @@ export { loadCatalogFromDirectories, readCatalogDocuments, readJsonFile } from '
 export type { ReadOutcome } from './read-catalog.js';
 export { replayAuditRecordsInThreads } from './replay-in-threads.js';
 export type { ThreadedReplayOptions } from './replay-in-threads.js';
-export { ReplayThreadError } from './replay-thread-pool.js';
+export { ReplayThreadError } from './replay-in-threads.js';

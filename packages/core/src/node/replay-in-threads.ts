@@ -1,13 +1,17 @@
-import { existsSync } from 'node:fs';
 import { availableParallelism } from 'node:os';
 import { resolve } from 'node:path';
-import { fileURLToPath } from 'node:url';
 import { ImpactTally, type ImpactReport } from '../replay/impact-report.js';
 import { countedLines, replayAuditRecords, type LineReplay } from '../replay/replay-audit-records.js';
 import { DEFAULT_REPLAY_CONCURRENCY, type NumberedLine } from '../replay/replay-lines.js';
 import { SmartTaskError } from '../errors.js';
 import { loadCatalogFromDirectories } from './read-catalog.js';
-import { ReplayThreadError, ReplayThreadPool } from './replay-thread-pool.js';
+import type { ReplayBatch, ReplayBatchDone, ReplayThreadSetup } from './replay-thread-protocol.js';
+import { builtThreadScript, ThreadPool, type ThreadPoolWording } from './thread-pool.js';
+
+/** A replay thread that failed — it threw, could not load the catalog, or stopped — so the replay has no report. */
+export class ReplayThreadError extends Error {
+  override readonly name = 'ReplayThreadError';
+}
 
 /** Options of {@link replayAuditRecordsInThreads}. */
 export interface ThreadedReplayOptions {
@@ -39,14 +43,7 @@ export interface ThreadedReplayOptions {
 
 const BATCHES_PER_THREAD = 2;
 
-/** `replay-thread.js` beside this module, as the build lays it out (ESM and CJS entries alike). */
-function builtThreadScript(): URL {
-  const script = new URL('./replay-thread.js', import.meta.url);
-  if (!existsSync(fileURLToPath(script))) {
-    throw new ReplayThreadError(`cannot start replay threads: ${fileURLToPath(script)} is missing. Threads run the built module: build @smart-task/core (pnpm build), or replay with threads: 1.`);
-  }
-  return script;
-}
+const REPLAY_THREADS: ThreadPoolWording = { error: ReplayThreadError, name: 'replay', jobs: 'batch(es) of lines', outcome: 'No report was made', rerun: 'the replay' };
 
 /**
  * Replays audit records like `replayAuditRecords` (from `@smart-task/core/audit`), spread over worker
@@ -88,12 +85,14 @@ export async function replayAuditRecordsInThreads(lines: AsyncIterable<string> |
 
   const tally = new ImpactTally(options.examples ?? 5, options.skippedLinesShown ?? 20);
   const { onLine } = options;
-  const pool = new ReplayThreadPool({
+  const setup: ReplayThreadSetup = { directories, base, concurrency, withRecords: onLine !== undefined, ...timeout };
+  const pool = new ThreadPool<ReplayBatch, ReplayBatchDone>({
     threads,
-    batchesPerThread: BATCHES_PER_THREAD,
-    script: options.threadScript ?? builtThreadScript(),
-    setup: { directories, base, concurrency, withRecords: onLine !== undefined, ...timeout },
-    onResults: (results) => {
+    jobsPerThread: BATCHES_PER_THREAD,
+    script: options.threadScript ?? builtThreadScript('replay-thread.js', import.meta.url, REPLAY_THREADS),
+    setup,
+    wording: REPLAY_THREADS,
+    onAnswer: (results) => {
       for (const result of results) {
         tally.lineReplayed(result);
         // With onLine set, the threads send every replayed line with its record: a LineReplay.

@@ -2,10 +2,9 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { useCatalogCopy, copyCatalog, type CatalogCopy } from '../../../cli/test/cli/cli-harness.js';
 import { formatImpactReport } from '../../src/replay/format-impact-report.js';
 import type { LineReplay } from '../../src/replay/replay-audit-records.js';
-import { replayAuditRecordsInThreads } from '../../src/node/replay-in-threads.js';
-import { ReplayThreadError } from '../../src/node/replay-thread-pool.js';
+import { ReplayThreadError, replayAuditRecordsInThreads } from '../../src/node/replay-in-threads.js';
 import { readSoggettoInTheChecks, recordEveryCase, repositoryCatalog, toJsonLines } from './audit-support.js';
-import { threadScripts, type ThreadScripts } from '../support/replay-thread-script.js';
+import { threadScripts, type ThreadScripts } from '../support/thread-scripts.js';
 
 const TASK = 'riattivazione-posizione-contributiva';
 
