@@ -11,14 +11,17 @@ const NPM_DEPENDENCIES = Object.keys((JSON.parse(readFileSync(new URL('package.j
 export interface ThreadScripts {
   /** The replay thread built from the sources (the tests run on sources; the build has dist/replay-thread.js). */
   readonly replayThread: URL;
+  /** The thread running cases, built from the sources (the build has dist/case-thread.js). */
+  readonly caseThread: URL;
   /** A module written as is, e.g. a thread that crashes. */
   write(name: string, code: string): URL;
   remove(): void;
 }
 
 /**
- * Bundles src/node/replay-thread.ts into one ES module — core's and @smart-task/schemas' sources as the
- * tests see them, the npm dependencies left to Node — so that a worker thread can run it.
+ * Bundles src/node/replay-thread.ts and src/node/case-thread.ts, each into one ES module — core's and
+ * @smart-task/schemas' sources as the tests see them, the npm dependencies left to Node — so that a
+ * worker thread can run them.
  */
 export async function threadScripts(): Promise<ThreadScripts> {
   // Under packages/core/node_modules (as Vite's own cache), so that Node finds the dependencies left out of the bundle.
@@ -26,7 +29,7 @@ export async function threadScripts(): Promise<ThreadScripts> {
   mkdirSync(cache, { recursive: true });
   const dir = mkdtempSync(join(cache, 'smart-task-threads-'));
   await build({
-    entryPoints: ['replay-thread'].map((name) => new URL(`src/node/${name}.ts`, CORE).pathname),
+    entryPoints: ['replay-thread', 'case-thread'].map((name) => new URL(`src/node/${name}.ts`, CORE).pathname),
     outdir: dir,
     outExtension: { '.js': '.mjs' },
     bundle: true,
@@ -39,6 +42,7 @@ export async function threadScripts(): Promise<ThreadScripts> {
   });
   return {
     replayThread: pathToFileURL(join(dir, 'replay-thread.mjs')),
+    caseThread: pathToFileURL(join(dir, 'case-thread.mjs')),
     write(name, code) {
       const path = join(dir, name);
       writeFileSync(path, code);
