@@ -22,15 +22,18 @@ const subpathImports = {
   'meta-validators.browser': 'src/meta-validators.browser.ts',
 };
 
-/** The module each thread of `replayAuditRecordsInThreads` (the `node` entry) runs, found beside it as `replay-thread.js`. Internal: no types. */
-const replayThread = { 'replay-thread': 'src/node/replay-thread.ts' };
+/**
+ * The modules the worker threads of the `node` entry run, found beside it: `replay-thread.js` for
+ * `replayAuditRecordsInThreads`, `case-thread.js` for `startCaseThreads`. Internal: no types.
+ */
+const threadModules = { 'replay-thread': 'src/node/replay-thread.ts', 'case-thread': 'src/node/case-thread.ts' };
 
 /**
  * The public entries (`.` and its subpaths) in ESM + CJS with types; `@internal` members are left out of
  * the `.d.ts`. `#pattern-check` and `#meta-validators` stay external, so a bundler or Node picks its variant when it resolves it.
  */
 export default defineConfig({
-  entry: { ...entry, ...subpathImports, ...replayThread },
+  entry: { ...entry, ...subpathImports, ...threadModules },
   format: ['esm', 'cjs'],
   // The declaration build does not map `#meta-validators` (package.json `imports`) from dist/ back to src/
   // as tsc does for `#pattern-check`: `paths` maps it to the Node variant's source, for this build only
@@ -38,7 +41,7 @@ export default defineConfig({
   dts: { entry, compilerOptions: { stripInternal: true, paths: { '#meta-validators': ['./src/meta-validators.ts'] } } },
   external: ['#pattern-check', '#meta-validators'],
   clean: true,
-  // `import.meta.url` in the CJS build too (the node entry finds replay-thread.js beside itself).
+  // `import.meta.url` in the CJS build too (the node entry finds its thread modules beside itself).
   shims: true,
   target: 'node20',
 });

@@ -104,6 +104,13 @@ export interface EngineOptions {
    * @internal
    */
   readonly observeRules?: RulesObserver;
+  /**
+   * Compile every validator (port contract, request schemas) when the engine is created, not on first
+   * use: no evaluation then compiles while its port calls' deadlines run, so its outcome does not
+   * depend on which evaluation came first. For `runCases`; not part of the stable API.
+   * @internal
+   */
+  readonly compileAtStart?: boolean;
 }
 
 /** Per-call options of the asynchronous engine methods. */
@@ -225,6 +232,7 @@ export function createEngine(options: EngineOptions): SmartTaskEngine {
   const ajv = createAjv();
   const contract = catalog.portContract.document;
   const validators = portValidators(ajv, createAjv({ allErrors: false }), contract);
+  if (options.compileAtStart) for (const byName of Object.values(validators)) byName.compileAll();
 
   const tasks = new Map<string, CompiledTask>();
   const portContractHash = madeOnFirstUse(() => contentHash(contract));
@@ -233,6 +241,7 @@ export function createEngine(options: EngineOptions): SmartTaskEngine {
     const pruner = madeOnFirstUse(() => compileHiddenFieldPruner(ajv, definition.requestSchema.document));
     const validator = madeOnFirstUse(() => compileRequestValidator(ajv, definition.requestSchema.document, pruner(), requestBounds, messages));
     const requestSchemaHash = madeOnFirstUse(() => contentHash(definition.requestSchema.document));
+    if (options.compileAtStart) validator();
     tasks.set(id, {
       definition,
       ruleSets: definition.ruleSets.map(({ file, document }) => compileRuleSet(file, document, vocabulary, options.evaluator)),

@@ -54,6 +54,7 @@ describe('createEngine refuses options of the wrong kind with INVALID_ENGINE_OPT
     ['dataPort', {}, '/dataPort'],
     ['actionPort', null, '/actionPort'],
     ['catalog', 'catalog', '/catalog'],
+    ['compileAtStart', 'yes', '/compileAtStart'],
   ])('%s: %j', (option, value, pointer) => {
     expect(refusedOptions({ ...base, [option]: value })).toEqual([pointer]);
   });

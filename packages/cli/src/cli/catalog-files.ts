@@ -1,4 +1,5 @@
 import type { Catalog, Issue } from '@smart-task/core';
+import type { CatalogDocument } from '@smart-task/schemas';
 import { loadCatalog } from '@smart-task/core';
 import { diagnosticLine, diagnosticOfIssue, KIND_LABELS } from '@smart-task/core/toolchain';
 import { readCatalogDocuments } from '@smart-task/core/node';
@@ -16,6 +17,36 @@ export interface CatalogRead {
   readonly files: readonly string[];
 }
 
+/** The documents read from the DSL files under some directories, before they are loaded. */
+export interface CatalogFiles {
+  readonly documents: readonly CatalogDocument[];
+  /** The files that could not be read or parsed. */
+  readonly issues: readonly Issue[];
+  /** The DSL files found (read or not), relative to `io.cwd`, each once. */
+  readonly files: readonly string[];
+}
+
+/**
+ * Reads every DSL file under the directories (relative to `io.cwd`), without loading them: the first
+ * half of {@link readCatalog}, for a command that starts something on the documents (threads compiling
+ * them) before loading them here. A directory that does not exist is a `CliError`.
+ */
+export function readCatalogFiles(io: CliIo, directories: readonly string[], option: string): CatalogFiles {
+  const read = readCatalogDocuments(existingDirectories(io, directories, option), io.cwd);
+  const files = [...new Set([...read.documents.map((document) => document.file), ...read.issues.map((item) => item.file)])];
+  return { documents: read.documents, issues: read.issues, files };
+}
+
+/** The second half of {@link readCatalog}: validates, cross-checks and loads the documents read. */
+export function loadCatalogFiles(read: CatalogFiles): CatalogRead {
+  const loaded = loadCatalog(read.documents, { verify: 'always' });
+  const issues = [...read.issues, ...loaded.issues];
+  const { files } = read;
+  const fileCount = files.length;
+  if (!loaded.ok || errorsOf(issues).length > 0) return { issues, fileCount, files };
+  return { catalog: loaded.value, issues, fileCount, files };
+}
+
 /**
  * Reads, validates and cross-checks the catalog under the directories (relative to `io.cwd`); file names
  * in documents and issues are relative to `io.cwd`. A file reached through two directories counts once.
@@ -24,13 +55,7 @@ export interface CatalogRead {
  * objects, and `smart-task validate` must not take a build-check record's word for anything.
  */
 export function readCatalog(io: CliIo, directories: readonly string[], option: string): CatalogRead {
-  const read = readCatalogDocuments(existingDirectories(io, directories, option), io.cwd);
-  const loaded = loadCatalog(read.documents, { verify: 'always' });
-  const issues = [...read.issues, ...loaded.issues];
-  const files = [...new Set([...read.documents.map((document) => document.file), ...read.issues.map((item) => item.file)])];
-  const fileCount = files.length;
-  if (!loaded.ok || errorsOf(issues).length > 0) return { issues, fileCount, files };
-  return { catalog: loaded.value, issues, fileCount, files };
+  return loadCatalogFiles(readCatalogFiles(io, directories, option));
 }
 
 /** The line printed for an issue: `file:pointer CODE message`, with the severity word before the code for warnings. */

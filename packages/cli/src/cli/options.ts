@@ -81,3 +81,14 @@ export function percentageOption(values: OptionValues, name: string): number | u
   if (!(value >= 0 && value <= 100)) throw new CliError(`--${name} ${JSON.stringify(text)} is not a percentage: write a number from 0 to 100, e.g. --${name} 90.`);
   return value;
 }
+
+/** A whole-number option with a lower bound (`--threads 2`), or `fallback` when absent. */
+export function countOption(values: OptionValues, name: string, fallback: number, minimum: number): number {
+  const text = stringOption(values, name);
+  if (text === undefined) return fallback;
+  const value = Number(text);
+  if (!/^\d+$/.test(text) || !Number.isSafeInteger(value) || value < minimum) {
+    throw new CliError(`--${name} ${JSON.stringify(text)} is not a whole number of at least ${minimum}: write e.g. --${name} ${Math.max(minimum, fallback)}.`);
+  }
+  return value;
+}

@@ -50,7 +50,7 @@ export function usageText(commands: readonly CliCommand[]): string {
     ...optionLines(commands),
     '',
     'Paths are relative to the working directory.',
-    'Exit codes: 0 done; 1 a check failed (catalog issues, a lint error, a failed case, coverage below --min, a stale generated file, a change with --fail-on-change, a replay thread that failed); 2 wrong command line or input.',
+    'Exit codes: 0 done; 1 a check failed (catalog issues, a lint error, a failed case, coverage below --min, a stale generated file, a change with --fail-on-change, a replay or test thread that failed); 2 wrong command line or input.',
   ].join('\n');
 }
 

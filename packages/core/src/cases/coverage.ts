@@ -225,6 +225,30 @@ function sumFigures(parts: readonly CoverageFigures[]): CoverageFigures {
 export interface CoverageRecorder {
   readonly observe: RulesObserver;
   report(): CoverageReport;
+  /**
+   * Every count recorded since the last call, as a list of numbers in the catalog's order, and sets them
+   * back to 0: what a recorder of the same catalog in another thread adds with {@link addCounts}.
+   */
+  takeCounts(): number[];
+  /** Adds counts taken from a recorder of the same catalog and task (see {@link takeCounts}). */
+  addCounts(counts: readonly number[]): void;
+}
+
+/** Replaces every count of the recorder by what `update` returns for it, in a fixed order: the same for two recorders of the same catalog. */
+function updateCounts(counters: Iterable<RuleSetCounter>, update: (count: number) => number): void {
+  for (const counter of counters) {
+    counter.evaluations = update(counter.evaluations);
+    for (const rule of counter.rules) {
+      rule.seen.passed = update(rule.seen.passed);
+      rule.seen.failed = update(rule.seen.failed);
+      rule.seen.notEvaluated = update(rule.seen.notEvaluated);
+      for (const { seen } of [...rule.conditions, ...rule.applicableWhen]) {
+        seen.true = update(seen.true);
+        seen.false = update(seen.false);
+        seen.notEvaluated = update(seen.notEvaluated);
+      }
+    }
+  }
 }
 
 /**
@@ -268,6 +292,24 @@ export function createCoverageRecorder(catalog: Catalog, taskId?: string): Cover
         ruleSets,
       }));
       return { ...sumFigures(tasks), tasks };
+    },
+    takeCounts() {
+      const counts: number[] = [];
+      updateCounts(counters.values(), (count) => {
+        counts.push(count);
+        return 0;
+      });
+      return counts;
+    },
+    addCounts(counts) {
+      let places = 0;
+      updateCounts(counters.values(), (count) => {
+        places += 1;
+        return count;
+      });
+      if (counts.length !== places) throw new Error(`coverage counts of another catalog: ${counts.length} counts for ${places} places`);
+      let index = 0;
+      updateCounts(counters.values(), (count) => count + (counts[index++] ?? 0));
     },
   };
 }

@@ -1,4 +1,4 @@
-import type { CaseDefinition, CasesDocument, Subject } from '@smart-task/schemas';
+import type { CaseDefinition, Subject } from '@smart-task/schemas';
 import { createInMemoryActionPort, createInMemoryDataPort, mergeFixtures, type InMemoryActionPort, type InMemoryDataPort } from '../adapters/in-memory-ports.js';
 import type { Catalog } from '../catalog/catalog.js';
 import { createEngine } from '../engine.js';
@@ -121,8 +121,30 @@ export function runCases(catalog: Catalog, options: RunCasesOptions = {}): Promi
   return executeCases(catalog, options, undefined);
 }
 
-/** {@link runCases}, telling `observeRules` of every evaluated rule tree (see `measureCoverage`). */
-export async function executeCases(catalog: Catalog, options: RunCasesOptions, observeRules: RulesObserver | undefined): Promise<CaseResult[]> {
+/** A cases file of a task: what a {@link CaseRunner} runs at once. */
+export interface CasesFile {
+  readonly task: string;
+  readonly file: string;
+}
+
+/** Runs cases files of a catalog with one engine, one file after the other. */
+export interface CaseRunner {
+  /** The results of the file's cases, in file order. */
+  run(cases: CasesFile): Promise<CaseResult[]>;
+}
+
+/** The cases files {@link runCases} runs (only `taskId`'s when given), in its order: tasks in catalog order, then the task's files. */
+export function casesFilesOf(catalog: Catalog, taskId: string | undefined): CasesFile[] {
+  return [...catalog.tasks.values()].filter((task) => !taskId || task.id === taskId).flatMap((task) => task.cases.map(({ file }) => ({ task: task.id, file })));
+}
+
+/**
+ * A runner of the catalog's cases: one engine, created now, for every cases file; telling `observeRules`
+ * of every evaluated rule tree (see `measureCoverage`). Files run one after the other even when asked at
+ * once: the cases share the engine's clock. With `compileAtStart` the engine compiles every validator
+ * now (see `EngineOptions.compileAtStart`), as a runner that starts on any file must.
+ */
+export function createCaseRunner(catalog: Catalog, options: RunCasesOptions, observeRules: RulesObserver | undefined, compileAtStart = false): CaseRunner {
   const dataPorts = new Map<string, InMemoryDataPort>();
   const actionPorts = new Map<string, InMemoryActionPort>();
   let now = new Date();
@@ -137,38 +159,55 @@ export async function executeCases(catalog: Catalog, options: RunCasesOptions, o
     timeoutMs: options.timeoutMs ?? 250,
     ...(options.evaluator && { evaluator: options.evaluator }),
     ...(observeRules && { observeRules }),
+    ...(compileAtStart && { compileAtStart }),
   });
 
-  const results: CaseResult[] = [];
-  for (const task of catalog.tasks.values()) {
-    if (options.taskId && task.id !== options.taskId) continue;
-    for (const { file, document } of task.cases) {
-      for (const [index, testCase] of (document as CasesDocument).cases.entries()) {
-        const requestId = `case:${task.id}:${testCase.id}`;
-        const fixture = mergeFixtures(document.fixture, testCase.fixture);
-        dataPorts.set(requestId, createInMemoryDataPort(fixture));
-        actionPorts.set(requestId, createInMemoryActionPort(fixture));
-        const clock = testCase.now ?? document.now ?? options.now;
-        now = clock ? new Date(clock) : new Date();
-        const base = { task: task.id, file, pointer: `/cases/${index}`, caseId: testCase.id, description: testCase.description };
-        try {
-          const result = await engine.evaluate(task.id, {
-            requestId,
-            subject: (testCase.subject ?? document.subject) as Subject,
-            data: testCase.data,
-            ...(testCase.submittedAt !== undefined && { submittedAt: testCase.submittedAt }),
-          });
-          const failures = compareWithExpectation(testCase, result);
-          results.push({ ...base, passed: failures.length === 0, failures, result });
-        } catch (error) {
-          const message = isSmartTaskError(error) ? error.message : String(error);
-          results.push({ ...base, passed: false, failures: [`the request was refused before evaluation: ${message}`] });
-        } finally {
-          dataPorts.delete(requestId);
-          actionPorts.delete(requestId);
-        }
+  async function runFile({ task: taskId, file }: CasesFile): Promise<CaseResult[]> {
+    const document = catalog.tasks.get(taskId)?.cases.find((cases) => cases.file === file)?.document;
+    if (!document) throw new Error(`no cases file ${file} of task ${taskId} in this catalog`);
+    const results: CaseResult[] = [];
+    for (const [index, testCase] of document.cases.entries()) {
+      const requestId = `case:${taskId}:${testCase.id}`;
+      const fixture = mergeFixtures(document.fixture, testCase.fixture);
+      dataPorts.set(requestId, createInMemoryDataPort(fixture));
+      actionPorts.set(requestId, createInMemoryActionPort(fixture));
+      const clock = testCase.now ?? document.now ?? options.now;
+      now = clock ? new Date(clock) : new Date();
+      const base = { task: taskId, file, pointer: `/cases/${index}`, caseId: testCase.id, description: testCase.description };
+      try {
+        const result = await engine.evaluate(taskId, {
+          requestId,
+          subject: (testCase.subject ?? document.subject) as Subject,
+          data: testCase.data,
+          ...(testCase.submittedAt !== undefined && { submittedAt: testCase.submittedAt }),
+        });
+        const failures = compareWithExpectation(testCase, result);
+        results.push({ ...base, passed: failures.length === 0, failures, result });
+      } catch (error) {
+        const message = isSmartTaskError(error) ? error.message : String(error);
+        results.push({ ...base, passed: false, failures: [`the request was refused before evaluation: ${message}`] });
+      } finally {
+        dataPorts.delete(requestId);
+        actionPorts.delete(requestId);
       }
     }
+    return results;
   }
+
+  let previous: Promise<unknown> = Promise.resolve();
+  return {
+    run(cases) {
+      const results = previous.then(() => runFile(cases));
+      previous = results.catch(() => undefined);
+      return results;
+    },
+  };
+}
+
+/** {@link runCases}, telling `observeRules` of every evaluated rule tree (see `measureCoverage`). */
+export async function executeCases(catalog: Catalog, options: RunCasesOptions, observeRules: RulesObserver | undefined): Promise<CaseResult[]> {
+  const runner = createCaseRunner(catalog, options, observeRules);
+  const results: CaseResult[] = [];
+  for (const cases of casesFilesOf(catalog, options.taskId)) results.push(...(await runner.run(cases)));
   return results;
 }

@@ -6,6 +6,8 @@
 export { lintCatalog, formatFinding, LINT_CODES } from '../lint/index.js';
 export type { LintCode, LintFinding, LintOptions, LintSeverity } from '../lint/index.js';
 export { measureCoverage, coverageGaps } from '../cases/coverage.js';
+export { countCases } from '../cases/count-cases.js';
+export type { CasesCount } from '../cases/count-cases.js';
 export type { ConditionCoverage, ConditionOutcomes, CoverageFigures, CoverageGap, CoverageReport, CoverageRun, RuleCoverage, RuleOutcomes, RuleSetCoverage, TaskCoverage } from '../cases/coverage.js';
 export { diagnosticLine, diagnosticOfIssue, messageWithHint } from '../diagnostic.js';
 export type { Diagnostic, DiagnosticSeverity } from '../diagnostic.js';

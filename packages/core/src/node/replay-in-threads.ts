@@ -1,14 +1,18 @@
-import { existsSync } from 'node:fs';
 import { availableParallelism } from 'node:os';
 import { resolve } from 'node:path';
-import { fileURLToPath } from 'node:url';
 import type { Catalog } from '../catalog/catalog.js';
 import { ImpactTally, type ImpactReport } from '../replay/impact-report.js';
 import { countedLines, replayAuditRecords, type LineReplay } from '../replay/replay-audit-records.js';
 import { DEFAULT_REPLAY_CONCURRENCY, type NumberedLine } from '../replay/replay-lines.js';
 import { SmartTaskError } from '../errors.js';
 import { loadCatalogFromDirectories } from './read-catalog.js';
-import { ReplayThreadError, ReplayThreadPool } from './replay-thread-pool.js';
+import type { ReplayBatch, ReplayBatchDone, ReplayThreadSetup } from './replay-thread-protocol.js';
+import { builtThreadScript, ThreadPool, type ThreadPoolWording } from './thread-pool.js';
+
+/** A replay thread that failed — it threw or stopped — so the replay has no report. */
+export class ReplayThreadError extends Error {
+  override readonly name = 'ReplayThreadError';
+}
 
 /**
  * Options of {@link replayAuditRecordsInThreads}: the catalog — loaded already (`catalog`), or the
@@ -60,6 +64,8 @@ export interface ThreadedReplaySettings {
 
 const BATCHES_PER_THREAD = 2;
 
+const REPLAY_THREADS: ThreadPoolWording = { error: ReplayThreadError, name: 'replay', jobs: 'batch(es) of lines', outcome: 'No report was made', rerun: 'the replay' };
+
 /** The catalog under the directories, read and checked in full; one with errors throws a `SmartTaskError` with its issues. */
 function catalogUnder(catalogDirectories: readonly string[], base: string): Catalog {
   const loaded = loadCatalogFromDirectories(
@@ -71,15 +77,6 @@ function catalogUnder(catalogDirectories: readonly string[], base: string): Cata
     `The catalog under ${catalogDirectories.join(', ')} has issues; fix them (smart-task validate lists them) before replaying`,
     loaded.issues.filter((found) => found.severity === 'error'),
   );
-}
-
-/** `replay-thread.js` beside this module, as the build lays it out (ESM and CJS entries alike). */
-function builtThreadScript(): URL {
-  const script = new URL('./replay-thread.js', import.meta.url);
-  if (!existsSync(fileURLToPath(script))) {
-    throw new ReplayThreadError(`cannot start replay threads: ${fileURLToPath(script)} is missing. Threads run the built module: build @smart-task/core (pnpm build), or replay with threads: 1.`);
-  }
-  return script;
 }
 
 /**
@@ -114,12 +111,14 @@ export async function replayAuditRecordsInThreads(lines: AsyncIterable<string> |
 
   const tally = new ImpactTally(options.examples ?? 5, options.skippedLinesShown ?? 20);
   const { onLine } = options;
-  const pool = new ReplayThreadPool({
+  const setup: ReplayThreadSetup = { catalog, concurrency, withRecords: onLine !== undefined, ...timeout };
+  const pool = new ThreadPool<ReplayBatch, ReplayBatchDone>({
     threads,
-    batchesPerThread: BATCHES_PER_THREAD,
-    script: options.threadScript ?? builtThreadScript(),
-    setup: { catalog, concurrency, withRecords: onLine !== undefined, ...timeout },
-    onResults: (results) => {
+    jobsPerThread: BATCHES_PER_THREAD,
+    script: options.threadScript ?? builtThreadScript('replay-thread.js', import.meta.url, REPLAY_THREADS),
+    setup,
+    wording: REPLAY_THREADS,
+    onAnswer: (results) => {
       for (const result of results) {
         tally.lineReplayed(result);
         // With onLine set, the threads send every replayed line with its record: a LineReplay.

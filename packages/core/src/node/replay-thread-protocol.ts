@@ -13,14 +13,8 @@ export interface ReplayThreadSetup {
   readonly withRecords: boolean;
 }
 
-/** A batch of lines sent to a thread. */
-export interface ReplayBatch {
-  readonly batch: number;
-  readonly lines: readonly NumberedLine[];
-}
+/** A job of a replay thread: a batch of lines. */
+export type ReplayBatch = readonly NumberedLine[];
 
-/** A thread's answer: what happened to each line of a batch, in completion order. */
-export interface ReplayBatchDone {
-  readonly batch: number;
-  readonly results: readonly TalliedLine[];
-}
+/** A replay thread's answer: what happened to each line of a batch, in completion order. */
+export type ReplayBatchDone = readonly TalliedLine[];

@@ -96,5 +96,7 @@ export function checkEngineOptions(options: unknown): void {
   if (logger !== undefined && (typeof read(logger, 'debug') !== 'function' || typeof read(logger, 'warn') !== 'function')) add('/logger', '"logger" must be an object with debug(message, data) and warn(message, data) methods.');
   const observeRules = read(options, 'observeRules');
   if (observeRules !== undefined && typeof observeRules !== 'function') add('/observeRules', `"observeRules" must be a function; found ${describeValue(observeRules)}.`);
+  const compileAtStart = read(options, 'compileAtStart');
+  if (compileAtStart !== undefined && typeof compileAtStart !== 'boolean') add('/compileAtStart', `"compileAtStart" must be true or false; found ${describeValue(compileAtStart)}.`);
   if (issues.length > 0) throw new SmartTaskError('Invalid engine options', issues);
 }

@@ -5,10 +5,9 @@ import { formatImpactReport } from '../../src/replay/format-impact-report.js';
 import type { LineReplay } from '../../src/replay/replay-audit-records.js';
 import { join } from 'node:path';
 import { loadCatalogFromDirectories } from '../../src/node/read-catalog.js';
-import { replayAuditRecordsInThreads } from '../../src/node/replay-in-threads.js';
-import { ReplayThreadError } from '../../src/node/replay-thread-pool.js';
+import { ReplayThreadError, replayAuditRecordsInThreads } from '../../src/node/replay-in-threads.js';
 import { readSoggettoInTheChecks, recordEveryCase, repositoryCatalog, toJsonLines } from './audit-support.js';
-import { threadScripts, type ThreadScripts } from '../support/replay-thread-script.js';
+import { threadScripts, type ThreadScripts } from '../support/thread-scripts.js';
 
 const TASK = 'riattivazione-posizione-contributiva';
 

@@ -9,7 +9,7 @@ import { CliError } from '../cli-error.js';
 import { EXIT, type CliIo } from '../cli-io.js';
 import type { CliCommand } from '../command.js';
 import { displayPath, resolvePath } from '../inputs.js';
-import { flag, stringOption, stringsOption, type OptionValues } from '../options.js';
+import { countOption, flag, stringOption, stringsOption, type OptionValues } from '../options.js';
 
 const REPORTS = ['text', 'json'] as const;
 
@@ -18,17 +18,6 @@ const REPORTS = ['text', 'json'] as const;
  * thread compiles the catalog and warms up before its first record, which a smaller file does not repay.
  */
 const THREADS_FROM_BYTES = 16 * 2 ** 20;
-
-/** A whole-number option with a lower bound, or its default when absent. */
-function countOption(values: OptionValues, name: string, fallback: number, minimum: number): number {
-  const text = stringOption(values, name);
-  if (text === undefined) return fallback;
-  const value = Number(text);
-  if (!/^\d+$/.test(text) || !Number.isSafeInteger(value) || value < minimum) {
-    throw new CliError(`--${name} ${JSON.stringify(text)} is not a whole number of at least ${minimum}: write e.g. --${name} ${Math.max(minimum, fallback)}.`);
-  }
-  return value;
-}
 
 function reportOption(values: OptionValues): (typeof REPORTS)[number] {
   const report = stringOption(values, 'report') ?? 'text';
