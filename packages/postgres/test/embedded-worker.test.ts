@@ -17,6 +17,12 @@ import { caseRequests, type CaseRequest } from './support/worker-fleet.js';
 
 const RETRIES = { maxAttempts: 30, baseDelayMs: 300, factor: 1.5, maxDelayMs: 2_000 };
 const STALE_AFTER_MS = 3_000;
+/**
+ * The deadline of one notice attempt, whose double is the lease of a claimed notice: a notice the stopped
+ * host had claimed is delivered again once that lease runs out, 3 s here (as {@link STALE_AFTER_MS}) instead
+ * of the default's 20 s of waiting. The gateway below answers at once, in memory: the deadline never ends an attempt.
+ */
+const NOTICE_TIMEOUT_MS = 1_500;
 const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
 
 /** What the fake back office and gateway remember: they outlive the host, as INPS's systems do. */
@@ -64,6 +70,7 @@ async function startHost(dataDir: string, backOffice: BackOffice, workers: numbe
     recordEvaluation: store.auditStore.record,
     retryPolicy: RETRIES,
     noticeRetryPolicy: RETRIES,
+    noticeTimeoutMs: NOTICE_TIMEOUT_MS,
     notifications: {
       send: (message) => (alive ? Promise.resolve(void backOffice.delivered.push(message)) : never()),
       wasSent: (messageId) => (alive ? Promise.resolve(backOffice.delivered.some((message) => message.id === messageId)) : never()),
